@@ -1,0 +1,112 @@
+//! The command line (clap definitions only).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "salgsmal",
+    version,
+    about = "Goals-as-code for sales teams: check that targets add up and are realistic, and report on them",
+    long_about = None,
+    after_help = "Exit codes: 0 ran without errors; 1 errors found (or warnings under --deny warnings); 2 could not run."
+)]
+pub struct Cli {
+    /// Run as if started in DIR
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    pub chdir: Option<PathBuf>,
+
+    /// When to colour output (honours NO_COLOR)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only warnings and errors, without the summary line
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the plan and run every rule
+    Check(CheckArgs),
+    /// Explain what a rule checks, why, its parameters and an example
+    Explain(ExplainArgs),
+    /// Start a new plan repository
+    Init(InitArgs),
+    /// Print or write the JSON Schemas of the plan files
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The plan folder, or any folder below it (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Fail (exit 1) on warnings too
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id (without it, every rule is listed)
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to create the plan (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// Write the full example plan (Nordlys Industri AS, team Salg Vest)
+    #[arg(long)]
+    pub example: bool,
+
+    /// Report language and number format
+    #[arg(long, value_enum, default_value_t = InitLocale::Nb)]
+    pub locale: InitLocale,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitLocale {
+    Nb,
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// config, team, seller, customers or actuals (without it, the list)
+    pub name: Option<String>,
+
+    /// Write the schema files into DIR instead of printing
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}

@@ -1,0 +1,38 @@
+//! `salgsmal check`: read the plan, run every rule, print the findings.
+
+use super::{start_dir, Global};
+use crate::cli::{CheckArgs, CheckFormat, Deny};
+use crate::diag::{self, Level, Style, Summary};
+use crate::{load, rules};
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
+    let root = load::find_root(&start_dir(args.dir.as_deref()))?;
+    let loaded = load::load(&root)?;
+    let plan = &loaded.plan;
+    let diagnostics = rules::run(plan, loaded.diagnostics);
+    let summary = Summary::of(&diagnostics, plan.files.len());
+    let output = match args.format {
+        CheckFormat::Human => {
+            let sources: HashMap<String, String> = plan.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+            let style = Style { color: global.color };
+            if global.quiet {
+                let shown: Vec<_> = diagnostics.iter().filter(|d| d.level > Level::Info).cloned().collect();
+                diag::render_human(&shown, &sources, None, style)
+            } else {
+                diag::render_human(&diagnostics, &sources, Some(summary), style)
+            }
+        }
+        CheckFormat::Json => diag::render_json(&diagnostics, summary),
+        CheckFormat::Github => diag::render_github(&diagnostics),
+        CheckFormat::Sarif => diag::render_sarif(&diagnostics),
+        CheckFormat::Junit => diag::render_junit(&diagnostics, plan.files.iter().map(|f| f.path.as_str())),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(output.as_bytes())?;
+    stdout.flush()?;
+    let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,193 @@
+//! `salgsmal init [DIR] [--example] [--locale nb|en]`: start a plan repository.
+
+use super::{start_dir, Global};
+use crate::cli::{InitArgs, InitLocale};
+use crate::load::schema::SCHEMAS;
+use anyhow::Context as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// The example plan, embedded: (path in the plan, text).
+const EXAMPLE: &[(&str, &str)] = &[
+    ("salgsmal.yaml", include_str!("../../examples/salg-vest/salgsmal.yaml")),
+    ("teams/salg-vest.yaml", include_str!("../../examples/salg-vest/teams/salg-vest.yaml")),
+    ("sellers/kari.yaml", include_str!("../../examples/salg-vest/sellers/kari.yaml")),
+    ("sellers/ola.yaml", include_str!("../../examples/salg-vest/sellers/ola.yaml")),
+    ("sellers/ingrid.yaml", include_str!("../../examples/salg-vest/sellers/ingrid.yaml")),
+    ("customers/kari.yaml", include_str!("../../examples/salg-vest/customers/kari.yaml")),
+    ("customers/ola.yaml", include_str!("../../examples/salg-vest/customers/ola.yaml")),
+    ("customers/ingrid.yaml", include_str!("../../examples/salg-vest/customers/ingrid.yaml")),
+];
+
+pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
+    let dir = start_dir(args.dir.as_deref());
+    let mut files: Vec<(String, String)> = if args.example {
+        EXAMPLE
+            .iter()
+            .map(|(path, text)| {
+                // In the repository the modelines point at its top-level schemas/;
+                // in a new plan they point at the plan's own schemas/.
+                let text = text
+                    .replace("$schema=../../../schemas/", "$schema=../schemas/")
+                    .replace("$schema=../../schemas/", "$schema=schemas/");
+                let text = if args.locale == InitLocale::En {
+                    text.replace("locale: nb", "locale: en")
+                } else {
+                    text
+                };
+                ((*path).to_string(), text)
+            })
+            .collect()
+    } else {
+        starter(args.locale, plan_year())
+    };
+    for (_, file, text) in SCHEMAS {
+        files.push((format!("schemas/{file}"), (*text).to_string()));
+    }
+    let existing: Vec<&str> = files
+        .iter()
+        .filter(|(p, _)| dir.join(p).exists())
+        .map(|(p, _)| p.as_str())
+        .collect();
+    if !existing.is_empty() {
+        anyhow::bail!(
+            "{} already holds {}; init writes nothing over existing files",
+            dir.display(),
+            existing.join(", ")
+        );
+    }
+    for (path, text) in &files {
+        write(&dir, path, text)?;
+    }
+    if !global.quiet {
+        println!("created a plan in {} ({} files)", dir.display(), files.len());
+        println!("next: edit the files, then run `salgsmal check {}`", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write(dir: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The year a new plan is for: the coming year from September on, when
+/// planning for it starts; the current year before that.
+fn plan_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let (year, month) = civil_year_month(days);
+    if month >= 9 { year + 1 } else { year }
+}
+
+/// Year and month of a day count since 1970-01-01 (H. Hinnant's algorithm).
+fn civil_year_month(days: i64) -> (i32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (i32::try_from(year).unwrap_or(2027), u32::try_from(month).unwrap_or(1))
+}
+
+struct Words {
+    company: &'static str,
+    locale: &'static str,
+    team: &'static str,
+    team_name: &'static str,
+    manager: &'static str,
+    statement: &'static str,
+    seller: &'static str,
+    seller_name: &'static str,
+    revenue: &'static str,
+    margin: &'static str,
+    meetings: &'static str,
+    actions: [&'static str; 2],
+}
+
+const NB: Words = Words {
+    company: "Mitt Firma AS",
+    locale: "nb",
+    team: "salg",
+    team_name: "Salg",
+    manager: "Salgssjef",
+    statement: "Lønnsom vekst hos de riktige kundene",
+    seller: "selger-1",
+    seller_name: "Selger En",
+    revenue: "omsetning",
+    margin: "db",
+    meetings: "kundemoter",
+    actions: ["Ringe kunden", "Avtale møtetidspunkt"],
+};
+
+const EN: Words = Words {
+    company: "My Company Ltd",
+    locale: "en",
+    team: "sales",
+    team_name: "Sales",
+    manager: "Sales Manager",
+    statement: "Profitable growth with the right customers",
+    seller: "seller-1",
+    seller_name: "Seller One",
+    revenue: "revenue",
+    margin: "margin",
+    meetings: "meetings",
+    actions: ["Call the customer", "Book the meeting"],
+};
+
+fn starter(locale: InitLocale, year: i32) -> Vec<(String, String)> {
+    let w = if locale == InitLocale::En { &EN } else { &NB };
+    let prev = year - 1;
+    let config = format!(
+        "# yaml-language-server: $schema=schemas/config.schema.json\nversion: 1\ncompany: {}\nperiod: {year}\ncurrency: NOK\nlocale: {}\n",
+        w.company, w.locale
+    );
+    let team = format!(
+        "# yaml-language-server: $schema=../schemas/team.schema.json\nname: {team_name}\nmanager: {manager}\nmain_goal:\n  statement: {statement}\n  deadline: {year}-12-31\nstarting_point:\n  date: {prev}-12-31\n  values: {{revenue: 9_000_000, contribution_margin: 0.18}}\ngoals:\n  - {{id: {revenue}, metric: revenue, target: 10_000_000}}\n  - {{id: {margin}, metric: contribution_margin, target: 0.20}}\n",
+        team_name = w.team_name,
+        manager = w.manager,
+        statement = w.statement,
+        revenue = w.revenue,
+        margin = w.margin,
+    );
+    let seller = format!(
+        "# yaml-language-server: $schema=../schemas/seller.schema.json\nname: {name}\nteam: {team}\nbaseline:\n  revenue: 9_000_000\n  contribution_margin: 0.18\ngoals:\n  - {{id: {revenue}, metric: revenue, target: 10_000_000}}\n  - {{id: {margin}, metric: contribution_margin, target: 0.20}}\nkpis:\n  - id: {meetings}\n    metric: qualified_meetings\n    target: 8\n    per: week\n    supports: [{revenue}]\n    actions: [{a0}, {a1}]\nassumptions:\n  meeting_to_offer_rate: 0.40\n  average_deal_size: 150_000\n",
+        name = w.seller_name,
+        team = w.team,
+        revenue = w.revenue,
+        margin = w.margin,
+        meetings = w.meetings,
+        a0 = w.actions[0],
+        a1 = w.actions[1],
+    );
+    let customers = format!(
+        "# yaml-language-server: $schema=../schemas/customers.schema.json\nowner: {seller}\ncustomers:\n  - {{id: kunde-a, name: Kunde A AS, revenue: 6_000_000, margin: 0.20, potential: high}}\n  - {{id: kunde-b, name: Kunde B AS, revenue: 3_000_000, margin: 0.15, potential: medium}}\n",
+        seller = w.seller
+    );
+    vec![
+        ("salgsmal.yaml".to_string(), config),
+        (format!("teams/{}.yaml", w.team), team),
+        (format!("sellers/{}.yaml", w.seller), seller),
+        (format!("customers/{}.yaml", w.seller), customers),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_year_month;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_year_month(0), (1970, 1));
+        // 2026-11-27 is day 20 784 since the epoch.
+        assert_eq!(civil_year_month(20_784), (2026, 11));
+    }
+}

@@ -1,0 +1,45 @@
+//! One file per subcommand: glue between the command line and the library.
+
+mod check;
+mod explain;
+mod init;
+mod schema;
+
+use crate::cli::{Cli, ColorChoice, Command};
+use anyhow::Context as _;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Run a parsed command line. `Err` means the command could not run (exit 2).
+pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = &cli.chdir {
+        std::env::set_current_dir(dir).with_context(|| format!("cannot change to {}", dir.display()))?;
+    }
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    };
+    let global = Global { color, quiet: cli.quiet };
+    match cli.command {
+        Command::Check(args) => check::execute(&args, global),
+        Command::Explain(args) => explain::execute(&args),
+        Command::Init(args) => init::execute(&args, global),
+        Command::Schema(args) => schema::execute(&args),
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Global {
+    pub color: bool,
+    pub quiet: bool,
+}
+
+/// The folder a command works on: its `DIR` argument, or the current folder.
+fn start_dir(dir: Option<&std::path::Path>) -> std::path::PathBuf {
+    dir.map_or_else(|| std::path::PathBuf::from("."), std::path::Path::to_path_buf)
+}

@@ -1,0 +1,37 @@
+//! `check --format github`: workflow commands that GitHub Actions shows as
+//! annotations on the pull request's changed lines.
+
+use super::{Diagnostic, Level};
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let command = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "notice",
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},title={}::{}\n",
+            escape_property(&d.location.file),
+            d.location.line,
+            d.location.column,
+            escape_property(&format!("salgsmal {}", d.rule)),
+            escape_data(&message)
+        ));
+    }
+    out
+}

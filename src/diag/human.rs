@@ -1,0 +1,124 @@
+//! Compiler-style output: `error[rule]: message`, the location, the source
+//! line with a caret under the value, related locations and help.
+
+use super::{Diagnostic, Level, Summary};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const BLUE: &str = "\x1b[1;34m";
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn level(self, level: Level) -> &'static str {
+        match level {
+            Level::Error => "\x1b[1;31m",
+            Level::Warning => "\x1b[1;33m",
+            Level::Info => "\x1b[1;36m",
+        }
+    }
+}
+
+/// Render diagnostics against their files' text (`sources`: path → text).
+pub fn render(
+    diags: &[Diagnostic],
+    sources: &HashMap<String, String>,
+    summary: Option<Summary>,
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    for d in diags {
+        render_one(&mut out, d, sources.get(&d.location.file).map(String::as_str), style);
+        out.push('\n');
+    }
+    if let Some(summary) = summary {
+        out.push_str(&summary_line(summary, style));
+    }
+    out
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, style: Style) {
+    let loc = &d.location;
+    let gutter = " ".repeat(loc.line.to_string().len());
+    out.push_str(&style.paint(style.level(d.level), &format!("{}[{}]", d.level, d.rule)));
+    out.push_str(&style.paint(BOLD, &format!(": {}", d.message)));
+    out.push('\n');
+    out.push_str(&format!(
+        "{gutter}{} {}:{}:{}\n",
+        style.paint(BLUE, "-->"),
+        loc.file,
+        loc.line,
+        loc.column
+    ));
+    let line_text = source.and_then(|s| s.lines().nth(loc.line.saturating_sub(1)));
+    if let Some(text) = line_text {
+        let text = text.trim_end_matches('\r');
+        let bar = style.paint(BLUE, "|");
+        out.push_str(&format!("{gutter} {bar}\n"));
+        out.push_str(&format!(
+            "{} {bar} {text}\n",
+            style.paint(BLUE, &loc.line.to_string())
+        ));
+        let chars: Vec<char> = text.chars().collect();
+        let start = loc.column.saturating_sub(1).min(chars.len());
+        let pad: String = chars[..start]
+            .iter()
+            .map(|c| if *c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let width = if loc.end_line == loc.line && loc.end_column > loc.column {
+            loc.end_column - loc.column
+        } else {
+            chars.len().saturating_sub(start).max(1)
+        };
+        let carets = "^".repeat(width.min(chars.len().saturating_sub(start).max(1)));
+        out.push_str(&format!(
+            "{gutter} {bar} {pad}{}\n",
+            style.paint(style.level(d.level), &carets)
+        ));
+    }
+    let eq = style.paint(BLUE, "=");
+    for r in &d.related {
+        out.push_str(&format!(
+            "{gutter} {eq} note: {}:{}:{}: {}\n",
+            r.file, r.line, r.column, r.message
+        ));
+    }
+    if let Some(help) = &d.help {
+        out.push_str(&format!("{gutter} {eq} {}: {help}\n", style.paint(BOLD, "help")));
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn summary_line(s: Summary, style: Style) -> String {
+    let counts = format!(
+        "{}, {}, {} in {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.files, "file")
+    );
+    if s.errors > 0 {
+        format!("{}: {counts}\n", style.paint(style.level(Level::Error), "check failed"))
+    } else {
+        format!("{}: {counts}\n", style.paint("\x1b[1;32m", "check passed"))
+    }
+}

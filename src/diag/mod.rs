@@ -1,0 +1,151 @@
+//! Findings about a plan: values, not errors. Renderers turn one list of
+//! diagnostics into human, JSON or GitHub output.
+
+mod github;
+mod human;
+mod json;
+mod junit;
+mod sarif;
+
+pub use github::render as render_github;
+pub use human::{render as render_human, Style};
+pub use json::{render as render_json, Summary};
+pub use junit::render as render_junit;
+pub use sarif::render as render_sarif;
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        })
+    }
+}
+
+/// A place in a plan file: relative path with `/`, 1-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Where the located value ends (same line: caret length), for display.
+    #[serde(skip)]
+    pub end_line: usize,
+    #[serde(skip)]
+    pub end_column: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub level: Level,
+    pub message: String,
+    pub location: Location,
+    /// JSON Pointer of the value inside the file; `None` for whole-file and
+    /// syntax diagnostics.
+    pub pointer: Option<String>,
+    pub related: Vec<Related>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &'static str, level: Level, message: impl Into<String>, location: Location) -> Self {
+        Self {
+            rule,
+            level,
+            message: message.into(),
+            location,
+            pointer: None,
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    #[must_use]
+    pub fn with_pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_related(mut self, location: &Location, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file: location.file.clone(),
+            line: location.line,
+            column: location.column,
+            message: message.into(),
+        });
+        self
+    }
+
+    fn sort_key(&self) -> (&str, usize, usize, &str) {
+        (
+            &self.location.file,
+            self.location.line,
+            self.location.column,
+            self.rule,
+        )
+    }
+}
+
+/// Sort as SPEC 5.1 says: by file, line, column, rule (then message, so the
+/// order never depends on the order rules ran in).
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}
+
+/// Count diagnostics by level.
+pub fn count(diags: &[Diagnostic], level: Level) -> usize {
+    diags.iter().filter(|d| d.level == level).count()
+}
+
+/// Suggest the closest of `candidates` to `word`, if one is close enough.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_pick_the_closest_word() {
+        assert_eq!(did_you_mean("targt", ["id", "metric", "target"]), Some("target"));
+        assert_eq!(did_you_mean("zzz", ["id", "metric", "target"]), None);
+    }
+}

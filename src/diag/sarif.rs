@@ -1,0 +1,82 @@
+//! `check --format sarif`: SARIF 2.1.0 for code-scanning dashboards, with
+//! the rule list generated from the rule registry.
+
+use super::{Diagnostic, Level};
+use serde_json::{json, Value};
+
+pub fn render(diags: &[Diagnostic]) -> String {
+    let rules: Vec<Value> = crate::rules::all()
+        .into_iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({
+                "id": m.id,
+                "shortDescription": {"text": m.summary.split(". ").next().unwrap_or(m.summary)},
+                "fullDescription": {"text": m.summary},
+                "help": {"text": m.principle},
+                "defaultConfiguration": {"level": level(m.default_level)},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = diags
+        .iter()
+        .map(|d| {
+            let mut result = json!({
+                "ruleId": d.rule,
+                "level": level(d.level),
+                "message": {"text": match &d.help {
+                    Some(h) => format!("{}\nhelp: {h}", d.message),
+                    None => d.message.clone(),
+                }},
+                "locations": [location(&d.location.file, d.location.line, d.location.column, None)],
+            });
+            if !d.related.is_empty() {
+                result["relatedLocations"] = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut l = location(&r.file, r.line, r.column, Some(&r.message));
+                        l["id"] = json!(i);
+                        l
+                    })
+                    .collect();
+            }
+            result
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "salgsmal",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn level(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Info => "note",
+    }
+}
+
+fn location(file: &str, line: usize, column: usize, message: Option<&str>) -> Value {
+    let mut l = json!({"physicalLocation": {
+        "artifactLocation": {"uri": file},
+        "region": {"startLine": line, "startColumn": column},
+    }});
+    if let Some(m) = message {
+        l["message"] = json!({"text": m});
+    }
+    l
+}

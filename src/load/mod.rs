@@ -1,0 +1,324 @@
+//! Finding a plan repository and reading its files: YAML with positions,
+//! validated against the schemas, then read into the typed model.
+
+pub mod de;
+pub mod schema;
+pub mod yaml;
+
+use crate::diag::{Diagnostic, Level};
+use crate::model::metrics::{Better, Catalogue, Kind, Metric, Rollup};
+use crate::model::{
+    Actuals, Config, CustomRollup, CustomerList, Entry, FileKind, Plan, Seller, SourceFile, Team,
+};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "salgsmal.yaml";
+/// Files larger than this are not read (`limits.max_file_bytes` changes it).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A failure that stops the run (exit 2); findings in files are diagnostics.
+#[derive(Debug)]
+pub enum LoadError {
+    NoPlan(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NoPlan(dir) => write!(
+                f,
+                "no {CONFIG_FILE} in {} or any folder above it (run `salgsmal init` to start a plan)",
+                dir.display()
+            ),
+            LoadError::Io(path, err) => write!(f, "cannot read {}: {err}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Search `start` and its ancestors for `salgsmal.yaml`, as cargo does for
+/// `Cargo.toml`.
+pub fn find_root(start: &Path) -> Result<PathBuf, LoadError> {
+    let start = start
+        .canonicalize()
+        .map_err(|e| LoadError::Io(start.to_path_buf(), e))?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or(LoadError::NoPlan(start))
+}
+
+/// A plan and everything found while reading it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+enum Typed {
+    Config(Config),
+    Team(Team),
+    Seller(Seller),
+    Customers(CustomerList),
+    Actuals(Actuals),
+}
+
+const FOLDERS: &[(&str, FileKind)] = &[
+    ("teams", FileKind::Team),
+    ("sellers", FileKind::Seller),
+    ("customers", FileKind::Customers),
+    ("actuals", FileKind::Actuals),
+];
+
+fn list_files(root: &Path) -> Result<Vec<(String, FileKind)>, LoadError> {
+    let mut out = Vec::new();
+    for (folder, kind) in FOLDERS {
+        let dir = root.join(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        let entries = std::fs::read_dir(&dir).map_err(|e| LoadError::Io(dir.clone(), e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| LoadError::Io(dir.clone(), e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+            if name.starts_with('.') || !yaml || !entry.path().is_file() {
+                continue;
+            }
+            out.push((format!("{folder}/{name}"), *kind));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Read the plan rooted at `root` (the folder holding `salgsmal.yaml`).
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let (config_file, mut diagnostics, config) =
+        read_file(root, CONFIG_FILE, FileKind::Config, DEFAULT_MAX_FILE_BYTES)?;
+    let config = match config {
+        Some(Typed::Config(c)) => Some(c),
+        _ => None,
+    };
+    let max = config
+        .as_ref()
+        .and_then(|c| c.limits.as_ref())
+        .and_then(|l| l.max_file_bytes)
+        .unwrap_or(DEFAULT_MAX_FILE_BYTES);
+    let paths = list_files(root)?;
+    let results: Vec<_> = paths
+        .par_iter()
+        .map(|(rel, kind)| read_file(root, rel, *kind, max))
+        .collect::<Result<_, _>>()?;
+
+    let mut plan = Plan {
+        root: root.to_path_buf(),
+        files: vec![config_file],
+        config: None,
+        teams: Vec::new(),
+        sellers: Vec::new(),
+        customers: Vec::new(),
+        actuals: Vec::new(),
+        metrics: Catalogue::built_in(),
+    };
+    if let Some(c) = config {
+        add_custom_metrics(&mut plan.metrics, &c, &plan.files[0], &mut diagnostics);
+        plan.config = Some(Entry {
+            file: 0,
+            id: "salgsmal".to_string(),
+            data: c,
+        });
+    }
+    for (file, diags, typed) in results {
+        diagnostics.extend(diags);
+        let index = plan.files.len();
+        let id = file.stem().to_string();
+        plan.files.push(file);
+        match typed {
+            Some(Typed::Team(data)) => plan.teams.push(Entry { file: index, id, data }),
+            Some(Typed::Seller(data)) => plan.sellers.push(Entry { file: index, id, data }),
+            Some(Typed::Customers(data)) => plan.customers.push(Entry { file: index, id, data }),
+            Some(Typed::Actuals(data)) => plan.actuals.push(Entry { file: index, id, data }),
+            Some(Typed::Config(_)) | None => {}
+        }
+    }
+    Ok(Loaded { plan, diagnostics })
+}
+
+fn add_custom_metrics(catalogue: &mut Catalogue, config: &Config, file: &SourceFile, out: &mut Vec<Diagnostic>) {
+    for (i, m) in config.metrics.iter().enumerate() {
+        if catalogue.get(&m.id).is_some() {
+            out.push(
+                Diagnostic::new(
+                    "duplicate-id",
+                    Level::Error,
+                    format!("metric `{}` is already defined (built in or earlier in the list)", m.id),
+                    file.locate(&format!("/metrics/{i}/id")),
+                )
+                .with_pointer(format!("/metrics/{i}/id"))
+                .with_help("give the custom metric its own id"),
+            );
+            continue;
+        }
+        let rollup = match m.rollup {
+            CustomRollup::Sum if m.activity => Rollup::SumOfRates,
+            CustomRollup::Sum => Rollup::Sum,
+            CustomRollup::Mean => Rollup::Mean,
+            CustomRollup::WeightedMean => Rollup::WeightedMean(m.weight.clone().unwrap_or_default()),
+            CustomRollup::Min => Rollup::Min,
+            CustomRollup::Max => Rollup::Max,
+            CustomRollup::None => Rollup::None,
+        };
+        let label = m.label.as_ref();
+        let nb = label.and_then(|l| l.nb.clone());
+        let en = label.and_then(|l| l.en.clone());
+        catalogue.add(Metric {
+            id: m.id.clone(),
+            label_nb: nb.clone().or_else(|| en.clone()).unwrap_or_else(|| m.id.clone()),
+            label_en: en.or(nb).unwrap_or_else(|| m.id.clone()),
+            kind: m.kind,
+            better: m.better.unwrap_or(Better::Higher),
+            rollup,
+            activity: m.activity && m.kind == Kind::Count,
+            custom: true,
+        });
+    }
+}
+
+fn read_file(
+    root: &Path,
+    rel: &str,
+    kind: FileKind,
+    max_bytes: u64,
+) -> Result<(SourceFile, Vec<Diagnostic>, Option<Typed>), LoadError> {
+    let path = root.join(rel);
+    let mut file = SourceFile {
+        path: rel.to_string(),
+        kind,
+        text: String::new(),
+        tree: None,
+    };
+    let mut diags = Vec::new();
+    let size = std::fs::metadata(&path)
+        .map_err(|e| LoadError::Io(path.clone(), e))?
+        .len();
+    if size > max_bytes {
+        diags.push(Diagnostic::new(
+            "yaml-syntax",
+            Level::Error,
+            format!("the file is {size} bytes; files over {max_bytes} bytes are not read"),
+            file.whole(),
+        ).with_help("split the file, or raise `limits.max_file_bytes` in salgsmal.yaml"));
+        return Ok((file, diags, None));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => file.text = text,
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            file.text = String::from_utf8_lossy(&bytes).into_owned();
+            let loc = crate::diag::Location {
+                file: rel.to_string(),
+                line,
+                column,
+                end_line: line,
+                end_column: column + 1,
+            };
+            diags.push(Diagnostic::new(
+                "yaml-syntax",
+                Level::Error,
+                format!("the file is not valid UTF-8 (byte 0x{:02x} at byte offset {valid})", bytes[valid]),
+                loc,
+            ).with_help("save the file as UTF-8"));
+            return Ok((file, diags, None));
+        }
+    }
+    let parsed = yaml::parse(&file.text);
+    file.tree = parsed.root;
+    for issue in parsed.issues {
+        let loc = file.span_location(issue.span);
+        diags.push(match issue.kind {
+            yaml::IssueKind::Syntax => Diagnostic::new("yaml-syntax", Level::Error, issue.message, loc),
+            yaml::IssueKind::DuplicateKey => {
+                let mut d = Diagnostic::new("duplicate-key", Level::Error, issue.message, loc);
+                if let Some(first) = issue.first {
+                    d = d.with_related(&file.span_location(first), "first written here");
+                }
+                d.with_help("remove one of the two entries")
+            }
+        });
+    }
+    let Some(tree) = &file.tree else {
+        return Ok((file, diags, None));
+    };
+    if matches!(tree.value, yaml::Value::Scalar(yaml::Scalar::Null)) {
+        diags.push(Diagnostic::new(
+            "schema",
+            Level::Error,
+            format!("the file is empty: a {} file is a mapping of keys", kind.schema()),
+            file.whole(),
+        ).with_help("run `salgsmal schema` to see what the file holds, or delete it"));
+        return Ok((file, diags, None));
+    }
+    let mut bad = HashSet::new();
+    let mut structure = Vec::new();
+    let json = schema::to_json(tree, "", &file, &mut structure, &mut bad);
+    structure.extend(schema::validate(kind.schema(), &json, &file, &bad));
+    if !structure.is_empty() {
+        diags.extend(structure);
+        return Ok((file, diags, None));
+    }
+    let typed = match typed(tree, kind, &file) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    Ok((file, diags, typed))
+}
+
+fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, Diagnostic> {
+    let located = |e: de::Error| {
+        let loc = e.span.map_or_else(|| file.whole(), |s| file.span_location(s));
+        Diagnostic::new("schema", Level::Error, e.message, loc)
+    };
+    let check_id = |id: &Option<String>| -> Result<(), Diagnostic> {
+        match id {
+            Some(id) if id != file.stem() => Err(Diagnostic::new(
+                "schema",
+                Level::Error,
+                format!("id `{id}` differs from the file name `{}`", file.stem()),
+                file.locate("/id"),
+            )
+            .with_pointer("/id")
+            .with_help(format!("rename the file to {id}.yaml or remove `id`"))),
+            _ => Ok(()),
+        }
+    };
+    Ok(match kind {
+        FileKind::Config => Typed::Config(de::from_node(tree).map_err(located)?),
+        FileKind::Team => {
+            let t: Team = de::from_node(tree).map_err(located)?;
+            check_id(&t.id)?;
+            Typed::Team(t)
+        }
+        FileKind::Seller => {
+            let s: Seller = de::from_node(tree).map_err(located)?;
+            check_id(&s.id)?;
+            Typed::Seller(s)
+        }
+        FileKind::Customers => Typed::Customers(de::from_node(tree).map_err(located)?),
+        FileKind::Actuals => Typed::Actuals(de::from_node(tree).map_err(located)?),
+    })
+}

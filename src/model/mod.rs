@@ -1,0 +1,138 @@
+//! The typed plan: what the files say, each value traceable to its file.
+
+pub mod metrics;
+pub mod number;
+pub mod period;
+pub mod plan_files;
+
+pub use plan_files::*;
+
+use crate::diag::Location;
+use crate::load::yaml::{Node, SrcSpan};
+use std::path::PathBuf;
+
+/// The kinds of plan file, by folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Config,
+    Team,
+    Seller,
+    Customers,
+    Actuals,
+}
+
+impl FileKind {
+    /// The schema that describes this kind of file.
+    pub fn schema(self) -> &'static str {
+        match self {
+            FileKind::Config => "config",
+            FileKind::Team => "team",
+            FileKind::Seller => "seller",
+            FileKind::Customers => "customers",
+            FileKind::Actuals => "actuals",
+        }
+    }
+}
+
+/// One file of the plan as read: its path relative to the plan root (with
+/// `/`), its text and its spanned tree (absent when it could not be parsed).
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub kind: FileKind,
+    pub text: String,
+    pub tree: Option<Node>,
+}
+
+impl SourceFile {
+    /// The file's name without folder and extension (a team's or seller's id).
+    pub fn stem(&self) -> &str {
+        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
+        name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+    }
+
+    pub fn span_location(&self, span: SrcSpan) -> Location {
+        Location {
+            file: self.path.clone(),
+            line: span.start.line,
+            column: span.start.column,
+            end_line: span.end.line,
+            end_column: span.end.column,
+        }
+    }
+
+    /// The start of the file (for whole-file diagnostics).
+    pub fn whole(&self) -> Location {
+        Location {
+            file: self.path.clone(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        }
+    }
+
+    /// The location of the value at `pointer`, or of its nearest ancestor
+    /// that exists (a missing key is reported at the mapping that lacks it).
+    pub fn locate(&self, pointer: &str) -> Location {
+        let Some(tree) = &self.tree else {
+            return self.whole();
+        };
+        let mut p = pointer;
+        loop {
+            if let Some(node) = tree.pointer(p) {
+                return self.span_location(node.span);
+            }
+            match p.rsplit_once('/') {
+                Some((parent, _)) => p = parent,
+                None => return self.whole(),
+            }
+        }
+    }
+
+    /// The location of the key of the entry at `pointer` (an unknown key).
+    pub fn locate_key(&self, pointer: &str) -> Location {
+        match self.tree.as_ref().and_then(|t| t.pointer_key(pointer)) {
+            Some(key) => self.span_location(key.span),
+            None => self.locate(pointer),
+        }
+    }
+}
+
+/// A typed file of the plan with the index of its `SourceFile`.
+#[derive(Debug)]
+pub struct Entry<T> {
+    pub file: usize,
+    /// The id the file gives this entry (a team's or seller's id, the stem).
+    pub id: String,
+    pub data: T,
+}
+
+/// The whole plan: every file read, and the typed contents of those that
+/// passed the structure checks.
+#[derive(Debug)]
+pub struct Plan {
+    pub root: PathBuf,
+    pub files: Vec<SourceFile>,
+    pub config: Option<Entry<Config>>,
+    pub teams: Vec<Entry<Team>>,
+    pub sellers: Vec<Entry<Seller>>,
+    pub customers: Vec<Entry<CustomerList>>,
+    pub actuals: Vec<Entry<Actuals>>,
+    pub metrics: metrics::Catalogue,
+}
+
+impl Plan {
+    pub fn file(&self, index: usize) -> &SourceFile {
+        &self.files[index]
+    }
+
+    pub fn locate(&self, file: usize, pointer: &str) -> Location {
+        self.files[file].locate(pointer)
+    }
+
+    /// The plan period, when `salgsmal.yaml` could be read.
+    pub fn period(&self) -> Option<period::Period> {
+        self.config.as_ref().map(|c| c.data.period)
+    }
+}

@@ -1,0 +1,153 @@
+//! Exact numbers: money, counts and ratios as `rust_decimal::Decimal`.
+//!
+//! A value in a plan file is a YAML number (`10_000_000`, `0.25`, `1.0e7`) or,
+//! for ratios, a percent string (`"25 %"`, `"25%"`, `"12,5 %"`). Numbers reach
+//! these types as their exact source text, never through `f64`.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use std::fmt;
+use std::str::FromStr;
+
+/// Parse a number's text exactly. `None` when it is not a number or is beyond
+/// what a `Decimal` holds (about ±7.9 × 10²⁸).
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t).ok()
+    } else {
+        Decimal::from_str_exact(t)
+            .ok()
+            .or_else(|| Decimal::from_str(t).ok())
+    }
+}
+
+/// A value whose kind (money, count, ratio) depends on its metric: a plain
+/// number, or a percent string that was divided by 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    pub value: Decimal,
+    /// Written as a percent string (`"25 %"`).
+    pub percent: bool,
+}
+
+impl Quantity {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let t = text.trim();
+        if let Some(num) = t.strip_suffix('%') {
+            let num = num.trim().replace(',', ".");
+            let value = parse_decimal(&num)
+                .ok_or_else(|| format!("`{text}` is not a percent like \"25 %\""))?;
+            return Ok(Self {
+                value: value / Decimal::ONE_HUNDRED,
+                percent: true,
+            });
+        }
+        match parse_decimal(t) {
+            Some(value) => Ok(Self {
+                value,
+                percent: false,
+            }),
+            None if looks_numeric(t) => Err(format!(
+                "number {t} is too large: a plan value must lie within ±{}",
+                Decimal::MAX
+            )),
+            None => Err(format!(
+                "`{text}` is not a number (or a percent string like \"25 %\")"
+            )),
+        }
+    }
+}
+
+fn looks_numeric(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
+}
+
+struct QuantityVisitor;
+
+impl Visitor<'_> for QuantityVisitor {
+    type Value = Quantity;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or a percent string like \"25 %\"")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Quantity, E> {
+        Quantity::parse(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Quantity, E> {
+        Ok(Quantity {
+            value: Decimal::from(v),
+            percent: false,
+        })
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Quantity, E> {
+        Ok(Quantity {
+            value: Decimal::from(v),
+            percent: false,
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(QuantityVisitor)
+    }
+}
+
+/// An amount: money or a count. A percent string is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Amount(pub Decimal);
+
+impl<'de> serde::Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let q = Quantity::deserialize(d)?;
+        if q.percent {
+            return Err(de::Error::custom(
+                "expected an amount, not a percent string",
+            ));
+        }
+        Ok(Self(q.value))
+    }
+}
+
+/// A ratio between 0 and 1, written `0.25` or `"25 %"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Ratio(pub Decimal);
+
+/// The message for a ratio written as a number above 1.
+pub fn ratio_above_one(value: Decimal) -> String {
+    format!("ratio {value} is above 1: did you mean \"{value} %\"? (write 0.25 or \"25 %\")")
+}
+
+impl<'de> serde::Deserialize<'de> for Ratio {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let q = Quantity::deserialize(d)?;
+        if !q.percent && q.value > Decimal::ONE {
+            return Err(de::Error::custom(ratio_above_one(q.value)));
+        }
+        Ok(Self(q.value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_strings_and_numbers_are_exact() {
+        let q = Quantity::parse("25 %").expect("percent");
+        assert_eq!(q.value, Decimal::new(25, 2));
+        assert!(q.percent);
+        assert_eq!(Quantity::parse("12,5%").expect("comma").value, Decimal::new(125, 3));
+        assert_eq!(Quantity::parse("1.0e7").expect("exp").value, Decimal::from(10_000_000));
+        assert_eq!(Quantity::parse("0.1").expect("dec").value, Decimal::new(1, 1));
+        assert!(Quantity::parse("1e400").is_err());
+        assert!(Quantity::parse("99999999999999999999999999999999").is_err());
+        assert!(Quantity::parse("abc").is_err());
+    }
+}

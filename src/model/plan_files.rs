@@ -1,0 +1,536 @@
+//! The typed contents of each kind of plan file (SPEC 2.1–2.5).
+
+use super::number::{Amount, Quantity, Ratio};
+use super::period::{Date, Period};
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Values per metric id (a starting point, a baseline, actuals).
+pub type MetricValues = BTreeMap<String, Quantity>;
+
+// ---------------------------------------------------------------- salgsmal.yaml
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    #[default]
+    Nb,
+    En,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub version: u32,
+    pub company: Option<String>,
+    pub period: Period,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    #[serde(default)]
+    pub locale: Locale,
+    pub working_weeks: Option<Amount>,
+    pub hours_per_week: Option<Amount>,
+    #[serde(default)]
+    pub activity_hours: BTreeMap<String, Amount>,
+    #[serde(default)]
+    pub products: Vec<Product>,
+    pub portfolio: Option<PortfolioThresholds>,
+    #[serde(default)]
+    pub metrics: Vec<CustomMetric>,
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleSettings>,
+    #[serde(default)]
+    pub accept: Vec<Accept>,
+    pub limits: Option<Limits>,
+}
+
+fn default_currency() -> String {
+    "NOK".to_string()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub id: String,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub new: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioThresholds {
+    pub large_revenue: Option<Amount>,
+    pub high_margin: Option<Ratio>,
+    pub min_contribution: Option<Amount>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub nb: Option<String>,
+    pub en: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomRollup {
+    Sum,
+    Mean,
+    WeightedMean,
+    Min,
+    Max,
+    None,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomMetric {
+    pub id: String,
+    pub label: Option<Labels>,
+    pub kind: super::metrics::Kind,
+    pub rollup: CustomRollup,
+    pub weight: Option<String>,
+    pub better: Option<super::metrics::Better>,
+    #[serde(default)]
+    pub activity: bool,
+}
+
+/// A rule's level as set in `rules:`; `off` (or YAML `false`) disables it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelSetting {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+/// One entry of `rules:`: an optional level and the rule's parameters.
+#[derive(Debug, Default)]
+pub struct RuleSettings {
+    pub level: Option<LevelSetting>,
+    pub params: BTreeMap<String, Quantity>,
+}
+
+impl<'de> Deserialize<'de> for RuleSettings {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RuleSettings;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping with `level` and the rule's parameters")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RuleSettings, A::Error> {
+                let mut out = RuleSettings::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "level" {
+                        out.level = Some(map.next_value()?);
+                    } else {
+                        let value = map.next_value()?;
+                        out.params.insert(key, value);
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accept {
+    pub rule: String,
+    pub reason: String,
+    pub file: Option<String>,
+    pub pointer: Option<String>,
+    pub until: Option<Date>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub max_file_bytes: Option<u64>,
+}
+
+// ---------------------------------------------------------------- goals and KPIs
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done,
+}
+
+/// A tiltak: what the seller does to move a KPI.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub text: String,
+    pub due: Option<Date>,
+    pub status: ActionStatus,
+}
+
+impl<'de> Deserialize<'de> for Action {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            #[serde(rename = "do")]
+            text: String,
+            due: Option<Date>,
+            #[serde(default)]
+            status: ActionStatus,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Action;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an action: a string or {do, due, status}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Action, E> {
+                Ok(Action {
+                    text: v.to_string(),
+                    due: None,
+                    status: ActionStatus::Open,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Action, A::Error> {
+                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Action {
+                    text: full.text,
+                    due: full.due,
+                    status: full.status,
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Quarterly phasing of an annual target: four values, or `{Q1: …, Q4: …}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phasing(pub Vec<(u8, Quantity)>);
+
+impl<'de> Deserialize<'de> for Phasing {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Phasing;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("four quarterly values, or a map {Q1: …, Q2: …, Q3: …, Q4: …}")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Phasing, A::Error> {
+                let mut out = Vec::new();
+                while let Some(q) = seq.next_element::<Quantity>()? {
+                    out.push((u8::try_from(out.len() + 1).unwrap_or(u8::MAX), q));
+                }
+                Ok(Phasing(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Phasing, A::Error> {
+                let mut out = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let quarter = match key.as_str() {
+                        "Q1" => 1,
+                        "Q2" => 2,
+                        "Q3" => 3,
+                        "Q4" => 4,
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "`{other}` is not a quarter: use Q1, Q2, Q3 or Q4"
+                            )));
+                        }
+                    };
+                    out.push((quarter, map.next_value()?));
+                }
+                Ok(Phasing(out))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A result goal (resultatmål) or a KPI (prestasjonsmål): both have a metric
+/// and a target; a KPI also names the goals it supports and its actions.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    pub metric: String,
+    pub target: Option<Quantity>,
+    pub per: Option<Per>,
+    pub product: Option<String>,
+    pub phasing: Option<Phasing>,
+    #[serde(default)]
+    pub supports: Vec<String>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    pub note: Option<String>,
+}
+
+// ---------------------------------------------------------------- teams
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MainGoal {
+    pub statement: String,
+    pub deadline: Option<Date>,
+    #[serde(default)]
+    pub values: MetricValues,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartingPoint {
+    pub date: Date,
+    #[serde(default)]
+    pub values: MetricValues,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub deadline: Date,
+    #[serde(default)]
+    pub values: MetricValues,
+    pub statement: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategicChoice {
+    pub choice: String,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allocation {
+    pub max_over: Option<Ratio>,
+}
+
+/// A goal that may be a single value (a target) or bounds `{min, max}`.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Bounds {
+    pub min: Option<Quantity>,
+    pub max: Option<Quantity>,
+}
+
+impl<'de> Deserialize<'de> for Bounds {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            min: Option<Quantity>,
+            max: Option<Quantity>,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Bounds;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value or {min, max}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Bounds, E> {
+                Ok(Bounds {
+                    min: Some(Quantity::parse(v).map_err(E::custom)?),
+                    max: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Bounds, A::Error> {
+                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Bounds {
+                    min: full.min,
+                    max: full.max,
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryGoals {
+    pub revenue_share: Option<Bounds>,
+    pub margin: Option<Bounds>,
+    pub loyalty: Option<Bounds>,
+    pub growth: Option<Bounds>,
+    pub new_customers: Option<Bounds>,
+    pub new_customer_revenue: Option<Bounds>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioGoals {
+    pub key: Option<CategoryGoals>,
+    pub star: Option<CategoryGoals>,
+    pub question: Option<CategoryGoals>,
+    pub phase_out_new: Option<CategoryGoals>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub id: Option<String>,
+    pub name: String,
+    pub manager: Option<String>,
+    pub parent: Option<String>,
+    pub main_goal: Option<MainGoal>,
+    pub starting_point: Option<StartingPoint>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub strategy: Vec<StrategicChoice>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    pub allocation: Option<Allocation>,
+    pub portfolio_goals: Option<PortfolioGoals>,
+}
+
+// ---------------------------------------------------------------- sellers
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    pub meeting_to_offer_rate: Option<Ratio>,
+    pub average_deal_size: Option<Amount>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Competence {
+    #[serde(default)]
+    pub knowledge: Vec<String>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub personality: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seller {
+    pub id: Option<String>,
+    pub name: String,
+    pub email: Option<String>,
+    pub team: String,
+    #[serde(default)]
+    pub baseline: MetricValues,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub kpis: Vec<Goal>,
+    pub assumptions: Option<Assumptions>,
+    pub competence: Option<Competence>,
+}
+
+// ---------------------------------------------------------------- customers
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Key,
+    Star,
+    Question,
+    PhaseOutNew,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PotentialLevel {
+    Low,
+    Medium,
+    High,
+}
+
+/// A customer's potential: a level, or an amount of revenue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Potential {
+    Level(PotentialLevel),
+    Amount(Decimal),
+}
+
+impl<'de> Deserialize<'de> for Potential {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Potential;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("low, medium, high or an amount")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Potential, E> {
+                Ok(match v {
+                    "low" => Potential::Level(PotentialLevel::Low),
+                    "medium" => Potential::Level(PotentialLevel::Medium),
+                    "high" => Potential::Level(PotentialLevel::High),
+                    other => {
+                        let q = Quantity::parse(other).map_err(|_| {
+                            E::custom(format!(
+                                "`{other}` is not a potential: write low, medium, high or an amount"
+                            ))
+                        })?;
+                        Potential::Amount(q.value)
+                    }
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub revenue: Amount,
+    pub margin: Option<Ratio>,
+    pub sales_cost: Option<Amount>,
+    pub potential: Option<Potential>,
+    pub category: Option<Category>,
+    #[serde(default)]
+    pub prospect: bool,
+    #[serde(default)]
+    pub target: MetricValues,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerList {
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub customers: Vec<Customer>,
+}
+
+// ---------------------------------------------------------------- actuals
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actuals {
+    pub period: Period,
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub sellers: BTreeMap<String, MetricValues>,
+    #[serde(default)]
+    pub teams: BTreeMap<String, MetricValues>,
+}

@@ -1,0 +1,160 @@
+//! The rules: one file per rule, each with its id, default level,
+//! parameters and explanation beside its check. `explain`, the README table
+//! and the rule settings in `salgsmal.yaml` all read this registry.
+
+mod duplicate_id;
+mod parse;
+mod period;
+mod ratio;
+mod unknown_reference;
+
+use crate::diag::{did_you_mean, Diagnostic, Level};
+use crate::model::number::Quantity;
+use crate::model::{LevelSetting, Plan};
+use rust_decimal::Decimal;
+
+/// A rule parameter with its default, as `salgsmal.yaml` sets it.
+#[derive(Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub default: &'static str,
+    pub description: &'static str,
+}
+
+/// Everything there is to know about a rule but its check.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub default_level: Level,
+    /// Structure rules cannot be turned off or accepted.
+    pub structural: bool,
+    /// What the rule checks.
+    pub summary: &'static str,
+    /// Which principle of the method it enforces, and why.
+    pub principle: &'static str,
+    pub params: &'static [Param],
+    /// An example finding, as `check` prints it.
+    pub example: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Add this rule's findings, at its default levels.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// What a rule sees: the plan, and its own parameters.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub meta: &'static RuleMeta,
+}
+
+impl Context<'_> {
+    /// A parameter's value: as set in `salgsmal.yaml`, or its default.
+    pub fn param(&self, name: &str) -> Decimal {
+        let configured = self
+            .plan
+            .config
+            .as_ref()
+            .and_then(|c| c.data.rules.get(self.meta.id))
+            .and_then(|s| s.params.get(name))
+            .map(|q| q.value);
+        configured.unwrap_or_else(|| {
+            self.meta
+                .params
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| Quantity::parse(p.default).ok())
+                .map_or(Decimal::ZERO, |q| q.value)
+        })
+    }
+
+    /// A finding of this rule at its default level, at `pointer` in `file`.
+    pub fn found(&self, file: usize, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        self.found_at(self.meta.default_level, file, pointer, message)
+    }
+
+    pub fn found_at(&self, level: Level, file: usize, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.meta.id, level, message, self.plan.locate(file, pointer))
+            .with_pointer(pointer.to_string())
+    }
+
+    /// A finding about a key (an unknown id used as a key, say).
+    pub fn found_key(&self, file: usize, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(
+            self.meta.id,
+            self.meta.default_level,
+            message,
+            self.plan.file(file).locate_key(pointer),
+        )
+        .with_pointer(pointer.to_string())
+    }
+}
+
+/// Every rule, in the order `explain` lists them.
+pub fn all() -> Vec<&'static dyn Rule> {
+    vec![
+        &parse::YamlSyntax,
+        &parse::Schema,
+        &parse::DuplicateKey,
+        &duplicate_id::DuplicateId,
+        &unknown_reference::UnknownReference,
+        &period::PeriodRule,
+        &ratio::RatioRule,
+    ]
+}
+
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    all().into_iter().map(Rule::meta).find(|m| m.id == id)
+}
+
+pub fn ids() -> Vec<&'static str> {
+    all().into_iter().map(|r| r.meta().id).collect()
+}
+
+/// Run every rule that is not off, then apply the levels set in
+/// `salgsmal.yaml` to their findings (structure rules keep theirs).
+pub fn run(plan: &Plan, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for rule in all() {
+        let meta = rule.meta();
+        if !meta.structural && level_setting(plan, meta.id) == Some(LevelSetting::Off) {
+            continue;
+        }
+        rule.check(&Context { plan, meta }, &mut diagnostics);
+    }
+    for d in &mut diagnostics {
+        let structural = find(d.rule).is_none_or(|m| m.structural);
+        if structural {
+            continue;
+        }
+        d.level = match level_setting(plan, d.rule) {
+            Some(LevelSetting::Info) => Level::Info,
+            Some(LevelSetting::Warning) => Level::Warning,
+            Some(LevelSetting::Error) => Level::Error,
+            Some(LevelSetting::Off) | None => d.level,
+        };
+    }
+    crate::diag::sort(&mut diagnostics);
+    diagnostics
+}
+
+fn level_setting(plan: &Plan, id: &str) -> Option<LevelSetting> {
+    plan.config.as_ref()?.data.rules.get(id)?.level
+}
+
+/// Suggest a known id for an unknown one, as a help line.
+pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match did_you_mean(word, candidates.clone()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => {
+            let known: Vec<&str> = candidates.into_iter().collect();
+            if known.is_empty() {
+                "there are none yet".to_string()
+            } else if known.len() > 12 {
+                format!("known: {}, …", known[..12].join(", "))
+            } else {
+                format!("known: {}", known.join(", "))
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `ratio`: a ratio written as a number above 1, or a percent where an
+//! amount belongs.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::metrics::Kind;
+use crate::model::number::{ratio_above_one, Quantity};
+use crate::model::{Goal, MetricValues};
+
+pub struct RatioRule;
+
+static META: RuleMeta = RuleMeta {
+    id: "ratio",
+    default_level: Level::Error,
+    structural: true,
+    summary: "A ratio (contribution margin, closing rate, KTI, …) is written as a number above 1 \
+(`target: 25` where `0.25` or \"25 %\" was meant), or an amount or count is written as a percent \
+string. Ratios are decimals from 0 to 1 or percent strings.",
+    principle: "Goals must be measurable: 25 read as 2 500 % would pass every check that compares \
+with it and fail every report.",
+    params: &[] as &[Param],
+    example: "error[ratio]: ratio 25 is above 1: did you mean \"25 %\"? (write 0.25 or \"25 %\")\n  --> sellers/kari.yaml:9:53",
+};
+
+impl Rule for RatioRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        for team in &plan.teams {
+            goals(cx, team.file, "/goals", &team.data.goals, out);
+            if let Some(sp) = &team.data.starting_point {
+                values(cx, team.file, "/starting_point/values", &sp.values, out);
+            }
+            if let Some(mg) = &team.data.main_goal {
+                values(cx, team.file, "/main_goal/values", &mg.values, out);
+            }
+            for (i, m) in team.data.milestones.iter().enumerate() {
+                values(cx, team.file, &format!("/milestones/{i}/values"), &m.values, out);
+            }
+        }
+        for seller in &plan.sellers {
+            goals(cx, seller.file, "/goals", &seller.data.goals, out);
+            goals(cx, seller.file, "/kpis", &seller.data.kpis, out);
+            values(cx, seller.file, "/baseline", &seller.data.baseline, out);
+        }
+        for list in &plan.customers {
+            for (i, c) in list.data.customers.iter().enumerate() {
+                values(cx, list.file, &format!("/customers/{i}/target"), &c.target, out);
+            }
+        }
+        for actuals in &plan.actuals {
+            for (id, v) in &actuals.data.sellers {
+                values(cx, actuals.file, &format!("/sellers/{id}"), v, out);
+            }
+            for (id, v) in &actuals.data.teams {
+                values(cx, actuals.file, &format!("/teams/{id}"), v, out);
+            }
+        }
+    }
+}
+
+fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Vec<Diagnostic>) {
+    for (i, g) in goals.iter().enumerate() {
+        if let Some(target) = g.target {
+            one(cx, file, &format!("{base}/{i}/target"), &g.metric, target, out);
+        }
+        if let Some(phasing) = &g.phasing {
+            for (q, value) in &phasing.0 {
+                let pointer = phasing_pointer(cx, file, &format!("{base}/{i}/phasing"), *q);
+                one(cx, file, &pointer, &g.metric, *value, out);
+            }
+        }
+    }
+}
+
+fn values(cx: &Context<'_>, file: usize, base: &str, values: &MetricValues, out: &mut Vec<Diagnostic>) {
+    for (metric, value) in values {
+        one(cx, file, &format!("{base}/{}", crate::load::schema::escape(metric)), metric, *value, out);
+    }
+}
+
+fn one(cx: &Context<'_>, file: usize, pointer: &str, metric: &str, value: Quantity, out: &mut Vec<Diagnostic>) {
+    let Some(m) = cx.plan.metrics.get(metric) else {
+        return; // unknown-reference reports it
+    };
+    match m.kind {
+        Kind::Ratio if !value.percent && value.value > rust_decimal::Decimal::ONE => {
+            out.push(cx.found(file, pointer, format!("{} for {metric}", ratio_above_one(value.value))));
+        }
+        Kind::Money | Kind::Count if value.percent => {
+            out.push(
+                cx.found(file, pointer, format!("{metric} is an amount, not a percent: a percent string makes no sense here"))
+                    .with_help("write the amount as a number, e.g. 10_000_000"),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The pointer of quarter `q` in a phasing written as a list or as a map.
+pub fn phasing_pointer(cx: &Context<'_>, file: usize, base: &str, q: u8) -> String {
+    let as_map = format!("{base}/Q{q}");
+    let exists = cx.plan.file(file).tree.as_ref().and_then(|t| t.pointer(&as_map)).is_some();
+    if exists { as_map } else { format!("{base}/{}", q.saturating_sub(1)) }
+}
