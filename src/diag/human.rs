@@ -64,29 +64,12 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, style: Sty
     ));
     let line_text = source.and_then(|s| s.lines().nth(loc.line.saturating_sub(1)));
     if let Some(text) = line_text {
-        let text = text.trim_end_matches('\r');
         let bar = style.paint(BLUE, "|");
+        let (shown, start, width) = excerpt(text.trim_end_matches('\r'), loc);
         out.push_str(&format!("{gutter} {bar}\n"));
-        out.push_str(&format!(
-            "{} {bar} {text}\n",
-            style.paint(BLUE, &loc.line.to_string())
-        ));
-        let chars: Vec<char> = text.chars().collect();
-        let start = loc.column.saturating_sub(1).min(chars.len());
-        let pad: String = chars[..start]
-            .iter()
-            .map(|c| if *c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let width = if loc.end_line == loc.line && loc.end_column > loc.column {
-            loc.end_column - loc.column
-        } else {
-            chars.len().saturating_sub(start).max(1)
-        };
-        let carets = "^".repeat(width.min(chars.len().saturating_sub(start).max(1)));
-        out.push_str(&format!(
-            "{gutter} {bar} {pad}{}\n",
-            style.paint(style.level(d.level), &carets)
-        ));
+        out.push_str(&format!("{} {bar} {shown}\n", style.paint(BLUE, &loc.line.to_string())));
+        let pad: String = shown.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        out.push_str(&format!("{gutter} {bar} {pad}{}\n", style.paint(style.level(d.level), &"^".repeat(width))));
     }
     let eq = style.paint(BLUE, "=");
     for r in &d.related {
@@ -121,4 +104,33 @@ fn summary_line(s: Summary, style: Style) -> String {
     } else {
         format!("{}: {counts}\n", style.paint("\x1b[1;32m", "check passed"))
     }
+}
+
+/// The widest part of a source line shown: long lines are cut to a window
+/// around the column. Returns the text, the caret's start and its width, in
+/// characters.
+fn excerpt(text: &str, loc: &super::Location) -> (String, usize, usize) {
+    const BEFORE: usize = 40;
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = text.chars().collect();
+    let col = loc.column.saturating_sub(1).min(chars.len());
+    let width = if loc.end_line == loc.line {
+        loc.end_column.saturating_sub(loc.column).max(1)
+    } else {
+        chars.len().saturating_sub(col)
+    };
+    let from = if chars.len() > WIDTH { col.saturating_sub(BEFORE) } else { 0 };
+    let to = chars.len().min(from + WIDTH);
+    let mut shown = String::new();
+    let mut start = col - from;
+    if from > 0 {
+        shown.push('…');
+        start += 1;
+    }
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let width = width.min(to.saturating_sub(col)).max(1);
+    (shown, start, width)
 }

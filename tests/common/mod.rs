@@ -1,0 +1,152 @@
+//! A small builder that writes a plan folder to a temp dir and runs the real
+//! `salgsmal` binary on it.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const CONFIG: &str = "version: 1\ncompany: Testfirma AS\nperiod: 2027\n";
+
+pub const TEAM: &str = "\
+name: Salg Vest
+starting_point:
+  date: 2026-12-31
+  values: {revenue: 9_000_000}
+goals:
+  - {id: omsetning, metric: revenue, target: 10_000_000}
+";
+
+pub const SELLER: &str = "\
+name: Kari Nordmann
+team: salg-vest
+goals:
+  - {id: omsetning, metric: revenue, target: 10_000_000}
+";
+
+pub struct Plan {
+    dir: tempfile::TempDir,
+}
+
+impl Plan {
+    /// An empty folder (no salgsmal.yaml).
+    pub fn empty() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A small valid plan: config, one team, one seller.
+    pub fn new() -> Self {
+        Self::empty()
+            .file("salgsmal.yaml", CONFIG)
+            .file("teams/salg-vest.yaml", TEAM)
+            .file("sellers/kari.yaml", SELLER)
+    }
+
+    /// A copy of the example plan in `examples/salg-vest`.
+    pub fn example() -> Self {
+        let plan = Self::empty();
+        copy_dir(&example_dir(), plan.path());
+        plan
+    }
+
+    pub fn file(self, rel: &str, text: &str) -> Self {
+        self.bytes(rel, text.as_bytes())
+    }
+
+    pub fn bytes(self, rel: &str, bytes: &[u8]) -> Self {
+        let path = self.dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+        self
+    }
+
+    pub fn remove(self, rel: &str) -> Self {
+        std::fs::remove_file(self.dir.path().join(rel)).expect("remove");
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
+    }
+
+    /// Run `salgsmal ARGS` with the plan folder as the working directory.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.path(), args)
+    }
+
+    /// `salgsmal check --format json`, parsed.
+    pub fn check_json(&self) -> (i32, Value) {
+        let run = self.run(&["check", "--format", "json"]);
+        let json = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("check --format json printed no JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+        (run.code, json)
+    }
+
+    /// The diagnostics of `check --format json` for one rule.
+    pub fn diagnostics(&self, rule: &str) -> Vec<Value> {
+        let (_, json) = self.check_json();
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == rule)
+            .cloned()
+            .collect()
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_salgsmal"))
+}
+
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output: Output = Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run salgsmal");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/salg-vest")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// Assert a diagnostic's rule, level, file, line and column.
+pub fn assert_at(d: &Value, rule: &str, level: &str, file: &str, line: u64, column: u64) {
+    assert_eq!(d["rule"], rule, "{d:#}");
+    assert_eq!(d["level"], level, "{d:#}");
+    assert_eq!(d["file"], file, "{d:#}");
+    assert_eq!(d["line"], line, "{d:#}");
+    assert_eq!(d["column"], column, "{d:#}");
+}
