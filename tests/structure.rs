@@ -1,7 +1,7 @@
 //! The structure rules (SPEC 4.1), run through the real binary.
 
 mod common;
-use common::{assert_at, Plan};
+use common::{Plan, assert_at};
 
 #[test]
 fn the_example_plan_passes() {
@@ -15,7 +15,11 @@ fn the_example_plan_passes() {
 fn a_small_valid_plan_passes() {
     let run = Plan::new().run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(run.stdout.contains("check passed: 0 errors"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("check passed: 0 errors"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -24,7 +28,10 @@ fn yaml_syntax_error_is_located() {
     let d = plan.diagnostics("yaml-syntax");
     assert_eq!(d.len(), 1);
     assert_at(&d[0], "yaml-syntax", "error", "sellers/ola.yaml", 2, 5);
-    assert!(d[0].get("pointer").is_none(), "syntax diagnostics have no pointer");
+    assert!(
+        d[0].get("pointer").is_none(),
+        "syntax diagnostics have no pointer"
+    );
 }
 
 #[test]
@@ -37,7 +44,14 @@ fn unknown_key_is_a_schema_error_with_a_suggestion() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_at(&d[0], "schema", "error", "sellers/kari.yaml", 4, 38);
     assert_eq!(d[0]["pointer"], "/goals/0/targt");
-    assert!(d[0]["message"].as_str().unwrap_or_default().contains("did you mean `target`?"), "{:#}", d[0]);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("did you mean `target`?"),
+        "{:#}",
+        d[0]
+    );
 }
 
 #[test]
@@ -45,8 +59,18 @@ fn missing_and_mistyped_values_are_schema_errors() {
     let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\ngoals: 5\n");
     let d = plan.diagnostics("schema");
     let messages: Vec<&str> = d.iter().filter_map(|d| d["message"].as_str()).collect();
-    assert!(messages.iter().any(|m| m.contains("missing the required key `team`")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("expected a list, found 5")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("missing the required key `team`")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("expected a list, found 5")),
+        "{messages:?}"
+    );
     let typed = d.iter().find(|d| d["pointer"] == "/goals").expect("goals");
     assert_at(typed, "schema", "error", "sellers/kari.yaml", 2, 8);
 }
@@ -55,18 +79,36 @@ fn missing_and_mistyped_values_are_schema_errors() {
 fn a_malformed_id_date_or_period_is_a_schema_error() {
     let plan = Plan::new()
         .file("salgsmal.yaml", "version: 1\nperiod: 2027-Q5\n")
-        .file("teams/salg-vest.yaml", "name: Salg\nstarting_point: {date: 31.12.2026}\n");
+        .file(
+            "teams/salg-vest.yaml",
+            "name: Salg\nstarting_point: {date: 31.12.2026}\n",
+        );
     let d = plan.diagnostics("schema");
-    let config = d.iter().find(|d| d["file"] == "salgsmal.yaml").expect("config");
+    let config = d
+        .iter()
+        .find(|d| d["file"] == "salgsmal.yaml")
+        .expect("config");
     assert_at(config, "schema", "error", "salgsmal.yaml", 2, 9);
-    assert!(config["message"].as_str().unwrap_or_default().contains("a period"), "{config:#}");
-    let team = d.iter().find(|d| d["file"] == "teams/salg-vest.yaml").expect("team");
+    assert!(
+        config["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("a period"),
+        "{config:#}"
+    );
+    let team = d
+        .iter()
+        .find(|d| d["file"] == "teams/salg-vest.yaml")
+        .expect("team");
     assert_at(team, "schema", "error", "teams/salg-vest.yaml", 2, 24);
 }
 
 #[test]
 fn an_id_that_differs_from_the_file_name_is_an_error() {
-    let plan = Plan::new().file("sellers/kari.yaml", "id: kari-n\nname: Kari\nteam: salg-vest\n");
+    let plan = Plan::new().file(
+        "sellers/kari.yaml",
+        "id: kari-n\nname: Kari\nteam: salg-vest\n",
+    );
     let d = plan.diagnostics("schema");
     assert_eq!(d.len(), 1);
     assert_at(&d[0], "schema", "error", "sellers/kari.yaml", 1, 5);
@@ -94,10 +136,16 @@ fn duplicate_ids_within_a_file_and_across_files() {
         .file("teams/salg-vest.yml", "name: Kopi\n");
     let d = plan.diagnostics("duplicate-id");
     assert_eq!(d.len(), 2, "{d:#?}");
-    let seller = d.iter().find(|d| d["file"] == "sellers/kari.yaml").expect("seller");
+    let seller = d
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("seller");
     assert_at(seller, "duplicate-id", "error", "sellers/kari.yaml", 6, 10);
     assert_eq!(seller["related"][0]["line"], 4);
-    assert!(d.iter().any(|d| d["file"] == "teams/salg-vest.yml"), "{d:#?}");
+    assert!(
+        d.iter().any(|d| d["file"] == "teams/salg-vest.yml"),
+        "{d:#?}"
+    );
 }
 
 #[test]
@@ -121,15 +169,54 @@ fn unknown_references_are_named_with_a_suggestion() {
         .file("customers/liste.yaml", "owner: karl\ncustomers: []\n")
         .file("actuals/2027-Q1.yaml", "period: 2027-Q1\nsellers:\n  ola: {revenue: 5}\n");
     let d = plan.diagnostics("unknown-reference");
-    let find = |ptr: &str| d.iter().find(|d| d["pointer"] == ptr).unwrap_or_else(|| panic!("{ptr} in {d:#?}"));
+    let find = |ptr: &str| {
+        d.iter()
+            .find(|d| d["pointer"] == ptr)
+            .unwrap_or_else(|| panic!("{ptr} in {d:#?}"))
+    };
     let team = find("/team");
-    assert_at(team, "unknown-reference", "error", "sellers/kari.yaml", 2, 7);
+    assert_at(
+        team,
+        "unknown-reference",
+        "error",
+        "sellers/kari.yaml",
+        2,
+        7,
+    );
     assert_eq!(team["help"], "did you mean `salg-vest`?");
-    assert_at(find("/baseline/revenu"), "unknown-reference", "error", "sellers/kari.yaml", 3, 12);
+    assert_at(
+        find("/baseline/revenu"),
+        "unknown-reference",
+        "error",
+        "sellers/kari.yaml",
+        3,
+        12,
+    );
     assert_eq!(find("/baseline/revenu")["help"], "did you mean `revenue`?");
-    assert_at(find("/kpis/0/supports/0"), "unknown-reference", "error", "sellers/kari.yaml", 7, 79);
-    assert_at(find("/owner"), "unknown-reference", "error", "customers/liste.yaml", 1, 8);
-    assert_at(find("/sellers/ola"), "unknown-reference", "error", "actuals/2027-Q1.yaml", 3, 3);
+    assert_at(
+        find("/kpis/0/supports/0"),
+        "unknown-reference",
+        "error",
+        "sellers/kari.yaml",
+        7,
+        79,
+    );
+    assert_at(
+        find("/owner"),
+        "unknown-reference",
+        "error",
+        "customers/liste.yaml",
+        1,
+        8,
+    );
+    assert_at(
+        find("/sellers/ola"),
+        "unknown-reference",
+        "error",
+        "actuals/2027-Q1.yaml",
+        3,
+        3,
+    );
 }
 
 #[test]
@@ -143,9 +230,18 @@ fn unknown_metric_product_and_rule_settings() {
     let d = plan.diagnostics("unknown-reference");
     assert_eq!(d.len(), 3, "{d:#?}");
     let messages: Vec<&str> = d.iter().filter_map(|d| d["message"].as_str()).collect();
-    assert!(messages.contains(&"metric `revenu` does not exist"), "{messages:?}");
-    assert!(messages.contains(&"product `z` is not in the catalogue"), "{messages:?}");
-    assert!(messages.contains(&"rule `allocaton` does not exist"), "{messages:?}");
+    assert!(
+        messages.contains(&"metric `revenu` does not exist"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"product `z` is not in the catalogue"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"rule `allocaton` does not exist"),
+        "{messages:?}"
+    );
 }
 
 #[test]
@@ -155,7 +251,12 @@ fn a_parent_chain_that_loops_is_reported() {
         .file("teams/region.yaml", "name: Region\nparent: salg-vest\n");
     let d = plan.diagnostics("unknown-reference");
     assert_eq!(d.len(), 2, "{d:#?}");
-    assert!(d[0]["message"].as_str().unwrap_or_default().contains("loops"));
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("loops")
+    );
 }
 
 #[test]
@@ -168,13 +269,39 @@ fn dates_outside_the_period() {
         .file("actuals/2027-Q2.yaml", "period: 2026-Q4\nas_of: 2027-01-15\n");
     let d = plan.diagnostics("period");
     let find = |ptr: &str, file: &str| {
-        d.iter().find(|d| d["pointer"] == ptr && d["file"] == file).unwrap_or_else(|| panic!("{ptr} in {d:#?}"))
+        d.iter()
+            .find(|d| d["pointer"] == ptr && d["file"] == file)
+            .unwrap_or_else(|| panic!("{ptr} in {d:#?}"))
     };
-    assert_at(find("/starting_point/date", "teams/salg-vest.yaml"), "period", "error", "teams/salg-vest.yaml", 3, 24);
-    assert_at(find("/main_goal/deadline", "teams/salg-vest.yaml"), "period", "error", "teams/salg-vest.yaml", 2, 41);
-    assert_at(find("/as_of", "actuals/2027-Q2.yaml"), "period", "error", "actuals/2027-Q2.yaml", 2, 8);
+    assert_at(
+        find("/starting_point/date", "teams/salg-vest.yaml"),
+        "period",
+        "error",
+        "teams/salg-vest.yaml",
+        3,
+        24,
+    );
+    assert_at(
+        find("/main_goal/deadline", "teams/salg-vest.yaml"),
+        "period",
+        "error",
+        "teams/salg-vest.yaml",
+        2,
+        41,
+    );
+    assert_at(
+        find("/as_of", "actuals/2027-Q2.yaml"),
+        "period",
+        "error",
+        "actuals/2027-Q2.yaml",
+        2,
+        8,
+    );
     let period_findings = d.iter().filter(|d| d["pointer"] == "/period").count();
-    assert_eq!(period_findings, 2, "outside the plan, and not the file's name: {d:#?}");
+    assert_eq!(
+        period_findings, 2,
+        "outside the plan, and not the file's name: {d:#?}"
+    );
 }
 
 #[test]
@@ -186,7 +313,14 @@ fn a_ratio_written_as_a_number_above_one() {
     let d = plan.diagnostics("ratio");
     assert_eq!(d.len(), 2, "{d:#?}");
     assert_at(&d[0], "ratio", "error", "sellers/kari.yaml", 4, 51);
-    assert!(d[0]["message"].as_str().unwrap_or_default().contains("did you mean \"25 %\"?"), "{:#}", d[0]);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("did you mean \"25 %\"?"),
+        "{:#}",
+        d[0]
+    );
     assert_at(&d[1], "ratio", "error", "sellers/kari.yaml", 6, 46);
 }
 
@@ -213,7 +347,10 @@ fn numbers_may_group_digits_and_use_exponents() {
 
 #[test]
 fn structure_rules_cannot_be_turned_off() {
-    let plan = Plan::new().file("salgsmal.yaml", "version: 1\nperiod: 2027\nrules:\n  schema: {level: off}\n");
+    let plan = Plan::new().file(
+        "salgsmal.yaml",
+        "version: 1\nperiod: 2027\nrules:\n  schema: {level: off}\n",
+    );
     let d = plan.diagnostics("unknown-reference");
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_at(&d[0], "unknown-reference", "error", "salgsmal.yaml", 4, 19);

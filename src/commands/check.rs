@@ -1,6 +1,6 @@
 //! `salgsmal check`: read the plan, run every rule, print the findings.
 
-use super::{start_dir, Global};
+use super::{Global, start_dir};
 use crate::cli::{CheckArgs, CheckFormat, Deny};
 use crate::diag::{self, Level, Style, Summary};
 use crate::{load, rules};
@@ -16,10 +16,20 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     let summary = Summary::of(&diagnostics, plan.files.len());
     let output = match args.format {
         CheckFormat::Human => {
-            let sources: HashMap<String, String> = plan.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
-            let style = Style { color: global.color };
+            let sources: HashMap<String, String> = plan
+                .files
+                .iter()
+                .map(|f| (f.path.clone(), f.text.clone()))
+                .collect();
+            let style = Style {
+                color: global.color,
+            };
             if global.quiet {
-                let shown: Vec<_> = diagnostics.iter().filter(|d| d.level > Level::Info).cloned().collect();
+                let shown: Vec<_> = diagnostics
+                    .iter()
+                    .filter(|d| d.level > Level::Info)
+                    .cloned()
+                    .collect();
                 diag::render_human(&shown, &sources, None, style)
             } else {
                 diag::render_human(&diagnostics, &sources, Some(summary), style)
@@ -28,11 +38,17 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
         CheckFormat::Json => diag::render_json(&diagnostics, summary),
         CheckFormat::Github => diag::render_github(&diagnostics),
         CheckFormat::Sarif => diag::render_sarif(&diagnostics),
-        CheckFormat::Junit => diag::render_junit(&diagnostics, plan.files.iter().map(|f| f.path.as_str())),
+        CheckFormat::Junit => {
+            diag::render_junit(&diagnostics, plan.files.iter().map(|f| f.path.as_str()))
+        }
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(output.as_bytes())?;
     stdout.flush()?;
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

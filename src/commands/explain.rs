@@ -30,7 +30,12 @@ pub fn list() -> String {
     for rule in rules::all() {
         let m = rule.meta();
         let first = m.summary.split(". ").next().unwrap_or(m.summary);
-        out.push_str(&format!("  {:<18} {:<8} {}\n", m.id, m.default_level.to_string(), first.trim_end_matches('.')));
+        out.push_str(&format!(
+            "  {:<18} {:<8} {}\n",
+            m.id,
+            m.default_level.to_string(),
+            first.trim_end_matches('.')
+        ));
     }
     out
 }
@@ -77,7 +82,9 @@ pub fn explain(m: &RuleMeta) -> String {
         }
     }
     if !m.structural {
-        let levels = [Level::Info, Level::Warning, Level::Error].map(|l| l.to_string()).join(", ");
+        let levels = [Level::Info, Level::Warning, Level::Error]
+            .map(|l| l.to_string())
+            .join(", ");
         out.push_str(&format!(
             "\nSettings in salgsmal.yaml:\n  rules:\n    {}: {{level: {}{}}}\n  level is off, {levels}.\n",
             m.id,

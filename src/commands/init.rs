@@ -1,6 +1,6 @@
 //! `salgsmal init [DIR] [--example] [--locale nb|en]`: start a plan repository.
 
-use super::{start_dir, Global};
+use super::{Global, start_dir};
 use crate::cli::{InitArgs, InitLocale};
 use crate::load::schema::SCHEMAS;
 use anyhow::Context as _;
@@ -9,14 +9,38 @@ use std::process::ExitCode;
 
 /// The example plan, embedded: (path in the plan, text).
 const EXAMPLE: &[(&str, &str)] = &[
-    ("salgsmal.yaml", include_str!("../../examples/salg-vest/salgsmal.yaml")),
-    ("teams/salg-vest.yaml", include_str!("../../examples/salg-vest/teams/salg-vest.yaml")),
-    ("sellers/kari.yaml", include_str!("../../examples/salg-vest/sellers/kari.yaml")),
-    ("sellers/ola.yaml", include_str!("../../examples/salg-vest/sellers/ola.yaml")),
-    ("sellers/ingrid.yaml", include_str!("../../examples/salg-vest/sellers/ingrid.yaml")),
-    ("customers/kari.yaml", include_str!("../../examples/salg-vest/customers/kari.yaml")),
-    ("customers/ola.yaml", include_str!("../../examples/salg-vest/customers/ola.yaml")),
-    ("customers/ingrid.yaml", include_str!("../../examples/salg-vest/customers/ingrid.yaml")),
+    (
+        "salgsmal.yaml",
+        include_str!("../../examples/salg-vest/salgsmal.yaml"),
+    ),
+    (
+        "teams/salg-vest.yaml",
+        include_str!("../../examples/salg-vest/teams/salg-vest.yaml"),
+    ),
+    (
+        "sellers/kari.yaml",
+        include_str!("../../examples/salg-vest/sellers/kari.yaml"),
+    ),
+    (
+        "sellers/ola.yaml",
+        include_str!("../../examples/salg-vest/sellers/ola.yaml"),
+    ),
+    (
+        "sellers/ingrid.yaml",
+        include_str!("../../examples/salg-vest/sellers/ingrid.yaml"),
+    ),
+    (
+        "customers/kari.yaml",
+        include_str!("../../examples/salg-vest/customers/kari.yaml"),
+    ),
+    (
+        "customers/ola.yaml",
+        include_str!("../../examples/salg-vest/customers/ola.yaml"),
+    ),
+    (
+        "customers/ingrid.yaml",
+        include_str!("../../examples/salg-vest/customers/ingrid.yaml"),
+    ),
 ];
 
 pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
@@ -60,8 +84,15 @@ pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
         write(&dir, path, text)?;
     }
     if !global.quiet {
-        println!("created a plan in {} ({} files)", dir.display(), files.len());
-        println!("next: edit the files, then run `salgsmal check {}`", dir.display());
+        println!(
+            "created a plan in {} ({} files)",
+            dir.display(),
+            files.len()
+        );
+        println!(
+            "next: edit the files, then run `salgsmal check {}`",
+            dir.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -69,7 +100,8 @@ pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
 fn write(dir: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
 }
@@ -95,7 +127,10 @@ fn civil_year_month(days: i64) -> (i32, u32) {
     let mp = (5 * doy + 2) / 153;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    (i32::try_from(year).unwrap_or(2027), u32::try_from(month).unwrap_or(1))
+    (
+        i32::try_from(year).unwrap_or(2027),
+        u32::try_from(month).unwrap_or(1),
+    )
 }
 
 struct Words {

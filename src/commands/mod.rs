@@ -13,7 +13,8 @@ use std::process::ExitCode;
 /// Run a parsed command line. `Err` means the command could not run (exit 2).
 pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(dir) = &cli.chdir {
-        std::env::set_current_dir(dir).with_context(|| format!("cannot change to {}", dir.display()))?;
+        std::env::set_current_dir(dir)
+            .with_context(|| format!("cannot change to {}", dir.display()))?;
     }
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -24,7 +25,10 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
     };
-    let global = Global { color, quiet: cli.quiet };
+    let global = Global {
+        color,
+        quiet: cli.quiet,
+    };
     match cli.command {
         Command::Check(args) => check::execute(&args, global),
         Command::Explain(args) => explain::execute(&args),
@@ -41,5 +45,8 @@ pub struct Global {
 
 /// The folder a command works on: its `DIR` argument, or the current folder.
 fn start_dir(dir: Option<&std::path::Path>) -> std::path::PathBuf {
-    dir.map_or_else(|| std::path::PathBuf::from("."), std::path::Path::to_path_buf)
+    dir.map_or_else(
+        || std::path::PathBuf::from("."),
+        std::path::Path::to_path_buf,
+    )
 }

@@ -1,7 +1,7 @@
 //! `salgsmal schema [NAME] [--out DIR]`: the JSON Schemas of the plan files.
 
 use crate::cli::SchemaArgs;
-use crate::load::schema::{schema_text, SCHEMAS};
+use crate::load::schema::{SCHEMAS, schema_text};
 use anyhow::Context as _;
 use std::process::ExitCode;
 
@@ -18,16 +18,20 @@ pub fn execute(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
     };
     match &args.out {
         Some(dir) => {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
             for (_, file, text) in &chosen {
                 let path = dir.join(file);
-                std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+                std::fs::write(&path, text)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
                 println!("wrote {}", path.display());
             }
         }
         None if args.name.is_some() => print!("{}", chosen[0].2),
         None => {
-            println!("schemas (print one with `salgsmal schema NAME`, write all with `--out DIR`):");
+            println!(
+                "schemas (print one with `salgsmal schema NAME`, write all with `--out DIR`):"
+            );
             for (name, file, _) in SCHEMAS {
                 println!("  {name:<10} {file}");
             }
@@ -37,5 +41,9 @@ pub fn execute(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn names() -> String {
-    SCHEMAS.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ")
+    SCHEMAS
+        .iter()
+        .map(|(n, _, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

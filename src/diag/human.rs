@@ -40,7 +40,12 @@ pub fn render(
 ) -> String {
     let mut out = String::new();
     for d in diags {
-        render_one(&mut out, d, sources.get(&d.location.file).map(String::as_str), style);
+        render_one(
+            &mut out,
+            d,
+            sources.get(&d.location.file).map(String::as_str),
+            style,
+        );
         out.push('\n');
     }
     if let Some(summary) = summary {
@@ -67,9 +72,19 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, style: Sty
         let bar = style.paint(BLUE, "|");
         let (shown, start, width) = excerpt(text.trim_end_matches('\r'), loc);
         out.push_str(&format!("{gutter} {bar}\n"));
-        out.push_str(&format!("{} {bar} {shown}\n", style.paint(BLUE, &loc.line.to_string())));
-        let pad: String = shown.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-        out.push_str(&format!("{gutter} {bar} {pad}{}\n", style.paint(style.level(d.level), &"^".repeat(width))));
+        out.push_str(&format!(
+            "{} {bar} {shown}\n",
+            style.paint(BLUE, &loc.line.to_string())
+        ));
+        let pad: String = shown
+            .chars()
+            .take(start)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        out.push_str(&format!(
+            "{gutter} {bar} {pad}{}\n",
+            style.paint(style.level(d.level), &"^".repeat(width))
+        ));
     }
     let eq = style.paint(BLUE, "=");
     for r in &d.related {
@@ -79,7 +94,10 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, style: Sty
         ));
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("{gutter} {eq} {}: {help}\n", style.paint(BOLD, "help")));
+        out.push_str(&format!(
+            "{gutter} {eq} {}: {help}\n",
+            style.paint(BOLD, "help")
+        ));
     }
 }
 
@@ -100,7 +118,10 @@ fn summary_line(s: Summary, style: Style) -> String {
         plural(s.files, "file")
     );
     if s.errors > 0 {
-        format!("{}: {counts}\n", style.paint(style.level(Level::Error), "check failed"))
+        format!(
+            "{}: {counts}\n",
+            style.paint(style.level(Level::Error), "check failed")
+        )
     } else {
         format!("{}: {counts}\n", style.paint("\x1b[1;32m", "check passed"))
     }
@@ -119,7 +140,11 @@ fn excerpt(text: &str, loc: &super::Location) -> (String, usize, usize) {
     } else {
         chars.len().saturating_sub(col)
     };
-    let from = if chars.len() > WIDTH { col.saturating_sub(BEFORE) } else { 0 };
+    let from = if chars.len() > WIDTH {
+        col.saturating_sub(BEFORE)
+    } else {
+        0
+    };
     let to = chars.len().min(from + WIDTH);
     let mut shown = String::new();
     let mut start = col - from;

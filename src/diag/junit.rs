@@ -14,7 +14,11 @@ pub fn render<'a>(diags: &[Diagnostic], files: impl Iterator<Item = &'a str>) ->
     let files: Vec<&str> = files.collect();
     let failures = files
         .iter()
-        .filter(|f| diags.iter().any(|d| d.location.file == **f && d.level == Level::Error))
+        .filter(|f| {
+            diags
+                .iter()
+                .any(|d| d.location.file == **f && d.level == Level::Error)
+        })
         .count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -24,7 +28,10 @@ pub fn render<'a>(diags: &[Diagnostic], files: impl Iterator<Item = &'a str>) ->
     ));
     for file in files {
         let mine: Vec<&Diagnostic> = diags.iter().filter(|d| d.location.file == file).collect();
-        out.push_str(&format!("    <testcase classname=\"salgsmal\" name=\"{}\"", escape(file)));
+        out.push_str(&format!(
+            "    <testcase classname=\"salgsmal\" name=\"{}\"",
+            escape(file)
+        ));
         if mine.is_empty() {
             out.push_str("/>\n");
             continue;
@@ -44,10 +51,18 @@ pub fn render<'a>(diags: &[Diagnostic], files: impl Iterator<Item = &'a str>) ->
         let rest: Vec<String> = mine
             .iter()
             .filter(|d| d.level != Level::Error)
-            .map(|d| format!("{}[{}] {}:{}:{}: {}", d.level, d.rule, file, d.location.line, d.location.column, d.message))
+            .map(|d| {
+                format!(
+                    "{}[{}] {}:{}:{}: {}",
+                    d.level, d.rule, file, d.location.line, d.location.column, d.message
+                )
+            })
             .collect();
         if !rest.is_empty() {
-            out.push_str(&format!("      <system-out>{}</system-out>\n", escape(&rest.join("\n"))));
+            out.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                escape(&rest.join("\n"))
+            ));
         }
         out.push_str("    </testcase>\n");
     }

@@ -8,8 +8,8 @@ mod junit;
 mod sarif;
 
 pub use github::render as render_github;
-pub use human::{render as render_human, Style};
-pub use json::{render as render_json, Summary};
+pub use human::{Style, render as render_human};
+pub use json::{Summary, render as render_json};
 pub use junit::render as render_junit;
 pub use sarif::render as render_sarif;
 
@@ -69,7 +69,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static str, level: Level, message: impl Into<String>, location: Location) -> Self {
+    pub fn new(
+        rule: &'static str,
+        level: Level,
+        message: impl Into<String>,
+        location: Location,
+    ) -> Self {
         Self {
             rule,
             level,
@@ -130,7 +135,10 @@ pub fn count(diags: &[Diagnostic], level: Level) -> usize {
 }
 
 /// Suggest the closest of `candidates` to `word`, if one is close enough.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -145,7 +153,10 @@ mod tests {
 
     #[test]
     fn suggestions_pick_the_closest_word() {
-        assert_eq!(did_you_mean("targt", ["id", "metric", "target"]), Some("target"));
+        assert_eq!(
+            did_you_mean("targt", ["id", "metric", "target"]),
+            Some("target")
+        );
         assert_eq!(did_you_mean("zzz", ["id", "metric", "target"]), None);
     }
 }

@@ -2,7 +2,7 @@
 //! the rule list generated from the rule registry.
 
 use super::{Diagnostic, Level};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub fn render(diags: &[Diagnostic]) -> String {
     let rules: Vec<Value> = crate::rules::all()

@@ -68,9 +68,7 @@ impl<'de> de::Deserializer<'de> for &'de Node {
                 "`{text}` is not a number a plan can hold"
             ))),
             Value::Scalar(Scalar::Str(s)) => visitor.visit_borrowed_str(s),
-            Value::Seq(items) => visitor.visit_seq(Seq {
-                iter: items.iter(),
-            }),
+            Value::Seq(items) => visitor.visit_seq(Seq { iter: items.iter() }),
             Value::Map(entries) => visitor.visit_map(Map {
                 iter: entries.iter(),
                 value: None,
@@ -82,9 +80,9 @@ impl<'de> de::Deserializer<'de> for &'de Node {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let span = self.span;
         match &self.value {
-            Value::Scalar(Scalar::Number(text) | Scalar::Str(text)) => {
-                visitor.visit_borrowed_str(text).map_err(|e: Error| e.at(span))
-            }
+            Value::Scalar(Scalar::Number(text) | Scalar::Str(text)) => visitor
+                .visit_borrowed_str(text)
+                .map_err(|e: Error| e.at(span)),
             _ => self.deserialize_any(visitor),
         }
     }
@@ -106,7 +104,9 @@ impl<'de> de::Deserializer<'de> for &'de Node {
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self).map_err(|e| e.at(self.span))
+        visitor
+            .visit_newtype_struct(self)
+            .map_err(|e| e.at(self.span))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -160,7 +160,10 @@ struct Map<'de> {
 impl<'de> MapAccess<'de> for Map<'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         match self.iter.next() {
             None => Ok(None),
             Some((key, value)) => {

@@ -62,8 +62,8 @@ pub struct Loaded {
 }
 
 enum Typed {
-    Config(Config),
-    Team(Team),
+    Config(Box<Config>),
+    Team(Box<Team>),
     Seller(Seller),
     Customers(CustomerList),
     Actuals(Actuals),
@@ -103,7 +103,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let (config_file, mut diagnostics, config) =
         read_file(root, CONFIG_FILE, FileKind::Config, DEFAULT_MAX_FILE_BYTES)?;
     let config = match config {
-        Some(Typed::Config(c)) => Some(c),
+        Some(Typed::Config(c)) => Some(*c),
         _ => None,
     };
     let max = config
@@ -141,24 +141,48 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         let id = file.stem().to_string();
         plan.files.push(file);
         match typed {
-            Some(Typed::Team(data)) => plan.teams.push(Entry { file: index, id, data }),
-            Some(Typed::Seller(data)) => plan.sellers.push(Entry { file: index, id, data }),
-            Some(Typed::Customers(data)) => plan.customers.push(Entry { file: index, id, data }),
-            Some(Typed::Actuals(data)) => plan.actuals.push(Entry { file: index, id, data }),
+            Some(Typed::Team(data)) => plan.teams.push(Entry {
+                file: index,
+                id,
+                data: *data,
+            }),
+            Some(Typed::Seller(data)) => plan.sellers.push(Entry {
+                file: index,
+                id,
+                data,
+            }),
+            Some(Typed::Customers(data)) => plan.customers.push(Entry {
+                file: index,
+                id,
+                data,
+            }),
+            Some(Typed::Actuals(data)) => plan.actuals.push(Entry {
+                file: index,
+                id,
+                data,
+            }),
             Some(Typed::Config(_)) | None => {}
         }
     }
     Ok(Loaded { plan, diagnostics })
 }
 
-fn add_custom_metrics(catalogue: &mut Catalogue, config: &Config, file: &SourceFile, out: &mut Vec<Diagnostic>) {
+fn add_custom_metrics(
+    catalogue: &mut Catalogue,
+    config: &Config,
+    file: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
     for (i, m) in config.metrics.iter().enumerate() {
         if catalogue.get(&m.id).is_some() {
             out.push(
                 Diagnostic::new(
                     "duplicate-id",
                     Level::Error,
-                    format!("metric `{}` is already defined (built in or earlier in the list)", m.id),
+                    format!(
+                        "metric `{}` is already defined (built in or earlier in the list)",
+                        m.id
+                    ),
                     file.locate(&format!("/metrics/{i}/id")),
                 )
                 .with_pointer(format!("/metrics/{i}/id"))
@@ -170,7 +194,9 @@ fn add_custom_metrics(catalogue: &mut Catalogue, config: &Config, file: &SourceF
             CustomRollup::Sum if m.activity => Rollup::SumOfRates,
             CustomRollup::Sum => Rollup::Sum,
             CustomRollup::Mean => Rollup::Mean,
-            CustomRollup::WeightedMean => Rollup::WeightedMean(m.weight.clone().unwrap_or_default()),
+            CustomRollup::WeightedMean => {
+                Rollup::WeightedMean(m.weight.clone().unwrap_or_default())
+            }
             CustomRollup::Min => Rollup::Min,
             CustomRollup::Max => Rollup::Max,
             CustomRollup::None => Rollup::None,
@@ -180,7 +206,10 @@ fn add_custom_metrics(catalogue: &mut Catalogue, config: &Config, file: &SourceF
         let en = label.and_then(|l| l.en.clone());
         catalogue.add(Metric {
             id: m.id.clone(),
-            label_nb: nb.clone().or_else(|| en.clone()).unwrap_or_else(|| m.id.clone()),
+            label_nb: nb
+                .clone()
+                .or_else(|| en.clone())
+                .unwrap_or_else(|| m.id.clone()),
             label_en: en.or(nb).unwrap_or_else(|| m.id.clone()),
             kind: m.kind,
             better: m.better.unwrap_or(Better::Higher),
@@ -209,12 +238,15 @@ fn read_file(
         .map_err(|e| LoadError::Io(path.clone(), e))?
         .len();
     if size > max_bytes {
-        diags.push(Diagnostic::new(
-            "yaml-syntax",
-            Level::Error,
-            format!("the file is {size} bytes; files over {max_bytes} bytes are not read"),
-            file.whole(),
-        ).with_help("split the file, or raise `limits.max_file_bytes` in salgsmal.yaml"));
+        diags.push(
+            Diagnostic::new(
+                "yaml-syntax",
+                Level::Error,
+                format!("the file is {size} bytes; files over {max_bytes} bytes are not read"),
+                file.whole(),
+            )
+            .with_help("split the file, or raise `limits.max_file_bytes` in salgsmal.yaml"),
+        );
         return Ok((file, diags, None));
     }
     let bytes = std::fs::read(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
@@ -234,12 +266,18 @@ fn read_file(
                 end_line: line,
                 end_column: column + 1,
             };
-            diags.push(Diagnostic::new(
-                "yaml-syntax",
-                Level::Error,
-                format!("the file is not valid UTF-8 (byte 0x{:02x} at byte offset {valid})", bytes[valid]),
-                loc,
-            ).with_help("save the file as UTF-8"));
+            diags.push(
+                Diagnostic::new(
+                    "yaml-syntax",
+                    Level::Error,
+                    format!(
+                        "the file is not valid UTF-8 (byte 0x{:02x} at byte offset {valid})",
+                        bytes[valid]
+                    ),
+                    loc,
+                )
+                .with_help("save the file as UTF-8"),
+            );
             return Ok((file, diags, None));
         }
     }
@@ -248,7 +286,9 @@ fn read_file(
     for issue in parsed.issues {
         let loc = file.span_location(issue.span);
         diags.push(match issue.kind {
-            yaml::IssueKind::Syntax => Diagnostic::new("yaml-syntax", Level::Error, issue.message, loc),
+            yaml::IssueKind::Syntax => {
+                Diagnostic::new("yaml-syntax", Level::Error, issue.message, loc)
+            }
             yaml::IssueKind::DuplicateKey => {
                 let mut d = Diagnostic::new("duplicate-key", Level::Error, issue.message, loc);
                 if let Some(first) = issue.first {
@@ -262,60 +302,72 @@ fn read_file(
         return Ok((file, diags, None));
     };
     if matches!(tree.value, yaml::Value::Scalar(yaml::Scalar::Null)) {
-        diags.push(Diagnostic::new(
-            "schema",
-            Level::Error,
-            format!("the file is empty: a {} file is a mapping of keys", kind.schema()),
-            file.whole(),
-        ).with_help("run `salgsmal schema` to see what the file holds, or delete it"));
+        diags.push(
+            Diagnostic::new(
+                "schema",
+                Level::Error,
+                format!(
+                    "the file is empty: a {} file is a mapping of keys",
+                    kind.schema()
+                ),
+                file.whole(),
+            )
+            .with_help("run `salgsmal schema` to see what the file holds, or delete it"),
+        );
         return Ok((file, diags, None));
     }
     let mut bad = HashSet::new();
     let mut structure = Vec::new();
     let json = schema::to_json(tree, "", &file, &mut structure, &mut bad);
     structure.extend(schema::validate(kind.schema(), &json, &file, &bad));
-    if !structure.is_empty() {
-        diags.extend(structure);
-        return Ok((file, diags, None));
-    }
+    // A file with schema errors still takes part in the other checks when it
+    // can be read into the model; its typing errors would only repeat them.
+    let clean = structure.is_empty();
+    diags.extend(structure);
     let typed = match typed(tree, kind, &file) {
         Ok(t) => Some(t),
         Err(d) => {
-            diags.push(d);
+            if clean {
+                diags.push(*d);
+            }
             None
         }
     };
     Ok((file, diags, typed))
 }
 
-fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, Diagnostic> {
+fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, Box<Diagnostic>> {
     let located = |e: de::Error| {
-        let loc = e.span.map_or_else(|| file.whole(), |s| file.span_location(s));
-        Diagnostic::new("schema", Level::Error, e.message, loc)
+        let loc = e
+            .span
+            .map_or_else(|| file.whole(), |s| file.span_location(s));
+        Box::new(Diagnostic::new("schema", Level::Error, e.message, loc))
     };
-    let check_id = |id: &Option<String>| -> Result<(), Diagnostic> {
+    let check_id = |id: Option<&String>| -> Result<(), Box<Diagnostic>> {
         match id {
-            Some(id) if id != file.stem() => Err(Diagnostic::new(
-                "schema",
-                Level::Error,
-                format!("id `{id}` differs from the file name `{}`", file.stem()),
-                file.locate("/id"),
-            )
-            .with_pointer("/id")
-            .with_help(format!("rename the file to {id}.yaml or remove `id`"))),
+            Some(id) if id != file.stem() => Err(Box::new(
+                Diagnostic::new(
+                    "schema",
+                    Level::Error,
+                    format!("id `{id}` differs from the file name `{}`", file.stem()),
+                    file.locate("/id"),
+                )
+                .with_pointer("/id")
+                .with_help(format!("rename the file to {id}.yaml or remove `id`")),
+            )),
             _ => Ok(()),
         }
     };
     Ok(match kind {
-        FileKind::Config => Typed::Config(de::from_node(tree).map_err(located)?),
+        FileKind::Config => Typed::Config(Box::new(de::from_node(tree).map_err(located)?)),
         FileKind::Team => {
             let t: Team = de::from_node(tree).map_err(located)?;
-            check_id(&t.id)?;
-            Typed::Team(t)
+            check_id(t.id.as_ref())?;
+            Typed::Team(Box::new(t))
         }
         FileKind::Seller => {
             let s: Seller = de::from_node(tree).map_err(located)?;
-            check_id(&s.id)?;
+            check_id(s.id.as_ref())?;
             Typed::Seller(s)
         }
         FileKind::Customers => Typed::Customers(de::from_node(tree).map_err(located)?),

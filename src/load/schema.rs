@@ -2,22 +2,42 @@
 //! of schema errors back to positions in the user's file.
 
 use super::yaml::{Node, Scalar, Value as YValue};
-use crate::diag::{did_you_mean, Diagnostic, Level};
-use crate::model::number::ratio_above_one;
+use crate::diag::{Diagnostic, Level, did_you_mean};
 use crate::model::SourceFile;
+use crate::model::number::ratio_above_one;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::{Validator, ValidationError};
+use jsonschema::{ValidationError, Validator};
 use serde_json::{Map, Number, Value};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Every schema: name, file name, text.
 pub const SCHEMAS: &[(&str, &str, &str)] = &[
-    ("config", "config.schema.json", include_str!("../../schemas/config.schema.json")),
-    ("team", "team.schema.json", include_str!("../../schemas/team.schema.json")),
-    ("seller", "seller.schema.json", include_str!("../../schemas/seller.schema.json")),
-    ("customers", "customers.schema.json", include_str!("../../schemas/customers.schema.json")),
-    ("actuals", "actuals.schema.json", include_str!("../../schemas/actuals.schema.json")),
+    (
+        "config",
+        "config.schema.json",
+        include_str!("../../schemas/config.schema.json"),
+    ),
+    (
+        "team",
+        "team.schema.json",
+        include_str!("../../schemas/team.schema.json"),
+    ),
+    (
+        "seller",
+        "seller.schema.json",
+        include_str!("../../schemas/seller.schema.json"),
+    ),
+    (
+        "customers",
+        "customers.schema.json",
+        include_str!("../../schemas/customers.schema.json"),
+    ),
+    (
+        "actuals",
+        "actuals.schema.json",
+        include_str!("../../schemas/actuals.schema.json"),
+    ),
 ];
 
 struct Compiled {
@@ -51,7 +71,13 @@ fn compiled() -> &'static [Compiled] {
 /// Convert a spanned node to JSON for validation. Numbers that JSON cannot
 /// hold become `null` and are reported; their pointers are returned so the
 /// schema's own complaint about them is not repeated.
-pub fn to_json(node: &Node, pointer: &str, file: &SourceFile, out: &mut Vec<Diagnostic>, bad: &mut HashSet<String>) -> Value {
+pub fn to_json(
+    node: &Node,
+    pointer: &str,
+    file: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+    bad: &mut HashSet<String>,
+) -> Value {
     match &node.value {
         YValue::Scalar(Scalar::Null) => Value::Null,
         YValue::Scalar(Scalar::Bool(b)) => Value::Bool(*b),
@@ -105,12 +131,20 @@ pub fn to_json(node: &Node, pointer: &str, file: &SourceFile, out: &mut Vec<Diag
     }
 }
 
-fn report_number(text: &str, pointer: &str, file: &SourceFile, out: &mut Vec<Diagnostic>, bad: &mut HashSet<String>) {
+fn report_number(
+    text: &str,
+    pointer: &str,
+    file: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+    bad: &mut HashSet<String>,
+) {
     out.push(
         Diagnostic::new(
             "schema",
             Level::Error,
-            format!("`{text}` is not a number a plan can hold (too large, infinite or not a number)"),
+            format!(
+                "`{text}` is not a number a plan can hold (too large, infinite or not a number)"
+            ),
             file.locate(pointer),
         )
         .with_pointer(pointer.to_string()),
@@ -123,7 +157,12 @@ pub fn escape(token: &str) -> String {
 }
 
 /// Validate a file's JSON against the schema called `name`.
-pub fn validate(name: &str, instance: &Value, file: &SourceFile, bad: &HashSet<String>) -> Vec<Diagnostic> {
+pub fn validate(
+    name: &str,
+    instance: &Value,
+    file: &SourceFile,
+    bad: &HashSet<String>,
+) -> Vec<Diagnostic> {
     let Some(c) = compiled().iter().find(|c| c.name == name) else {
         return Vec::new();
     };
@@ -177,11 +216,20 @@ fn type_name(kind: &TypeKind) -> String {
     };
     match kind {
         TypeKind::Single(t) => name(t),
-        TypeKind::Multiple(set) => set.iter().map(|t| name(&t)).collect::<Vec<_>>().join(" or "),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| name(&t))
+            .collect::<Vec<_>>()
+            .join(" or "),
     }
 }
 
-fn describe(err: &ValidationError<'_>, pointer: &str, schema: &Value, file: &SourceFile) -> Vec<Diagnostic> {
+fn describe(
+    err: &ValidationError<'_>,
+    pointer: &str,
+    schema: &Value,
+    file: &SourceFile,
+) -> Vec<Diagnostic> {
     let schema_path = err.schema_path().as_str();
     let instance = err.instance();
     let at = |msg: String, ptr: &str| {
@@ -217,19 +265,31 @@ fn describe(err: &ValidationError<'_>, pointer: &str, schema: &Value, file: &Sou
                 .and_then(|o| o.pointer(&format!("/properties/{}/description", escape(key))))
                 .and_then(Value::as_str)
                 .map(|d| format!("`{key}`: {d}"));
-            let mut d = at(format!("{what} is missing the required key `{key}`"), pointer);
+            let mut d = at(
+                format!("{what} is missing the required key `{key}`"),
+                pointer,
+            );
             d.help = help;
             vec![d]
         }
         ValidationErrorKind::Type { kind } => {
-            vec![at(format!("expected {}, found {}", type_name(kind), shown(instance)), pointer)]
+            vec![at(
+                format!("expected {}, found {}", type_name(kind), shown(instance)),
+                pointer,
+            )]
         }
         ValidationErrorKind::Enum { options } => {
             let words: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
-            let given = instance.as_str().map_or_else(|| shown(instance), str::to_string);
+            let given = instance
+                .as_str()
+                .map_or_else(|| shown(instance), str::to_string);
             let suggestion = did_you_mean(&given, words.iter().map(String::as_str));
             let mut msg = format!("`{given}` is not one of: {}", words.join(", "));
             if let Some(s) = suggestion {
@@ -253,9 +313,15 @@ fn describe(err: &ValidationError<'_>, pointer: &str, schema: &Value, file: &Sou
                     })
                     .unwrap_or_else(|| n.to_string());
                 let value = crate::model::number::parse_decimal(&text).unwrap_or_default();
+                let field = pointer.rsplit('/').next().unwrap_or("this value");
                 return vec![
-                    Diagnostic::new("ratio", Level::Error, ratio_above_one(value), file.locate(pointer))
-                        .with_pointer(pointer.to_string()),
+                    Diagnostic::new(
+                        "ratio",
+                        Level::Error,
+                        ratio_above_one(field, value),
+                        file.locate(pointer),
+                    )
+                    .with_pointer(pointer.to_string()),
                 ];
             }
             let msg = match what {

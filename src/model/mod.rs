@@ -131,6 +131,20 @@ impl Plan {
         self.files[file].locate(pointer)
     }
 
+    /// The ids of every file of a kind, read into the model or not: a
+    /// reference to a file with its own errors is not also unknown.
+    pub fn ids_of(&self, kind: FileKind) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .files
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(SourceFile::stem)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// The plan period, when `salgsmal.yaml` could be read.
     pub fn period(&self) -> Option<period::Period> {
         self.config.as_ref().map(|c| c.data.period)

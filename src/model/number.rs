@@ -119,16 +119,19 @@ impl<'de> serde::Deserialize<'de> for Amount {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Ratio(pub Decimal);
 
-/// The message for a ratio written as a number above 1.
-pub fn ratio_above_one(value: Decimal) -> String {
-    format!("ratio {value} is above 1: did you mean \"{value} %\"? (write 0.25 or \"25 %\")")
+/// The message for a ratio written as a number above 1; `what` names the
+/// value (a field or a metric).
+pub fn ratio_above_one(what: &str, value: Decimal) -> String {
+    format!(
+        "{what} is a ratio, and {value} is above 1: did you mean \"{value} %\"? (write 0.25 or \"25 %\")"
+    )
 }
 
 impl<'de> serde::Deserialize<'de> for Ratio {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let q = Quantity::deserialize(d)?;
         if !q.percent && q.value > Decimal::ONE {
-            return Err(de::Error::custom(ratio_above_one(q.value)));
+            return Err(de::Error::custom(ratio_above_one("this value", q.value)));
         }
         Ok(Self(q.value))
     }
@@ -143,9 +146,18 @@ mod tests {
         let q = Quantity::parse("25 %").expect("percent");
         assert_eq!(q.value, Decimal::new(25, 2));
         assert!(q.percent);
-        assert_eq!(Quantity::parse("12,5%").expect("comma").value, Decimal::new(125, 3));
-        assert_eq!(Quantity::parse("1.0e7").expect("exp").value, Decimal::from(10_000_000));
-        assert_eq!(Quantity::parse("0.1").expect("dec").value, Decimal::new(1, 1));
+        assert_eq!(
+            Quantity::parse("12,5%").expect("comma").value,
+            Decimal::new(125, 3)
+        );
+        assert_eq!(
+            Quantity::parse("1.0e7").expect("exp").value,
+            Decimal::from(10_000_000)
+        );
+        assert_eq!(
+            Quantity::parse("0.1").expect("dec").value,
+            Decimal::new(1, 1)
+        );
         assert!(Quantity::parse("1e400").is_err());
         assert!(Quantity::parse("99999999999999999999999999999999").is_err());
         assert!(Quantity::parse("abc").is_err());

@@ -1,10 +1,14 @@
 //! The typed contents of each kind of plan file (SPEC 2.1–2.5).
+//!
+//! Unknown keys are the schema's to report (with a suggestion); these types
+//! ignore them, so a file with a misspelt key still takes part in the other
+//! checks.
 
 use super::number::{Amount, Quantity, Ratio};
 use super::period::{Date, Period};
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -22,7 +26,6 @@ pub enum Locale {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Config {
     pub version: u32,
     pub company: Option<String>,
@@ -52,7 +55,6 @@ fn default_currency() -> String {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Product {
     pub id: String,
     pub name: Option<String>,
@@ -61,7 +63,6 @@ pub struct Product {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PortfolioThresholds {
     pub large_revenue: Option<Amount>,
     pub high_margin: Option<Ratio>,
@@ -69,7 +70,6 @@ pub struct PortfolioThresholds {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Labels {
     pub nb: Option<String>,
     pub en: Option<String>,
@@ -87,7 +87,6 @@ pub enum CustomRollup {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CustomMetric {
     pub id: String,
     pub label: Option<Labels>,
@@ -142,7 +141,6 @@ impl<'de> Deserialize<'de> for RuleSettings {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Accept {
     pub rule: String,
     pub reason: String,
@@ -152,7 +150,6 @@ pub struct Accept {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Limits {
     pub max_file_bytes: Option<u64>,
 }
@@ -188,7 +185,6 @@ pub struct Action {
 impl<'de> Deserialize<'de> for Action {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
         struct Full {
             #[serde(rename = "do")]
             text: String,
@@ -267,7 +263,6 @@ impl<'de> Deserialize<'de> for Phasing {
 /// A result goal (resultatmål) or a KPI (prestasjonsmål): both have a metric
 /// and a target; a KPI also names the goals it supports and its actions.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
     pub metric: String,
@@ -285,7 +280,6 @@ pub struct Goal {
 // ---------------------------------------------------------------- teams
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MainGoal {
     pub statement: String,
     pub deadline: Option<Date>,
@@ -294,7 +288,6 @@ pub struct MainGoal {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StartingPoint {
     pub date: Date,
     #[serde(default)]
@@ -303,7 +296,6 @@ pub struct StartingPoint {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub id: String,
     pub deadline: Date,
@@ -313,7 +305,6 @@ pub struct Milestone {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StrategicChoice {
     pub choice: String,
     #[serde(default)]
@@ -321,7 +312,6 @@ pub struct StrategicChoice {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Allocation {
     pub max_over: Option<Ratio>,
 }
@@ -336,7 +326,6 @@ pub struct Bounds {
 impl<'de> Deserialize<'de> for Bounds {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
         struct Full {
             min: Option<Quantity>,
             max: Option<Quantity>,
@@ -366,7 +355,6 @@ impl<'de> Deserialize<'de> for Bounds {
 }
 
 #[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct CategoryGoals {
     pub revenue_share: Option<Bounds>,
     pub margin: Option<Bounds>,
@@ -378,7 +366,6 @@ pub struct CategoryGoals {
 }
 
 #[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct PortfolioGoals {
     pub key: Option<CategoryGoals>,
     pub star: Option<CategoryGoals>,
@@ -387,7 +374,6 @@ pub struct PortfolioGoals {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Team {
     pub id: Option<String>,
     pub name: String,
@@ -408,14 +394,12 @@ pub struct Team {
 // ---------------------------------------------------------------- sellers
 
 #[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct Assumptions {
     pub meeting_to_offer_rate: Option<Ratio>,
     pub average_deal_size: Option<Amount>,
 }
 
 #[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct Competence {
     #[serde(default)]
     pub knowledge: Vec<String>,
@@ -426,7 +410,6 @@ pub struct Competence {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Seller {
     pub id: Option<String>,
     pub name: String,
@@ -497,7 +480,6 @@ impl<'de> Deserialize<'de> for Potential {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Customer {
     pub id: String,
     pub name: String,
@@ -515,7 +497,6 @@ pub struct Customer {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CustomerList {
     pub owner: Option<String>,
     #[serde(default)]
@@ -525,7 +506,6 @@ pub struct CustomerList {
 // ---------------------------------------------------------------- actuals
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Actuals {
     pub period: Period,
     pub as_of: Option<Date>,

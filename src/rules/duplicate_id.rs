@@ -27,28 +27,71 @@ impl Rule for DuplicateId {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
         for team in &plan.teams {
-            let goals = team.data.goals.iter().enumerate().map(|(i, g)| (g.id.as_str(), format!("/goals/{i}/id")));
+            let goals = team
+                .data
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.id.as_str(), format!("/goals/{i}/id")));
             within(cx, team.file, goals, out);
-            let ms = team.data.milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), format!("/milestones/{i}/id")));
+            let ms = team
+                .data
+                .milestones
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), format!("/milestones/{i}/id")));
             within(cx, team.file, ms, out);
         }
         for seller in &plan.sellers {
-            let goals = seller.data.goals.iter().enumerate().map(|(i, g)| (g.id.as_str(), format!("/goals/{i}/id")));
-            let kpis = seller.data.kpis.iter().enumerate().map(|(i, g)| (g.id.as_str(), format!("/kpis/{i}/id")));
+            let goals = seller
+                .data
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.id.as_str(), format!("/goals/{i}/id")));
+            let kpis = seller
+                .data
+                .kpis
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.id.as_str(), format!("/kpis/{i}/id")));
             within(cx, seller.file, goals.chain(kpis), out);
         }
         if let Some(config) = &plan.config {
-            let products = config.data.products.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("/products/{i}/id")));
+            let products = config
+                .data
+                .products
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), format!("/products/{i}/id")));
             within(cx, config.file, products, out);
         }
-        across(cx, plan.teams.iter().map(|t| (t.id.as_str(), t.file, String::new())), "team", out);
-        across(cx, plan.sellers.iter().map(|s| (s.id.as_str(), s.file, String::new())), "seller", out);
+        across(
+            cx,
+            plan.teams
+                .iter()
+                .map(|t| (t.id.as_str(), t.file, String::new())),
+            "team",
+            out,
+        );
+        across(
+            cx,
+            plan.sellers
+                .iter()
+                .map(|s| (s.id.as_str(), s.file, String::new())),
+            "seller",
+            out,
+        );
         // Customers: one owner's lists together; across owners is `customer-owner`.
         let mut by_owner: HashMap<&str, Vec<(&str, usize, String)>> = HashMap::new();
         for list in &plan.customers {
             let owner = list.data.owner.as_deref().unwrap_or(list.id.as_str());
             for (i, c) in list.data.customers.iter().enumerate() {
-                by_owner.entry(owner).or_default().push((c.id.as_str(), list.file, format!("/customers/{i}/id")));
+                by_owner.entry(owner).or_default().push((
+                    c.id.as_str(),
+                    list.file,
+                    format!("/customers/{i}/id"),
+                ));
             }
         }
         let mut owners: Vec<_> = by_owner.into_iter().collect();
@@ -59,16 +102,28 @@ impl Rule for DuplicateId {
     }
 }
 
-fn within<'a>(cx: &Context<'_>, file: usize, ids: impl Iterator<Item = (&'a str, String)>, out: &mut Vec<Diagnostic>) {
+fn within<'a>(
+    cx: &Context<'_>,
+    file: usize,
+    ids: impl Iterator<Item = (&'a str, String)>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<&str, String> = HashMap::new();
     for (id, pointer) in ids {
         match seen.get(id) {
             Some(first) => {
                 let first_loc = cx.plan.locate(file, first);
                 out.push(
-                    cx.found(file, &pointer, format!("id `{id}` is used twice in this file (first at line {})", first_loc.line))
-                        .with_related(&first_loc, "first used here")
-                        .with_help("give each one its own id"),
+                    cx.found(
+                        file,
+                        &pointer,
+                        format!(
+                            "id `{id}` is used twice in this file (first at line {})",
+                            first_loc.line
+                        ),
+                    )
+                    .with_related(&first_loc, "first used here")
+                    .with_help("give each one its own id"),
                 );
             }
             None => {
@@ -78,16 +133,25 @@ fn within<'a>(cx: &Context<'_>, file: usize, ids: impl Iterator<Item = (&'a str,
     }
 }
 
-fn across<'a>(cx: &Context<'_>, items: impl Iterator<Item = (&'a str, usize, String)>, what: &str, out: &mut Vec<Diagnostic>) {
+fn across<'a>(
+    cx: &Context<'_>,
+    items: impl Iterator<Item = (&'a str, usize, String)>,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<&str, (usize, String)> = HashMap::new();
     for (id, file, pointer) in items {
         match seen.get(id) {
             Some((first_file, first_ptr)) => {
                 let first = cx.plan.locate(*first_file, first_ptr);
                 out.push(
-                    cx.found(file, &pointer, format!("{what} id `{id}` is already used in {}", first.file))
-                        .with_related(&first, "first used here")
-                        .with_help(format!("every {what} needs its own id")),
+                    cx.found(
+                        file,
+                        &pointer,
+                        format!("{what} id `{id}` is already used in {}", first.file),
+                    )
+                    .with_related(&first, "first used here")
+                    .with_help(format!("every {what} needs its own id")),
                 );
             }
             None => {

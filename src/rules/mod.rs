@@ -8,7 +8,7 @@ mod period;
 mod ratio;
 mod unknown_reference;
 
-use crate::diag::{did_you_mean, Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, did_you_mean};
 use crate::model::number::Quantity;
 use crate::model::{LevelSetting, Plan};
 use rust_decimal::Decimal;
@@ -74,9 +74,20 @@ impl Context<'_> {
         self.found_at(self.meta.default_level, file, pointer, message)
     }
 
-    pub fn found_at(&self, level: Level, file: usize, pointer: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.meta.id, level, message, self.plan.locate(file, pointer))
-            .with_pointer(pointer.to_string())
+    pub fn found_at(
+        &self,
+        level: Level,
+        file: usize,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            self.meta.id,
+            level,
+            message,
+            self.plan.locate(file, pointer),
+        )
+        .with_pointer(pointer.to_string())
     }
 
     /// A finding about a key (an unknown id used as a key, say).

@@ -14,7 +14,7 @@ static YAML_SYNTAX: RuleMeta = RuleMeta {
     default_level: Level::Error,
     structural: true,
     summary: "A file is not valid YAML, is not UTF-8, is too large, nests deeper than 128 levels, \
-or expands through aliases to more than a million nodes. The position comes from the parser.",
+or grows by more than 100 000 nodes through aliases (an alias bomb). The position comes from the parser.",
     principle: "Goals must be measurable: a file the tool cannot read holds no goal anyone can check. \
 The limits keep a malicious or broken file (an alias bomb) from taking the check down.",
     params: NO_PARAMS,

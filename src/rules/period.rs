@@ -2,8 +2,8 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
-use crate::model::period::Period;
 use crate::model::Goal;
+use crate::model::period::Period;
 
 pub struct PeriodRule;
 
@@ -31,7 +31,11 @@ impl Rule for PeriodRule {
         let Some(plan_period) = cx.plan.period() else {
             return;
         };
-        let help = format!("the plan period is {plan_period} ({} to {})", plan_period.start(), plan_period.end());
+        let help = format!(
+            "the plan period is {plan_period} ({} to {})",
+            plan_period.start(),
+            plan_period.end()
+        );
         for team in &cx.plan.teams {
             if let Some(sp) = &team.data.starting_point
                 && sp.date > plan_period.start()
@@ -49,39 +53,106 @@ impl Rule for PeriodRule {
             for (i, choice) in team.data.strategy.iter().enumerate() {
                 for (j, a) in choice.actions.iter().enumerate() {
                     if let Some(due) = a.due.filter(|d| !plan_period.contains(*d)) {
-                        out.push(cx.found(team.file, &format!("/strategy/{i}/actions/{j}/due"), format!("action due {due} lies outside the plan period {plan_period}")).with_help(help.clone()));
+                        out.push(
+                            cx.found(
+                                team.file,
+                                &format!("/strategy/{i}/actions/{j}/due"),
+                                format!(
+                                    "action due {due} lies outside the plan period {plan_period}"
+                                ),
+                            )
+                            .with_help(help.clone()),
+                        );
                     }
                 }
             }
         }
         for seller in &cx.plan.sellers {
-            actions(cx, seller.file, "/goals", &seller.data.goals, plan_period, out);
-            actions(cx, seller.file, "/kpis", &seller.data.kpis, plan_period, out);
+            actions(
+                cx,
+                seller.file,
+                "/goals",
+                &seller.data.goals,
+                plan_period,
+                out,
+            );
+            actions(
+                cx,
+                seller.file,
+                "/kpis",
+                &seller.data.kpis,
+                plan_period,
+                out,
+            );
         }
         for actuals in &cx.plan.actuals {
             let period = actuals.data.period;
             if !plan_period.covers(period) {
-                out.push(cx.found(actuals.file, "/period", format!("actuals for {period} lie outside the plan period {plan_period}")).with_help(help.clone()));
+                out.push(
+                    cx.found(
+                        actuals.file,
+                        "/period",
+                        format!("actuals for {period} lie outside the plan period {plan_period}"),
+                    )
+                    .with_help(help.clone()),
+                );
             }
             if let Some(as_of) = actuals.data.as_of
                 && !period.contains(as_of)
             {
-                out.push(cx.found(actuals.file, "/as_of", format!("as_of {as_of} lies outside the actuals' period {period} ({} to {})", period.start(), period.end())));
+                out.push(cx.found(
+                    actuals.file,
+                    "/as_of",
+                    format!(
+                        "as_of {as_of} lies outside the actuals' period {period} ({} to {})",
+                        period.start(),
+                        period.end()
+                    ),
+                ));
             }
             if Period::parse(&actuals.id) != Some(period) {
-                out.push(cx.found(actuals.file, "/period", format!("the file is named `{}` but holds actuals for {period}", cx.plan.file(actuals.file).path))
-                    .with_help(format!("name the file actuals/{period}.yaml")));
+                out.push(
+                    cx.found(
+                        actuals.file,
+                        "/period",
+                        format!(
+                            "the file is named `{}` but holds actuals for {period}",
+                            cx.plan.file(actuals.file).path
+                        ),
+                    )
+                    .with_help(format!("name the file actuals/{period}.yaml")),
+                );
             }
         }
     }
 }
 
-fn actions(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], period: Period, out: &mut Vec<Diagnostic>) {
+fn actions(
+    cx: &Context<'_>,
+    file: usize,
+    base: &str,
+    goals: &[Goal],
+    period: Period,
+    out: &mut Vec<Diagnostic>,
+) {
     for (i, g) in goals.iter().enumerate() {
         for (j, a) in g.actions.iter().enumerate() {
             if let Some(due) = a.due.filter(|d| !period.contains(*d)) {
-                out.push(cx.found(file, &format!("{base}/{i}/actions/{j}/due"), format!("action \"{}\" is due {due}, outside the plan period {period}", a.text))
-                    .with_help(format!("the plan period is {period} ({} to {})", period.start(), period.end())));
+                out.push(
+                    cx.found(
+                        file,
+                        &format!("{base}/{i}/actions/{j}/due"),
+                        format!(
+                            "action \"{}\" is due {due}, outside the plan period {period}",
+                            a.text
+                        ),
+                    )
+                    .with_help(format!(
+                        "the plan period is {period} ({} to {})",
+                        period.start(),
+                        period.end()
+                    )),
+                );
             }
         }
     }

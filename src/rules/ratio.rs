@@ -4,7 +4,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::Kind;
-use crate::model::number::{ratio_above_one, Quantity};
+use crate::model::number::{Quantity, ratio_above_one};
 use crate::model::{Goal, MetricValues};
 
 pub struct RatioRule;
@@ -19,7 +19,7 @@ string. Ratios are decimals from 0 to 1 or percent strings.",
     principle: "Goals must be measurable: 25 read as 2 500 % would pass every check that compares \
 with it and fail every report.",
     params: &[] as &[Param],
-    example: "error[ratio]: ratio 25 is above 1: did you mean \"25 %\"? (write 0.25 or \"25 %\")\n  --> sellers/kari.yaml:9:53",
+    example: "error[ratio]: contribution_margin is a ratio, and 25 is above 1: did you mean \"25 %\"? (write 0.25 or \"25 %\")\n  --> sellers/kari.yaml:9:53",
 };
 
 impl Rule for RatioRule {
@@ -38,7 +38,13 @@ impl Rule for RatioRule {
                 values(cx, team.file, "/main_goal/values", &mg.values, out);
             }
             for (i, m) in team.data.milestones.iter().enumerate() {
-                values(cx, team.file, &format!("/milestones/{i}/values"), &m.values, out);
+                values(
+                    cx,
+                    team.file,
+                    &format!("/milestones/{i}/values"),
+                    &m.values,
+                    out,
+                );
             }
         }
         for seller in &plan.sellers {
@@ -48,7 +54,13 @@ impl Rule for RatioRule {
         }
         for list in &plan.customers {
             for (i, c) in list.data.customers.iter().enumerate() {
-                values(cx, list.file, &format!("/customers/{i}/target"), &c.target, out);
+                values(
+                    cx,
+                    list.file,
+                    &format!("/customers/{i}/target"),
+                    &c.target,
+                    out,
+                );
             }
         }
         for actuals in &plan.actuals {
@@ -65,7 +77,14 @@ impl Rule for RatioRule {
 fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Vec<Diagnostic>) {
     for (i, g) in goals.iter().enumerate() {
         if let Some(target) = g.target {
-            one(cx, file, &format!("{base}/{i}/target"), &g.metric, target, out);
+            one(
+                cx,
+                file,
+                &format!("{base}/{i}/target"),
+                &g.metric,
+                target,
+                out,
+            );
         }
         if let Some(phasing) = &g.phasing {
             for (q, value) in &phasing.0 {
@@ -76,24 +95,50 @@ fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Ve
     }
 }
 
-fn values(cx: &Context<'_>, file: usize, base: &str, values: &MetricValues, out: &mut Vec<Diagnostic>) {
+fn values(
+    cx: &Context<'_>,
+    file: usize,
+    base: &str,
+    values: &MetricValues,
+    out: &mut Vec<Diagnostic>,
+) {
     for (metric, value) in values {
-        one(cx, file, &format!("{base}/{}", crate::load::schema::escape(metric)), metric, *value, out);
+        one(
+            cx,
+            file,
+            &format!("{base}/{}", crate::load::schema::escape(metric)),
+            metric,
+            *value,
+            out,
+        );
     }
 }
 
-fn one(cx: &Context<'_>, file: usize, pointer: &str, metric: &str, value: Quantity, out: &mut Vec<Diagnostic>) {
+fn one(
+    cx: &Context<'_>,
+    file: usize,
+    pointer: &str,
+    metric: &str,
+    value: Quantity,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(m) = cx.plan.metrics.get(metric) else {
         return; // unknown-reference reports it
     };
     match m.kind {
         Kind::Ratio if !value.percent && value.value > rust_decimal::Decimal::ONE => {
-            out.push(cx.found(file, pointer, format!("{} for {metric}", ratio_above_one(value.value))));
+            out.push(cx.found(file, pointer, ratio_above_one(metric, value.value)));
         }
         Kind::Money | Kind::Count if value.percent => {
             out.push(
-                cx.found(file, pointer, format!("{metric} is an amount, not a percent: a percent string makes no sense here"))
-                    .with_help("write the amount as a number, e.g. 10_000_000"),
+                cx.found(
+                    file,
+                    pointer,
+                    format!(
+                        "{metric} is an amount, not a percent: a percent string makes no sense here"
+                    ),
+                )
+                .with_help("write the amount as a number, e.g. 10_000_000"),
             );
         }
         _ => {}
@@ -103,6 +148,16 @@ fn one(cx: &Context<'_>, file: usize, pointer: &str, metric: &str, value: Quanti
 /// The pointer of quarter `q` in a phasing written as a list or as a map.
 pub fn phasing_pointer(cx: &Context<'_>, file: usize, base: &str, q: u8) -> String {
     let as_map = format!("{base}/Q{q}");
-    let exists = cx.plan.file(file).tree.as_ref().and_then(|t| t.pointer(&as_map)).is_some();
-    if exists { as_map } else { format!("{base}/{}", q.saturating_sub(1)) }
+    let exists = cx
+        .plan
+        .file(file)
+        .tree
+        .as_ref()
+        .and_then(|t| t.pointer(&as_map))
+        .is_some();
+    if exists {
+        as_map
+    } else {
+        format!("{base}/{}", q.saturating_sub(1))
+    }
 }

@@ -1,9 +1,9 @@
 //! `unknown-reference`: every id or name a file refers to must exist.
 
-use super::{suggestion, Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, suggestion};
 use crate::diag::{Diagnostic, Level};
 use crate::load::schema::escape;
-use crate::model::{Goal, MetricValues};
+use crate::model::{FileKind, Goal, MetricValues};
 
 pub struct UnknownReference;
 
@@ -28,16 +28,37 @@ impl Rule for UnknownReference {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
-        let teams: Vec<&str> = plan.teams.iter().map(|t| t.id.as_str()).collect();
-        let sellers: Vec<&str> = plan.sellers.iter().map(|s| s.id.as_str()).collect();
+        let teams = plan.ids_of(FileKind::Team);
+        let sellers = plan.ids_of(FileKind::Seller);
 
         for seller in &plan.sellers {
             let team = seller.data.team.as_str();
             if !teams.contains(&team) {
-                out.push(cx.found(seller.file, "/team", format!("team `{team}` does not exist")).with_help(suggestion(team, teams.iter().copied())));
+                out.push(
+                    cx.found(
+                        seller.file,
+                        "/team",
+                        format!("team `{team}` does not exist"),
+                    )
+                    .with_help(suggestion(team, teams.iter().copied())),
+                );
             }
-            goals(cx, seller.file, "/goals", &seller.data.goals, &seller.data.goals, out);
-            goals(cx, seller.file, "/kpis", &seller.data.kpis, &seller.data.goals, out);
+            goals(
+                cx,
+                seller.file,
+                "/goals",
+                &seller.data.goals,
+                &seller.data.goals,
+                out,
+            );
+            goals(
+                cx,
+                seller.file,
+                "/kpis",
+                &seller.data.kpis,
+                &seller.data.goals,
+                out,
+            );
             metric_keys(cx, seller.file, "/baseline", &seller.data.baseline, out);
         }
         for team in &plan.teams {
@@ -45,10 +66,24 @@ impl Rule for UnknownReference {
                 if teams.contains(&parent.as_str()) {
                     parent_loop(cx, team, out);
                 } else {
-                    out.push(cx.found(team.file, "/parent", format!("parent team `{parent}` does not exist")).with_help(suggestion(parent, teams.iter().copied())));
+                    out.push(
+                        cx.found(
+                            team.file,
+                            "/parent",
+                            format!("parent team `{parent}` does not exist"),
+                        )
+                        .with_help(suggestion(parent, teams.iter().copied())),
+                    );
                 }
             }
-            goals(cx, team.file, "/goals", &team.data.goals, &team.data.goals, out);
+            goals(
+                cx,
+                team.file,
+                "/goals",
+                &team.data.goals,
+                &team.data.goals,
+                out,
+            );
             if let Some(sp) = &team.data.starting_point {
                 metric_keys(cx, team.file, "/starting_point/values", &sp.values, out);
             }
@@ -56,13 +91,26 @@ impl Rule for UnknownReference {
                 metric_keys(cx, team.file, "/main_goal/values", &mg.values, out);
             }
             for (i, m) in team.data.milestones.iter().enumerate() {
-                metric_keys(cx, team.file, &format!("/milestones/{i}/values"), &m.values, out);
+                metric_keys(
+                    cx,
+                    team.file,
+                    &format!("/milestones/{i}/values"),
+                    &m.values,
+                    out,
+                );
             }
         }
         for list in &plan.customers {
             match &list.data.owner {
                 Some(owner) if !sellers.contains(&owner.as_str()) => {
-                    out.push(cx.found(list.file, "/owner", format!("owner `{owner}` is not a seller")).with_help(suggestion(owner, sellers.iter().copied())));
+                    out.push(
+                        cx.found(
+                            list.file,
+                            "/owner",
+                            format!("owner `{owner}` is not a seller"),
+                        )
+                        .with_help(suggestion(owner, sellers.iter().copied())),
+                    );
                 }
                 None if !sellers.contains(&list.id.as_str()) => {
                     out.push(cx.found(list.file, "", format!("the list has no `owner`, and its file name `{}` is not a seller id", list.id))
@@ -71,21 +119,33 @@ impl Rule for UnknownReference {
                 _ => {}
             }
             for (i, c) in list.data.customers.iter().enumerate() {
-                metric_keys(cx, list.file, &format!("/customers/{i}/target"), &c.target, out);
+                metric_keys(
+                    cx,
+                    list.file,
+                    &format!("/customers/{i}/target"),
+                    &c.target,
+                    out,
+                );
             }
         }
         for actuals in &plan.actuals {
             for (id, values) in &actuals.data.sellers {
                 let ptr = format!("/sellers/{}", escape(id));
                 if !sellers.contains(&id.as_str()) {
-                    out.push(cx.found_key(actuals.file, &ptr, format!("seller `{id}` does not exist")).with_help(suggestion(id, sellers.iter().copied())));
+                    out.push(
+                        cx.found_key(actuals.file, &ptr, format!("seller `{id}` does not exist"))
+                            .with_help(suggestion(id, sellers.iter().copied())),
+                    );
                 }
                 metric_keys(cx, actuals.file, &ptr, values, out);
             }
             for (id, values) in &actuals.data.teams {
                 let ptr = format!("/teams/{}", escape(id));
                 if !teams.contains(&id.as_str()) {
-                    out.push(cx.found_key(actuals.file, &ptr, format!("team `{id}` does not exist")).with_help(suggestion(id, teams.iter().copied())));
+                    out.push(
+                        cx.found_key(actuals.file, &ptr, format!("team `{id}` does not exist"))
+                            .with_help(suggestion(id, teams.iter().copied())),
+                    );
                 }
                 metric_keys(cx, actuals.file, &ptr, values, out);
             }
@@ -94,43 +154,106 @@ impl Rule for UnknownReference {
     }
 }
 
-fn goals(cx: &Context<'_>, file: usize, base: &str, list: &[Goal], result_goals: &[Goal], out: &mut Vec<Diagnostic>) {
+fn goals(
+    cx: &Context<'_>,
+    file: usize,
+    base: &str,
+    list: &[Goal],
+    result_goals: &[Goal],
+    out: &mut Vec<Diagnostic>,
+) {
     let plan = cx.plan;
-    let products: Vec<&str> = plan.config.as_ref().map(|c| c.data.products.iter().map(|p| p.id.as_str()).collect()).unwrap_or_default();
+    let products: Vec<&str> = plan
+        .config
+        .as_ref()
+        .map(|c| c.data.products.iter().map(|p| p.id.as_str()).collect())
+        .unwrap_or_default();
     let goal_ids: Vec<&str> = result_goals.iter().map(|g| g.id.as_str()).collect();
     for (i, g) in list.iter().enumerate() {
         if plan.metrics.get(&g.metric).is_none() {
-            out.push(cx.found(file, &format!("{base}/{i}/metric"), format!("metric `{}` does not exist", g.metric))
-                .with_help(format!("{} (custom metrics go under `metrics` in salgsmal.yaml)", suggestion(&g.metric, plan.metrics.ids()))));
+            out.push(
+                cx.found(
+                    file,
+                    &format!("{base}/{i}/metric"),
+                    format!("metric `{}` does not exist", g.metric),
+                )
+                .with_help(format!(
+                    "{} (custom metrics go under `metrics` in salgsmal.yaml)",
+                    suggestion(&g.metric, plan.metrics.ids())
+                )),
+            );
         }
         if let Some(product) = &g.product {
             if !products.contains(&product.as_str()) {
-                out.push(cx.found(file, &format!("{base}/{i}/product"), format!("product `{product}` is not in the catalogue"))
-                    .with_help(format!("{} (products are listed under `products` in salgsmal.yaml)", suggestion(product, products.iter().copied()))));
+                out.push(
+                    cx.found(
+                        file,
+                        &format!("{base}/{i}/product"),
+                        format!("product `{product}` is not in the catalogue"),
+                    )
+                    .with_help(format!(
+                        "{} (products are listed under `products` in salgsmal.yaml)",
+                        suggestion(product, products.iter().copied())
+                    )),
+                );
             }
         } else if g.metric == "product_revenue" {
-            out.push(cx.found(file, &format!("{base}/{i}"), format!("goal `{}` measures product_revenue but names no `product`", g.id))
-                .with_help("add `product: <id>` from `products` in salgsmal.yaml"));
+            out.push(
+                cx.found(
+                    file,
+                    &format!("{base}/{i}"),
+                    format!(
+                        "goal `{}` measures product_revenue but names no `product`",
+                        g.id
+                    ),
+                )
+                .with_help("add `product: <id>` from `products` in salgsmal.yaml"),
+            );
         }
         for (j, s) in g.supports.iter().enumerate() {
             if !goal_ids.contains(&s.as_str()) {
-                out.push(cx.found(file, &format!("{base}/{i}/supports/{j}"), format!("`{}` supports goal `{s}`, which is not a result goal in this file", g.id))
-                    .with_help(suggestion(s, goal_ids.iter().copied())));
+                out.push(
+                    cx.found(
+                        file,
+                        &format!("{base}/{i}/supports/{j}"),
+                        format!(
+                            "`{}` supports goal `{s}`, which is not a result goal in this file",
+                            g.id
+                        ),
+                    )
+                    .with_help(suggestion(s, goal_ids.iter().copied())),
+                );
             }
         }
     }
 }
 
-fn metric_keys(cx: &Context<'_>, file: usize, base: &str, values: &MetricValues, out: &mut Vec<Diagnostic>) {
+fn metric_keys(
+    cx: &Context<'_>,
+    file: usize,
+    base: &str,
+    values: &MetricValues,
+    out: &mut Vec<Diagnostic>,
+) {
     for metric in values.keys() {
         if cx.plan.metrics.get(metric).is_none() {
-            out.push(cx.found_key(file, &format!("{base}/{}", escape(metric)), format!("metric `{metric}` does not exist"))
-                .with_help(suggestion(metric, cx.plan.metrics.ids())));
+            out.push(
+                cx.found_key(
+                    file,
+                    &format!("{base}/{}", escape(metric)),
+                    format!("metric `{metric}` does not exist"),
+                )
+                .with_help(suggestion(metric, cx.plan.metrics.ids())),
+            );
         }
     }
 }
 
-fn parent_loop(cx: &Context<'_>, start: &crate::model::Entry<crate::model::Team>, out: &mut Vec<Diagnostic>) {
+fn parent_loop(
+    cx: &Context<'_>,
+    start: &crate::model::Entry<crate::model::Team>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut chain = vec![start.id.as_str()];
     let mut current = start;
     while let Some(parent) = current.data.parent.as_deref() {
@@ -139,7 +262,14 @@ fn parent_loop(cx: &Context<'_>, start: &crate::model::Entry<crate::model::Team>
         };
         if next.id == start.id {
             chain.push(parent);
-            out.push(cx.found(start.file, "/parent", format!("the parent chain loops: {}", chain.join(" → "))).with_help("a team cannot roll up into itself"));
+            out.push(
+                cx.found(
+                    start.file,
+                    "/parent",
+                    format!("the parent chain loops: {}", chain.join(" → ")),
+                )
+                .with_help("a team cannot roll up into itself"),
+            );
             return;
         }
         if chain.contains(&next.id.as_str()) {
@@ -159,37 +289,69 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (id, settings) in &config.data.rules {
         let ptr = format!("/rules/{}", escape(id));
         let Some(meta) = super::find(id) else {
-            out.push(cx.found_key(file, &ptr, format!("rule `{id}` does not exist")).with_help(suggestion(id, rule_ids.iter().copied())));
+            out.push(
+                cx.found_key(file, &ptr, format!("rule `{id}` does not exist"))
+                    .with_help(suggestion(id, rule_ids.iter().copied())),
+            );
             continue;
         };
         if meta.structural && settings.level.is_some() {
-            out.push(cx.found(file, &format!("{ptr}/level"), format!("`{id}` is a structure rule: its level cannot be changed"))
-                .with_help("fix the file instead; structure rules are never off"));
+            out.push(
+                cx.found(
+                    file,
+                    &format!("{ptr}/level"),
+                    format!("`{id}` is a structure rule: its level cannot be changed"),
+                )
+                .with_help("fix the file instead; structure rules are never off"),
+            );
         }
         let names: Vec<&str> = meta.params.iter().map(|p| p.name).collect();
         for param in settings.params.keys() {
             if !names.contains(&param.as_str()) {
-                out.push(cx.found_key(file, &format!("{ptr}/{}", escape(param)), format!("rule `{id}` has no parameter `{param}`"))
-                    .with_help(suggestion(param, names.iter().copied())));
+                out.push(
+                    cx.found_key(
+                        file,
+                        &format!("{ptr}/{}", escape(param)),
+                        format!("rule `{id}` has no parameter `{param}`"),
+                    )
+                    .with_help(suggestion(param, names.iter().copied())),
+                );
             }
         }
     }
     for (i, a) in config.data.accept.iter().enumerate() {
         if super::find(&a.rule).is_none() {
-            out.push(cx.found(file, &format!("/accept/{i}/rule"), format!("rule `{}` does not exist", a.rule)).with_help(suggestion(&a.rule, rule_ids.iter().copied())));
+            out.push(
+                cx.found(
+                    file,
+                    &format!("/accept/{i}/rule"),
+                    format!("rule `{}` does not exist", a.rule),
+                )
+                .with_help(suggestion(&a.rule, rule_ids.iter().copied())),
+            );
         }
     }
     for metric in config.data.activity_hours.keys() {
         let ptr = format!("/activity_hours/{}", escape(metric));
         if cx.plan.metrics.get(metric).is_none() {
-            out.push(cx.found_key(file, &ptr, format!("metric `{metric}` does not exist")).with_help(suggestion(metric, cx.plan.metrics.ids())));
+            out.push(
+                cx.found_key(file, &ptr, format!("metric `{metric}` does not exist"))
+                    .with_help(suggestion(metric, cx.plan.metrics.ids())),
+            );
         }
     }
     for (i, m) in config.data.metrics.iter().enumerate() {
         if let Some(weight) = &m.weight
             && cx.plan.metrics.get(weight).is_none()
         {
-            out.push(cx.found(file, &format!("/metrics/{i}/weight"), format!("weight metric `{weight}` does not exist")).with_help(suggestion(weight, cx.plan.metrics.ids())));
+            out.push(
+                cx.found(
+                    file,
+                    &format!("/metrics/{i}/weight"),
+                    format!("weight metric `{weight}` does not exist"),
+                )
+                .with_help(suggestion(weight, cx.plan.metrics.ids())),
+            );
         }
     }
 }

@@ -83,8 +83,12 @@ impl Plan {
     /// `salgsmal check --format json`, parsed.
     pub fn check_json(&self) -> (i32, Value) {
         let run = self.run(&["check", "--format", "json"]);
-        let json = serde_json::from_str(&run.stdout)
-            .unwrap_or_else(|e| panic!("check --format json printed no JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+        let json = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+            panic!(
+                "check --format json printed no JSON ({e}):\n{}\n{}",
+                run.stdout, run.stderr
+            )
+        });
         (run.code, json)
     }
 

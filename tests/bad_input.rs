@@ -1,0 +1,225 @@
+//! Bad input never crashes the tool: each case is a located diagnostic, and
+//! the other files are still checked.
+
+mod common;
+use common::{Plan, assert_at};
+use serde_json::Value;
+
+fn rules_in(json: &Value) -> Vec<(String, String, u64)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_syntax_error_and_a_schema_error_in_two_files_are_both_reported() {
+    let plan = Plan::new()
+        .file("sellers/ola.yaml", "name: Ola\nteam: [salg-vest\n")
+        .file(
+            "sellers/ingrid.yaml",
+            "name: Ingrid\nteam: salg-vest\nfavourite: blue\n",
+        );
+    let (code, json) = plan.check_json();
+    assert_eq!(code, 1);
+    let found = rules_in(&json);
+    assert!(
+        found.contains(&("yaml-syntax".into(), "sellers/ola.yaml".into(), 3)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("schema".into(), "sellers/ingrid.yaml".into(), 3)),
+        "{found:?}"
+    );
+    assert_eq!(json["summary"]["errors"], 2);
+}
+
+#[test]
+fn a_billion_laughs_alias_bomb_is_refused() {
+    let mut text = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for i in 1..10u8 {
+        let prev = char::from(b'a' + i - 1);
+        let cur = char::from(b'a' + i);
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        text.push_str(&format!("{cur}: &{cur} [{refs}]\n"));
+    }
+    let plan = Plan::new().file("sellers/bomb.yaml", &text);
+    let d = plan.diagnostics("yaml-syntax");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0]["file"], "sellers/bomb.yaml");
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("alias"),
+        "{:#}",
+        d[0]
+    );
+    assert!(d[0]["line"].as_u64().unwrap_or(0) > 1);
+}
+
+#[test]
+fn ten_thousand_levels_of_nesting_are_refused() {
+    let flow = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let block = format!("{}x\n", "- ".repeat(10_000));
+    let mapping: String =
+        (0..10_000).map(|_| "{a: ").collect::<String>() + "1" + &"}".repeat(10_000) + "\n";
+    let plan = Plan::new()
+        .file("sellers/flow.yaml", &flow)
+        .file("sellers/block.yaml", &block)
+        .file("sellers/mapping.yaml", &mapping);
+    let d = plan.diagnostics("yaml-syntax");
+    let files: Vec<&str> = d.iter().filter_map(|d| d["file"].as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "sellers/block.yaml",
+            "sellers/flow.yaml",
+            "sellers/mapping.yaml"
+        ],
+        "{d:#?}"
+    );
+    for diag in &d {
+        assert_eq!(diag["line"], 1);
+        assert!(diag["column"].as_u64().unwrap_or(0) > 100, "{diag:#}");
+    }
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let plan = Plan::new().bytes("sellers/ola.yaml", b"name: Ola\nteam: salg-\xff\xfevest\n");
+    let d = plan.diagnostics("yaml-syntax");
+    assert_eq!(d.len(), 1);
+    assert_at(&d[0], "yaml-syntax", "error", "sellers/ola.yaml", 2, 12);
+}
+
+#[test]
+fn an_empty_file_is_a_diagnostic() {
+    let plan = Plan::new()
+        .file("sellers/ola.yaml", "")
+        .file("teams/tom.yaml", "# only a comment\n");
+    let d = plan.diagnostics("schema");
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert_at(&d[0], "schema", "error", "sellers/ola.yaml", 1, 1);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("empty")
+    );
+}
+
+#[test]
+fn huge_numbers_are_diagnostics() {
+    let plan = Plan::new()
+        .file("sellers/ola.yaml", "name: Ola\nteam: salg-vest\ngoals:\n  - {id: a, metric: revenue, target: 1e400}\n")
+        .file("sellers/ingrid.yaml", "name: Ingrid\nteam: salg-vest\ngoals:\n  - {id: a, metric: revenue, target: 99999999999999999999999999999999}\n")
+        .file("sellers/per.yaml", "name: Per\nteam: salg-vest\ngoals:\n  - {id: a, metric: revenue, target: .inf}\n");
+    let d = plan.diagnostics("schema");
+    let at: Vec<(&str, u64, u64)> = d
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("sellers/ingrid.yaml", 4, 38),
+            ("sellers/ola.yaml", 4, 38),
+            ("sellers/per.yaml", 4, 38)
+        ],
+        "{d:#?}"
+    );
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("too large"),
+        "{:#}",
+        d[0]
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_not_read() {
+    let plan = Plan::new()
+        .file(
+            "salgsmal.yaml",
+            "version: 1\nperiod: 2027\nlimits: {max_file_bytes: 300}\n",
+        )
+        .file(
+            "sellers/ola.yaml",
+            &format!("name: Ola\nteam: salg-vest\n# {}\n", "x".repeat(400)),
+        );
+    let d = plan.diagnostics("yaml-syntax");
+    assert_eq!(d.len(), 1);
+    assert_at(&d[0], "yaml-syntax", "error", "sellers/ola.yaml", 1, 1);
+}
+
+#[test]
+fn a_second_document_tags_and_odd_keys_do_not_crash() {
+    let plan = Plan::new()
+        .file(
+            "sellers/ola.yaml",
+            "name: Ola\nteam: salg-vest\n---\nname: Per\n",
+        )
+        .file(
+            "sellers/per.yaml",
+            "? [a, b]\n: 1\nname: !!str 5\nteam: salg-vest\n",
+        )
+        .file("sellers/anna.yaml", "name: Anna\nteam: *nothing\n");
+    let (code, json) = plan.check_json();
+    assert_eq!(code, 1);
+    let found = rules_in(&json);
+    assert!(
+        found.contains(&("yaml-syntax".into(), "sellers/ola.yaml".into(), 3)),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, _)| r == "schema" && f == "sellers/per.yaml"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(_, f, _)| f == "sellers/anna.yaml"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_broken_config_is_a_diagnostic_and_the_rest_is_still_checked() {
+    let plan = Plan::new()
+        .file("salgsmal.yaml", "version: 1\nperiod: [2027\n")
+        .file("sellers/ola.yaml", "name: Ola\nteam: salg-vets\n");
+    let (code, json) = plan.check_json();
+    assert_eq!(code, 1);
+    let found = rules_in(&json);
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, _)| r == "yaml-syntax" && f == "salgsmal.yaml"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, _)| r == "unknown-reference" && f == "sellers/ola.yaml"),
+        "{found:?}"
+    );
+}

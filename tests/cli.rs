@@ -1,0 +1,315 @@
+//! The command line: exit codes, output formats, `init`, `schema`,
+//! `explain`, `-C` and finding the plan root.
+
+mod common;
+use common::{Plan, run_in};
+
+/// Compare with a stored snapshot; `UPDATE_SNAPSHOTS=1` rewrites it.
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {name}; run with UPDATE_SNAPSHOTS=1"));
+    assert_eq!(
+        actual, expected,
+        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 to accept"
+    );
+}
+
+/// The example plan with one deliberate mistake: a misspelt key, a wrong
+/// team, and a margin written as 25.
+fn mistaken_example() -> Plan {
+    let plan = Plan::example();
+    let kari = plan
+        .read("sellers/kari.yaml")
+        .replace("team: salg-vest", "team: salg-vets")
+        .replace(
+            "metric: contribution_margin, target: 0.25",
+            "metric: contribution_margin, target: 25",
+        )
+        .replace(
+            "metric: revenue, target: 10_000_000",
+            "metric: revenue, targt: 10_000_000",
+        );
+    plan.file("sellers/kari.yaml", &kari)
+}
+
+#[test]
+fn human_output_is_compiler_style() {
+    let plan = Plan::new().file(
+        "sellers/kari.yaml",
+        "name: Kari\nteam: salg-vets\ngoals:\n  - {id: db, metric: contribution_margin, target: 25}\n",
+    );
+    let run = plan.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert_snapshot("check_human.txt", &run.stdout);
+}
+
+#[test]
+fn human_output_of_the_mistaken_example() {
+    let run = mistaken_example().run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert_snapshot("check_example_mistake.txt", &run.stdout);
+}
+
+#[test]
+fn json_output_has_the_spec_shape() {
+    let (code, json) = mistaken_example().check_json();
+    assert_eq!(code, 1);
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["files"], 8);
+    assert_eq!(
+        json["summary"]["errors"], 3,
+        "a misspelt key does not hide the file's other findings: {json:#}"
+    );
+    let d = &json["diagnostics"][0];
+    for key in [
+        "rule", "level", "message", "file", "line", "column", "pointer",
+    ] {
+        assert!(d.get(key).is_some(), "{key} missing in {d:#}");
+    }
+}
+
+#[test]
+fn diagnostics_are_sorted_by_file_line_column_rule() {
+    let plan = Plan::new()
+        .file("sellers/b.yaml", "name: B\nteam: x\n")
+        .file(
+            "sellers/a.yaml",
+            "name: A\nteam: y\ngoals:\n  - {id: g, metric: nope, target: 1}\n",
+        );
+    let (_, json) = plan.check_json();
+    let keys: Vec<(String, u64, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(keys.len(), 3);
+}
+
+#[test]
+fn github_sarif_and_junit_formats() {
+    let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\nteam: salg-vets\n");
+    let gh = plan.run(&["check", "--format", "github"]);
+    assert_eq!(gh.code, 1);
+    assert!(
+        gh.stdout.starts_with("::error file=sellers/kari.yaml,line=2,col=7,title=salgsmal unknown-reference::team `salg-vets` does not exist"),
+        "{}",
+        gh.stdout
+    );
+    let sarif = plan.run(&["check", "--format", "sarif"]);
+    let doc: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF is JSON");
+    assert_eq!(doc["version"], "2.1.0");
+    let result = &doc["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "unknown-reference");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(rules.iter().any(|r| r["id"] == "schema"));
+    let junit = plan.run(&["check", "--format", "junit"]);
+    assert!(
+        junit
+            .stdout
+            .contains("<testcase classname=\"salgsmal\" name=\"sellers/kari.yaml\">"),
+        "{}",
+        junit.stdout
+    );
+    assert!(
+        junit.stdout.contains("<failure type=\"unknown-reference\""),
+        "{}",
+        junit.stdout
+    );
+    assert!(junit.stdout.contains("failures=\"1\""), "{}", junit.stdout);
+}
+
+#[test]
+fn exit_code_2_when_the_tool_cannot_run() {
+    let empty = Plan::empty();
+    let run = empty.run(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no salgsmal.yaml"), "{}", run.stderr);
+    assert_eq!(empty.run(&["check", "--format", "xml"]).code, 2);
+    assert_eq!(empty.run(&["check", "does-not-exist"]).code, 2);
+    assert_eq!(empty.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn the_plan_is_found_upward_and_with_dash_c() {
+    let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\nteam: salg-vets\n");
+    let below = plan.path().join("sellers");
+    let run = run_in(&below, &["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("\"file\": \"sellers/kari.yaml\""),
+        "{}",
+        run.stdout
+    );
+    let elsewhere = Plan::empty();
+    let dir = plan.path().to_string_lossy().into_owned();
+    let run = elsewhere.run(&["-C", &dir, "check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = elsewhere.run(&["check", &dir]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+#[test]
+fn quiet_prints_nothing_for_a_clean_plan() {
+    let run = Plan::new().run(&["-q", "check"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn color_is_off_without_a_terminal_and_on_when_asked() {
+    let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\nteam: salg-vets\n");
+    assert!(!plan.run(&["check"]).stdout.contains('\x1b'));
+    assert!(
+        plan.run(&["--color", "always", "check"])
+            .stdout
+            .contains("\x1b[1;31merror[unknown-reference]")
+    );
+}
+
+#[test]
+fn init_then_check_passes_in_both_locales() {
+    for locale in ["nb", "en"] {
+        let dir = Plan::empty();
+        let run = dir.run(&["init", "plan", "--locale", locale]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let plan_dir = dir.path().join("plan");
+        assert!(plan_dir.join("schemas/seller.schema.json").is_file());
+        let config = std::fs::read_to_string(plan_dir.join("salgsmal.yaml")).expect("config");
+        assert!(
+            config.starts_with("# yaml-language-server: $schema=schemas/config.schema.json"),
+            "{config}"
+        );
+        assert!(config.contains(&format!("locale: {locale}")));
+        let check = run_in(&plan_dir, &["check"]);
+        assert_eq!(check.code, 0, "{locale}: {}", check.stdout);
+    }
+}
+
+#[test]
+fn init_example_writes_the_example_plan_that_passes() {
+    let dir = Plan::empty();
+    let run = dir.run(&["init", "--example", "--locale", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.read("salgsmal.yaml").contains("locale: en"));
+    let team = dir.read("teams/salg-vest.yaml");
+    assert!(
+        team.starts_with("# yaml-language-server: $schema=../schemas/team.schema.json"),
+        "{team}"
+    );
+    assert_eq!(
+        dir.read("sellers/kari.yaml").lines().nth(1),
+        Some("name: Kari Nordmann")
+    );
+    assert_eq!(dir.run(&["check"]).code, 0);
+}
+
+#[test]
+fn init_refuses_to_overwrite() {
+    let plan = Plan::new();
+    let before = plan.read("salgsmal.yaml");
+    let run = plan.run(&["init"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("salgsmal.yaml"), "{}", run.stderr);
+    assert_eq!(plan.read("salgsmal.yaml"), before);
+    assert!(
+        !plan.path().join("schemas").exists(),
+        "nothing is written when anything exists"
+    );
+}
+
+#[test]
+fn schema_prints_lists_and_writes() {
+    let dir = Plan::empty();
+    let list = dir.run(&["schema"]);
+    assert_eq!(list.code, 0);
+    for name in ["config", "team", "seller", "customers", "actuals"] {
+        assert!(list.stdout.contains(name), "{}", list.stdout);
+    }
+    let seller = dir.run(&["schema", "seller"]);
+    let json: serde_json::Value = serde_json::from_str(&seller.stdout).expect("schema is JSON");
+    assert_eq!(
+        json["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(
+        json["$id"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("seller.schema.json")
+    );
+    let out = dir.run(&["schema", "--out", "s"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("s"))
+            .expect("dir")
+            .count(),
+        5
+    );
+    assert_eq!(dir.run(&["schema", "sellers"]).code, 2);
+}
+
+#[test]
+fn explain_every_rule_and_refuse_unknown_ones() {
+    let dir = Plan::empty();
+    let list = dir.run(&["explain"]);
+    assert_eq!(list.code, 0);
+    let ids: Vec<String> = list
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert!(ids.len() >= 7, "{}", list.stdout);
+    for id in &ids {
+        let run = dir.run(&["explain", id]);
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.starts_with(id.as_str()));
+        for section in [
+            "What it checks:",
+            "Why (the method):",
+            "Parameters:",
+            "Example:",
+        ] {
+            assert!(
+                run.stdout.contains(section),
+                "{id}: {section}\n{}",
+                run.stdout
+            );
+        }
+    }
+    let unknown = dir.run(&["explain", "shema"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean `schema`?"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stderr.contains("unknown-reference"),
+        "lists the rules: {}",
+        unknown.stderr
+    );
+}
