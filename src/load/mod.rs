@@ -64,7 +64,7 @@ pub struct Loaded {
 enum Typed {
     Config(Box<Config>),
     Team(Box<Team>),
-    Seller(Seller),
+    Seller(Box<Seller>),
     Customers(CustomerList),
     Actuals(Actuals),
 }
@@ -149,7 +149,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             Some(Typed::Seller(data)) => plan.sellers.push(Entry {
                 file: index,
                 id,
-                data,
+                data: *data,
             }),
             Some(Typed::Customers(data)) => plan.customers.push(Entry {
                 file: index,
@@ -368,7 +368,7 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
         FileKind::Seller => {
             let s: Seller = de::from_node(tree).map_err(located)?;
             check_id(s.id.as_ref())?;
-            Typed::Seller(s)
+            Typed::Seller(Box::new(s))
         }
         FileKind::Customers => Typed::Customers(de::from_node(tree).map_err(located)?),
         FileKind::Actuals => Typed::Actuals(de::from_node(tree).map_err(located)?),
