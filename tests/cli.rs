@@ -313,3 +313,24 @@ fn explain_every_rule_and_refuse_unknown_ones() {
         unknown.stderr
     );
 }
+
+#[test]
+fn the_readme_lists_every_rule_with_its_level() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README");
+    let table = readme
+        .split("<!-- rules:start -->")
+        .nth(1)
+        .and_then(|t| t.split("<!-- rules:end -->").next())
+        .expect("rules table");
+    let list = Plan::empty().run(&["explain"]).stdout;
+    for line in list.lines().skip(1) {
+        let mut words = line.split_whitespace();
+        let (id, level) = (words.next().expect("id"), words.next().expect("level"));
+        assert!(
+            table.contains(&format!("| `{id}` | {level} |")),
+            "README rules table lacks `{id}` ({level})"
+        );
+    }
+}
