@@ -1,0 +1,87 @@
+//! `cargo bench --bench check`: how long reading and checking a large plan
+//! takes. Prints figures; asserts nothing about time.
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+fn write(root: &std::path::Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// A plan with `sellers` sellers in `teams` teams, each seller with a
+/// customer list of `customers` customers.
+fn make_plan(root: &std::path::Path, teams: usize, sellers: usize, customers: usize) {
+    write(
+        root,
+        "salgsmal.yaml",
+        "version: 1\nperiod: 2027\nproducts: [{id: y, new: true}]\n",
+    );
+    for t in 0..teams {
+        write(
+            root,
+            &format!("teams/team-{t}.yaml"),
+            "name: Team\nstarting_point: {date: 2026-12-31, values: {revenue: 50_000_000}}\ngoals:\n  - {id: omsetning, metric: revenue, target: 60_000_000, phasing: [13_000_000, 15_000_000, 15_000_000, 17_000_000]}\n  - {id: db, metric: contribution_margin, target: 0.20}\n",
+        );
+    }
+    for s in 0..sellers {
+        let mut seller = format!(
+            "name: Seller {s}\nteam: team-{}\nbaseline: {{revenue: 8_000_000, contribution_margin: 0.24}}\ngoals:\n  - {{id: omsetning, metric: revenue, target: 10_000_000}}\n  - {{id: db, metric: contribution_margin, target: \"25 %\"}}\n  - {{id: produkt-y, metric: product_revenue, product: y, target: 1_500_000}}\nkpis:\n",
+            s % teams
+        );
+        for k in 0..10 {
+            let _ = writeln!(
+                seller,
+                "  - {{id: kpi-{k}, metric: qualified_meetings, target: 10, per: week, supports: [omsetning], actions: [Ringe kunden, {{do: Avtale møte, due: 2027-02-01}}]}}"
+            );
+        }
+        write(root, &format!("sellers/seller-{s}.yaml"), &seller);
+        let mut list = format!("owner: seller-{s}\ncustomers:\n");
+        for c in 0..customers {
+            let _ = writeln!(
+                list,
+                "  - {{id: c-{s}-{c}, name: Kunde {c} AS, revenue: {}, margin: 0.{:02}, potential: high}}",
+                100_000 + c * 1_000,
+                10 + c % 30
+            );
+        }
+        write(root, &format!("customers/seller-{s}.yaml"), &list);
+    }
+}
+
+fn measure(name: &str, root: &std::path::Path, runs: usize) {
+    let mut best = Duration::MAX;
+    let mut files = 0;
+    let mut diagnostics = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let loaded = salgsmal::load::load(root).expect("load");
+        files = loaded.plan.files.len();
+        let diags = salgsmal::rules::run(&loaded.plan, loaded.diagnostics);
+        diagnostics = diags.len();
+        best = best.min(start.elapsed());
+    }
+    println!(
+        "{name:<44} {files:>6} files {diagnostics:>4} findings  best of {runs}: {:>8.1} ms",
+        best.as_secs_f64() * 1000.0
+    );
+}
+
+fn main() {
+    println!(
+        "salgsmal check: load + rules, on {} threads",
+        rayon::current_num_threads()
+    );
+    for (teams, sellers, customers) in
+        [(1, 3, 10), (10, 100, 100), (20, 1_000, 10), (1, 10, 10_000)]
+    {
+        let dir = tempfile::tempdir().expect("temp dir");
+        make_plan(dir.path(), teams, sellers, customers);
+        measure(
+            &format!("{teams} teams, {sellers} sellers, {customers} customers each"),
+            dir.path(),
+            5,
+        );
+    }
+}
