@@ -59,7 +59,7 @@ fn measure(name: &str, root: &std::path::Path, runs: usize) {
         let loaded = salgsmal::load::load(root).expect("load");
         files = loaded.plan.files.len();
         let diags = salgsmal::rules::run(&loaded.plan, loaded.diagnostics);
-        diagnostics = diags.len();
+        diagnostics = diags.diagnostics.len();
         best = best.min(start.elapsed());
     }
     println!(

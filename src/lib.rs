@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod format;
 pub mod load;
 pub mod model;
+pub mod rollup;
 pub mod rules;

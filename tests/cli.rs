@@ -63,10 +63,20 @@ fn json_output_has_the_spec_shape() {
     assert_eq!(code, 1);
     assert_eq!(json["version"], 1);
     assert_eq!(json["summary"]["files"], 8);
-    assert_eq!(
-        json["summary"]["errors"], 3,
-        "a misspelt key does not hide the file's other findings: {json:#}"
-    );
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["file"] == "sellers/kari.yaml")
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    for rule in ["unknown-reference", "schema", "ratio"] {
+        assert!(
+            rules.contains(&rule),
+            "a misspelt key does not hide the file's other findings: {rules:?}"
+        );
+    }
+    assert_eq!(json["accepted"], serde_json::json!([]));
     let d = &json["diagnostics"][0];
     for key in [
         "rule", "level", "message", "file", "line", "column", "pointer",
@@ -99,7 +109,7 @@ fn diagnostics_are_sorted_by_file_line_column_rule() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
-    assert_eq!(keys.len(), 3);
+    assert!(keys.len() >= 3, "{keys:?}");
 }
 
 #[test]

@@ -12,8 +12,9 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     let root = load::find_root(&start_dir(args.dir.as_deref()))?;
     let loaded = load::load(&root)?;
     let plan = &loaded.plan;
-    let diagnostics = rules::run(plan, loaded.diagnostics);
-    let summary = Summary::of(&diagnostics, plan.files.len());
+    let outcome = rules::run(plan, loaded.diagnostics);
+    let (diagnostics, accepted) = (&outcome.diagnostics, &outcome.accepted);
+    let summary = Summary::of(diagnostics, accepted.len(), plan.files.len());
     let output = match args.format {
         CheckFormat::Human => {
             let sources: HashMap<String, String> = plan
@@ -30,16 +31,16 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
                     .filter(|d| d.level > Level::Info)
                     .cloned()
                     .collect();
-                diag::render_human(&shown, &sources, None, style)
+                diag::render_human(&shown, &[], &sources, None, style)
             } else {
-                diag::render_human(&diagnostics, &sources, Some(summary), style)
+                diag::render_human(diagnostics, accepted, &sources, Some(summary), style)
             }
         }
-        CheckFormat::Json => diag::render_json(&diagnostics, summary),
-        CheckFormat::Github => diag::render_github(&diagnostics),
-        CheckFormat::Sarif => diag::render_sarif(&diagnostics),
+        CheckFormat::Json => diag::render_json(diagnostics, accepted, summary),
+        CheckFormat::Github => diag::render_github(diagnostics),
+        CheckFormat::Sarif => diag::render_sarif(diagnostics),
         CheckFormat::Junit => {
-            diag::render_junit(&diagnostics, plan.files.iter().map(|f| f.path.as_str()))
+            diag::render_junit(diagnostics, plan.files.iter().map(|f| f.path.as_str()))
         }
     };
     let mut stdout = std::io::stdout().lock();

@@ -146,6 +146,8 @@ struct Words {
     margin: &'static str,
     meetings: &'static str,
     actions: [&'static str; 2],
+    closing: &'static str,
+    closing_action: &'static str,
 }
 
 const NB: Words = Words {
@@ -161,6 +163,8 @@ const NB: Words = Words {
     margin: "db",
     meetings: "kundemoter",
     actions: ["Ringe kunden", "Avtale møtetidspunkt"],
+    closing: "closing",
+    closing_action: "Avdekke behovet før tilbudet",
 };
 
 const EN: Words = Words {
@@ -176,6 +180,8 @@ const EN: Words = Words {
     margin: "margin",
     meetings: "meetings",
     actions: ["Call the customer", "Book the meeting"],
+    closing: "closing",
+    closing_action: "Uncover the need before the offer",
 };
 
 fn starter(locale: InitLocale, year: i32) -> Vec<(String, String)> {
@@ -194,7 +200,7 @@ fn starter(locale: InitLocale, year: i32) -> Vec<(String, String)> {
         margin = w.margin,
     );
     let seller = format!(
-        "# yaml-language-server: $schema=../schemas/seller.schema.json\nname: {name}\nteam: {team}\nbaseline:\n  revenue: 9_000_000\n  contribution_margin: 0.18\ngoals:\n  - {{id: {revenue}, metric: revenue, target: 10_000_000}}\n  - {{id: {margin}, metric: contribution_margin, target: 0.20}}\nkpis:\n  - id: {meetings}\n    metric: qualified_meetings\n    target: 8\n    per: week\n    supports: [{revenue}]\n    actions: [{a0}, {a1}]\nassumptions:\n  meeting_to_offer_rate: 0.40\n  average_deal_size: 150_000\n",
+        "# yaml-language-server: $schema=../schemas/seller.schema.json\nname: {name}\nteam: {team}\nbaseline:\n  revenue: 9_000_000\n  contribution_margin: 0.18\n  closing_rate: 0.45\ngoals:\n  - {{id: {revenue}, metric: revenue, target: 10_000_000}}\n  - {{id: {margin}, metric: contribution_margin, target: 0.20}}\nkpis:\n  - id: {meetings}\n    metric: qualified_meetings\n    target: 8\n    per: week\n    supports: [{revenue}]\n    actions: [{a0}, {a1}]\n  - id: {closing}\n    metric: closing_rate\n    target: 0.50\n    supports: [{revenue}, {margin}]\n    actions: [{closing_action}]\nassumptions:\n  meeting_to_offer_rate: 0.40\n  average_deal_size: 150_000\n",
         name = w.seller_name,
         team = w.team,
         revenue = w.revenue,
@@ -202,6 +208,8 @@ fn starter(locale: InitLocale, year: i32) -> Vec<(String, String)> {
         meetings = w.meetings,
         a0 = w.actions[0],
         a1 = w.actions[1],
+        closing = w.closing,
+        closing_action = w.closing_action,
     );
     let customers = format!(
         "# yaml-language-server: $schema=../schemas/customers.schema.json\nowner: {seller}\ncustomers:\n  - {{id: kunde-a, name: Kunde A AS, revenue: 6_000_000, margin: 0.20, potential: high}}\n  - {{id: kunde-b, name: Kunde B AS, revenue: 3_000_000, margin: 0.15, potential: medium}}\n",

@@ -1,7 +1,7 @@
 //! Compiler-style output: `error[rule]: message`, the location, the source
 //! line with a caret under the value, related locations and help.
 
-use super::{Diagnostic, Level, Summary};
+use super::{Accepted, Diagnostic, Level, Summary};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +34,7 @@ impl Style {
 /// Render diagnostics against their files' text (`sources`: path → text).
 pub fn render(
     diags: &[Diagnostic],
+    accepted: &[Accepted],
     sources: &HashMap<String, String>,
     summary: Option<Summary>,
     style: Style,
@@ -46,6 +47,22 @@ pub fn render(
             sources.get(&d.location.file).map(String::as_str),
             style,
         );
+        out.push('\n');
+    }
+    for a in accepted {
+        let d = &a.diagnostic;
+        out.push_str(&format!(
+            "{}: {}:{}:{}: {}\n",
+            style.paint(BOLD, &format!("accepted[{}]", d.rule)),
+            d.location.file,
+            d.location.line,
+            d.location.column,
+            d.message
+        ));
+        let until = a.until.map(|u| format!(" (until {u})")).unwrap_or_default();
+        out.push_str(&format!("  = reason: {}{until}\n", a.reason));
+    }
+    if !accepted.is_empty() {
         out.push('\n');
     }
     if let Some(summary) = summary {
@@ -110,8 +127,13 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn summary_line(s: Summary, style: Style) -> String {
+    let accepted = if s.accepted > 0 {
+        format!(", {} accepted", s.accepted)
+    } else {
+        String::new()
+    };
     let counts = format!(
-        "{}, {}, {} in {}",
+        "{}, {}, {}{accepted} in {}",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.infos, "info"),

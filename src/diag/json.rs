@@ -1,6 +1,6 @@
 //! `check --format json` (SPEC 5.1).
 
-use super::{Diagnostic, Level, Related, count};
+use super::{Accepted, Diagnostic, Level, Related, count};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -9,15 +9,18 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub files: usize,
+    /// Findings accepted in `salgsmal.yaml` (not counted above).
+    pub accepted: usize,
 }
 
 impl Summary {
-    pub fn of(diags: &[Diagnostic], files: usize) -> Self {
+    pub fn of(diags: &[Diagnostic], accepted: usize, files: usize) -> Self {
         Self {
             errors: count(diags, Level::Error),
             warnings: count(diags, Level::Warning),
             infos: count(diags, Level::Info),
             files,
+            accepted,
         }
     }
 }
@@ -39,27 +42,46 @@ struct JsonDiagnostic<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonAccepted<'a> {
+    #[serde(flatten)]
+    diagnostic: JsonDiagnostic<'a>,
+    reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<String>,
+}
+
+#[derive(Serialize)]
 struct Report<'a> {
     version: u32,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    accepted: Vec<JsonAccepted<'a>>,
     summary: Summary,
 }
 
-pub fn render(diags: &[Diagnostic], summary: Summary) -> String {
+fn json(d: &Diagnostic) -> JsonDiagnostic<'_> {
+    JsonDiagnostic {
+        rule: d.rule,
+        level: d.level,
+        message: &d.message,
+        file: &d.location.file,
+        line: d.location.line,
+        column: d.location.column,
+        pointer: d.pointer.as_deref(),
+        related: &d.related,
+        help: d.help.as_deref(),
+    }
+}
+
+pub fn render(diags: &[Diagnostic], accepted: &[Accepted], summary: Summary) -> String {
     let report = Report {
         version: 1,
-        diagnostics: diags
+        diagnostics: diags.iter().map(json).collect(),
+        accepted: accepted
             .iter()
-            .map(|d| JsonDiagnostic {
-                rule: d.rule,
-                level: d.level,
-                message: &d.message,
-                file: &d.location.file,
-                line: d.location.line,
-                column: d.location.column,
-                pointer: d.pointer.as_deref(),
-                related: &d.related,
-                help: d.help.as_deref(),
+            .map(|a| JsonAccepted {
+                diagnostic: json(&a.diagnostic),
+                reason: &a.reason,
+                until: a.until.map(|u| u.to_string()),
             })
             .collect(),
         summary,

@@ -119,6 +119,14 @@ impl Diagnostic {
     }
 }
 
+/// A warning or info the team accepted in `salgsmal.yaml`, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accepted {
+    pub diagnostic: Diagnostic,
+    pub reason: String,
+    pub until: Option<crate::model::period::Date>,
+}
+
 /// Sort as SPEC 5.1 says: by file, line, column, rule (then message, so the
 /// order never depends on the order rules ran in).
 pub fn sort(diags: &mut [Diagnostic]) {

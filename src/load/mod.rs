@@ -126,6 +126,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         customers: Vec::new(),
         actuals: Vec::new(),
         metrics: Catalogue::built_in(),
+        settings: crate::model::Settings::from_config(config.as_ref()),
     };
     if let Some(c) = config {
         add_custom_metrics(&mut plan.metrics, &c, &plan.files[0], &mut diagnostics);

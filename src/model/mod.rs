@@ -120,6 +120,56 @@ pub struct Plan {
     pub customers: Vec<Entry<CustomerList>>,
     pub actuals: Vec<Entry<Actuals>>,
     pub metrics: metrics::Catalogue,
+    pub settings: Settings,
+}
+
+/// The working calendar and number format of the plan, with defaults for
+/// what `salgsmal.yaml` leaves out.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub working_weeks: rust_decimal::Decimal,
+    pub hours_per_week: rust_decimal::Decimal,
+    /// Hours one activity takes, per activity metric.
+    pub activity_hours: std::collections::BTreeMap<String, rust_decimal::Decimal>,
+    pub fmt: crate::format::Fmt,
+}
+
+/// The default hours per activity (SPEC 2.1).
+pub const DEFAULT_ACTIVITY_HOURS: &[(&str, i64, u32)] = &[
+    ("qualified_meetings", 20, 1),
+    ("customer_visits", 20, 1),
+    ("customer_calls", 25, 2),
+    ("offers", 30, 1),
+    ("campaigns", 40, 1),
+    ("exhibitions", 160, 1),
+];
+
+impl Settings {
+    pub fn from_config(config: Option<&Config>) -> Self {
+        use rust_decimal::Decimal;
+        let mut activity_hours: std::collections::BTreeMap<String, Decimal> =
+            DEFAULT_ACTIVITY_HOURS
+                .iter()
+                .map(|(m, n, scale)| ((*m).to_string(), Decimal::new(*n, *scale)))
+                .collect();
+        let Some(c) = config else {
+            return Self {
+                working_weeks: Decimal::from(44),
+                hours_per_week: Decimal::new(375, 1),
+                activity_hours,
+                fmt: crate::format::Fmt::default(),
+            };
+        };
+        for (m, h) in &c.activity_hours {
+            activity_hours.insert(m.clone(), h.0);
+        }
+        Self {
+            working_weeks: c.working_weeks.map_or(Decimal::from(44), |a| a.0),
+            hours_per_week: c.hours_per_week.map_or(Decimal::new(375, 1), |a| a.0),
+            activity_hours,
+            fmt: crate::format::Fmt::new(c.locale, &c.currency),
+        }
+    }
 }
 
 impl Plan {

@@ -2,14 +2,27 @@
 //! parameters and explanation beside its check. `explain`, the README table
 //! and the rule settings in `salgsmal.yaml` all read this registry.
 
+mod accept;
+mod alignment;
+mod allocation;
+mod capacity;
 mod duplicate_id;
+mod fairness;
+mod funnel;
+mod growth;
+mod history;
+mod kpi_chain;
+mod measurable;
+mod milestones;
 mod parse;
 mod period;
+mod phasing;
 mod ratio;
 mod unknown_reference;
 
-use crate::diag::{Diagnostic, Level, did_you_mean};
+use crate::diag::{Accepted, Diagnostic, Level, did_you_mean};
 use crate::model::number::Quantity;
+use crate::model::period::Date;
 use crate::model::{LevelSetting, Plan};
 use rust_decimal::Decimal;
 
@@ -112,6 +125,19 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &unknown_reference::UnknownReference,
         &period::PeriodRule,
         &ratio::RatioRule,
+        &allocation::Allocation,
+        &phasing::Phasing,
+        &milestones::Milestones,
+        &growth::Growth,
+        &funnel::Funnel,
+        &funnel::PipelineCoverage,
+        &capacity::Capacity,
+        &history::History,
+        &measurable::Measurable,
+        &kpi_chain::KpiChain,
+        &alignment::Alignment,
+        &fairness::Fairness,
+        &accept::Accept,
     ]
 }
 
@@ -123,9 +149,21 @@ pub fn ids() -> Vec<&'static str> {
     all().into_iter().map(|r| r.meta().id).collect()
 }
 
-/// Run every rule that is not off, then apply the levels set in
-/// `salgsmal.yaml` to their findings (structure rules keep theirs).
-pub fn run(plan: &Plan, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// The findings of a check: those that count, and those accepted.
+#[derive(Debug)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub accepted: Vec<Accepted>,
+}
+
+/// Run every rule that is not off, apply the levels set in `salgsmal.yaml`
+/// (structure rules keep theirs), then the accepted findings as of today.
+pub fn run(plan: &Plan, diagnostics: Vec<Diagnostic>) -> Outcome {
+    run_at(plan, diagnostics, accept::today())
+}
+
+/// `run`, with the date that decides which acceptances have run out.
+pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Outcome {
     for rule in all() {
         let meta = rule.meta();
         if !meta.structural && level_setting(plan, meta.id) == Some(LevelSetting::Off) {
@@ -145,8 +183,16 @@ pub fn run(plan: &Plan, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             Some(LevelSetting::Off) | None => d.level,
         };
     }
+    let mut accepted = accept::apply(plan, &mut diagnostics, today);
     crate::diag::sort(&mut diagnostics);
-    diagnostics
+    accepted.sort_by(|a, b| {
+        let (a, b) = (&a.diagnostic.location, &b.diagnostic.location);
+        (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column))
+    });
+    Outcome {
+        diagnostics,
+        accepted,
+    }
 }
 
 fn level_setting(plan: &Plan, id: &str) -> Option<LevelSetting> {

@@ -1,0 +1,170 @@
+//! Accepted findings (SPEC 4.4): a warning or info the team has agreed to
+//! live with, with a reason and an expiry date.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Accepted, Diagnostic, Level};
+use crate::model::Plan;
+use crate::model::period::Date;
+
+pub struct Accept;
+
+pub(super) static META: RuleMeta = RuleMeta {
+    id: "accept",
+    default_level: Level::Warning,
+    structural: true,
+    summary: "An `accept:` entry in salgsmal.yaml that can no longer be honoured: its `until` date \
+has passed (the finding counts again), or it names an error (errors cannot be accepted). An \
+entry that matches no finding any more is an info, so stale entries get cleaned up.",
+    principle: "Goals are evaluated continuously: an exception the team agreed to is written down \
+with its reason, shown in the reports, and expires, so it is discussed again.",
+    params: &[] as &[Param],
+    example: "warning[accept]: the acceptance of growth in sellers/kari.yaml ran out on 2027-06-30: the finding counts again\n  --> salgsmal.yaml:21:93",
+};
+
+impl Rule for Accept {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    // Applied by `apply` after every other rule has run.
+    fn check(&self, _: &Context<'_>, _: &mut Vec<Diagnostic>) {}
+}
+
+/// Today's date, for expiry: `SALGSMAL_TODAY=YYYY-MM-DD` (for reproducible
+/// runs and tests), else the system clock (UTC).
+pub fn today() -> Date {
+    if let Some(d) = std::env::var("SALGSMAL_TODAY")
+        .ok()
+        .and_then(|v| Date::parse(&v))
+    {
+        return d;
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    civil(days)
+}
+
+/// The date `days` after 1970-01-01 (H. Hinnant's algorithm).
+pub fn civil(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date {
+        year: i32::try_from(year).unwrap_or(1970),
+        month: u8::try_from(month).unwrap_or(1),
+        day: u8::try_from(day).unwrap_or(1),
+    }
+}
+
+/// Move accepted findings out of `diags`; report stale and misused entries.
+pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>, today: Date) -> Vec<Accepted> {
+    let Some(config) = &plan.config else {
+        return Vec::new();
+    };
+    let cx = Context { plan, meta: &META };
+    let mut accepted = Vec::new();
+    let mut notes = Vec::new();
+    for (i, entry) in config.data.accept.iter().enumerate() {
+        let matches = |d: &Diagnostic| {
+            d.rule == entry.rule
+                && entry.file.as_ref().is_none_or(|f| *f == d.location.file)
+                && entry
+                    .pointer
+                    .as_ref()
+                    .is_none_or(|p| Some(p) == d.pointer.as_ref())
+        };
+        let expired = entry.until.is_some_and(|u| u < today);
+        let mut matched = 0;
+        let mut errors = 0;
+        let mut kept = Vec::with_capacity(diags.len());
+        for d in diags.drain(..) {
+            if d.rule == META.id || !matches(&d) {
+                kept.push(d);
+                continue;
+            }
+            matched += 1;
+            if d.level == Level::Error {
+                errors += 1;
+                kept.push(d);
+            } else if expired {
+                kept.push(d);
+            } else {
+                accepted.push(Accepted {
+                    diagnostic: d,
+                    reason: entry.reason.clone(),
+                    until: entry.until,
+                });
+            }
+        }
+        *diags = kept;
+        let where_ = entry
+            .file
+            .as_ref()
+            .map(|f| format!(" in {f}"))
+            .unwrap_or_default();
+        let ptr = format!("/accept/{i}");
+        if errors > 0 {
+            notes.push(
+                cx.found(
+                    config.file,
+                    &format!("{ptr}/rule"),
+                    format!(
+                        "{} is an error{where_}; errors cannot be accepted",
+                        entry.rule
+                    ),
+                )
+                .with_help("fix the plan; only warnings and infos can be accepted"),
+            );
+        }
+        if expired && matched > errors {
+            let until = entry.until.map(|u| u.to_string()).unwrap_or_default();
+            notes.push(
+                cx.found(
+                    config.file,
+                    &format!("{ptr}/until"),
+                    format!(
+                        "the acceptance of {}{where_} ran out on {until}: the finding counts again",
+                        entry.rule
+                    ),
+                )
+                .with_help("fix the finding, or agree on a new date and reason"),
+            );
+        }
+        if matched == 0 {
+            notes.push(
+                cx.found_at(
+                    Level::Info,
+                    config.file,
+                    &ptr,
+                    format!(
+                        "accepts nothing: there is no {} finding{where_} any more",
+                        entry.rule
+                    ),
+                )
+                .with_help("remove the entry"),
+            );
+        }
+    }
+    diags.extend(notes);
+    accepted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil(0).to_string(), "1970-01-01");
+        assert_eq!(civil(20_784).to_string(), "2026-11-27");
+        assert_eq!(civil(11_016).to_string(), "2000-02-29");
+    }
+}

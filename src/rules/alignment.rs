@@ -1,0 +1,86 @@
+//! `alignment`: individual goals agree with the team's goals.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::rollup::{seller_target, team_target};
+
+pub struct Alignment;
+
+static META: RuleMeta = RuleMeta {
+    id: "alignment",
+    default_level: Level::Warning,
+    structural: false,
+    summary: "An individual result goal whose metric (and product) has no team goal in the \
+seller's team, or a team goal that no seller or child team contributes a target to.",
+    principle: "Goals agree with the company's short- and long-term goals: every individual goal \
+should serve a team goal, and every team goal should be carried by someone.",
+    params: &[] as &[Param],
+    example: "warning[alignment]: team goal `kti` (customer_satisfaction) has no seller or child team contributing a target\n  --> teams/salg-vest.yaml:25:5",
+};
+
+impl Rule for Alignment {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        for seller in &plan.sellers {
+            let Some(team) = plan.teams.iter().find(|t| t.id == seller.data.team) else {
+                continue;
+            };
+            for (i, g) in seller.data.goals.iter().enumerate() {
+                if team_target(&team.data, &g.metric, g.product.as_deref()).is_none()
+                    && !team
+                        .data
+                        .goals
+                        .iter()
+                        .any(|t| t.metric == g.metric && t.product == g.product)
+                {
+                    out.push(
+                        cx.found(
+                            seller.file,
+                            &format!("/goals/{i}/metric"),
+                            format!(
+                                "goal `{}` ({}{}) has no team goal in {} to serve",
+                                g.id,
+                                g.metric,
+                                g.product
+                                    .as_ref()
+                                    .map(|p| format!(" of product {p}"))
+                                    .unwrap_or_default(),
+                                team.data.name
+                            ),
+                        )
+                        .with_help(format!(
+                            "add a team goal for {} in {}, or make this a KPI",
+                            g.metric,
+                            plan.file(team.file).path
+                        )),
+                    );
+                }
+            }
+        }
+        for team in &plan.teams {
+            for (i, g) in team.data.goals.iter().enumerate() {
+                let product = g.product.as_deref();
+                let by_seller = plan.sellers.iter().any(|s| {
+                    s.data.team == team.id && seller_target(&s.data, &g.metric, product).is_some()
+                });
+                let by_team = plan
+                    .teams
+                    .iter()
+                    .any(|t| t.data.parent.as_deref() == Some(team.id.as_str()) && t.id != team.id);
+                if !by_seller && !by_team {
+                    out.push(
+                        cx.found(team.file, &format!("/goals/{i}/metric"), format!(
+                            "team goal `{}` ({}) has no seller or child team contributing a target",
+                            g.id, g.metric
+                        ))
+                        .with_help("give the sellers goals or KPIs for this metric"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! `fairness`: targets distributed fairly between the sellers of a team.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::Potential;
+use crate::rollup::{median, seller_target};
+use rust_decimal::Decimal;
+
+pub struct Fairness;
+
+static META: RuleMeta = RuleMeta {
+    id: "fairness",
+    default_level: Level::Warning,
+    structural: false,
+    summary: "Within a team of at least three sellers, a seller whose revenue target-to-baseline \
+ratio (or target-to-potential, where every customer of the team has its potential as an amount) \
+deviates from the team's median ratio by more than `max_deviation` of that median.",
+    principle: "Goals are distributed fairly between the sellers: one seller asked to grow far \
+more (or far less) than the rest of the team is a matter for the goal conversation.",
+    params: &[Param {
+        name: "max_deviation",
+        default: "0.25",
+        description: "How far a seller's ratio may lie from the team's median, as a share of it.",
+    }],
+    example: "warning[fairness]: Kari Nordmann's revenue target is 1,5× the baseline; the team's median is 1,09× (38 % away, more than 25 %)\n  --> sellers/kari.yaml:9:38",
+};
+
+struct Ratio {
+    seller: usize,
+    name: String,
+    ratio: Decimal,
+    pointer: String,
+}
+
+impl Rule for Fairness {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        let fmt = &plan.settings.fmt;
+        let max = cx.param("max_deviation");
+        for team in &plan.teams {
+            let sellers: Vec<_> = plan
+                .sellers
+                .iter()
+                .filter(|s| s.data.team == team.id)
+                .collect();
+            let potential = |id: &str| -> Option<Decimal> {
+                let customers: Vec<_> = plan
+                    .customers
+                    .iter()
+                    .filter(|l| l.data.owner.as_deref().unwrap_or(&l.id) == id)
+                    .flat_map(|l| &l.data.customers)
+                    .collect();
+                if customers.is_empty() {
+                    return None;
+                }
+                customers
+                    .iter()
+                    .map(|c| match c.potential {
+                        Some(Potential::Amount(a)) => Some(a),
+                        _ => None,
+                    })
+                    .sum()
+            };
+            let by_potential = sellers
+                .iter()
+                .all(|s| potential(&s.id).is_some_and(|p| p > Decimal::ZERO));
+            let basis = if by_potential {
+                "potential"
+            } else {
+                "baseline"
+            };
+            let ratios: Vec<Ratio> = sellers
+                .iter()
+                .filter_map(|s| {
+                    let t = seller_target(&s.data, "revenue", None)?;
+                    let base = if by_potential {
+                        potential(&s.id)?
+                    } else {
+                        s.data
+                            .baseline
+                            .get("revenue")
+                            .map(|q| q.value)
+                            .filter(|b| *b > Decimal::ZERO)?
+                    };
+                    Some(Ratio {
+                        seller: s.file,
+                        name: s.data.name.clone(),
+                        ratio: t.value / base,
+                        pointer: t.pointer,
+                    })
+                })
+                .collect();
+            if ratios.len() < 3 {
+                continue;
+            }
+            let values: Vec<Decimal> = ratios.iter().map(|r| r.ratio).collect();
+            let Some(med) = median(&values).filter(|m| !m.is_zero()) else {
+                continue;
+            };
+            for r in &ratios {
+                let deviation = ((r.ratio - med) / med).abs();
+                if deviation > max {
+                    out.push(
+                        cx.found(r.seller, &r.pointer, format!(
+                            "{}'s revenue target is {}× the {basis}; the team's median is {}× ({} away, more than {})",
+                            r.name,
+                            fmt.number_dp(r.ratio, 2),
+                            fmt.number_dp(med, 2),
+                            fmt.percent(deviation),
+                            fmt.percent(max)
+                        ))
+                        .with_help("targets are distributed fairly when each seller is asked for a similar step from where they stand"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `history`: a KPI target far beyond the seller's own track record.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::metrics::Better;
+use rust_decimal::Decimal;
+
+pub struct History;
+
+static META: RuleMeta = RuleMeta {
+    id: "history",
+    default_level: Level::Warning,
+    structural: false,
+    summary: "A KPI target more than `max_ratio` times the seller's baseline for the same metric \
+(for a lower-is-better metric: the baseline more than `max_ratio` times the target). A 75 % \
+closing rate against last year's 55 % is 1.36×: fine; against 40 % it is 1.88×: warned.",
+    principle: "Goals must be realistic and results are used for learning: last year's actuals \
+are the best evidence of what a seller can do.",
+    params: &[Param {
+        name: "max_ratio",
+        default: "1.5",
+        description: "How many times the baseline a KPI target may be.",
+    }],
+    example: "warning[history]: closing_rate target 75 % is 1,88× the baseline 40 %, more than 1,5×\n  --> sellers/kari.yaml:27:13",
+};
+
+impl Rule for History {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let fmt = &cx.plan.settings.fmt;
+        let max = cx.param("max_ratio");
+        for seller in &cx.plan.sellers {
+            for (i, k) in seller.data.kpis.iter().enumerate() {
+                let (Some(target), Some(metric), Some(base)) = (
+                    k.target,
+                    cx.plan.metrics.get(&k.metric),
+                    seller.data.baseline.get(&k.metric).map(|q| q.value),
+                ) else {
+                    continue;
+                };
+                if base <= Decimal::ZERO || target.value <= Decimal::ZERO {
+                    continue;
+                }
+                let ratio = if metric.better == Better::Lower {
+                    base / target.value
+                } else {
+                    target.value / base
+                };
+                if ratio > max {
+                    out.push(
+                        cx.found(seller.file, &format!("/kpis/{i}/target"), format!(
+                            "{} target {} is {}× the baseline {}, more than {}×",
+                            k.metric,
+                            fmt.value(metric.kind, target.value),
+                            fmt.number_dp(ratio, 2),
+                            fmt.value(metric.kind, base),
+                            fmt.number(max)
+                        ))
+                        .with_help("set the KPI from last year's actuals, or accept the finding with the reason"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! `kpi-chain`: goal → KPI → actions, unbroken.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+
+pub struct KpiChain;
+
+static META: RuleMeta = RuleMeta {
+    id: "kpi-chain",
+    default_level: Level::Warning,
+    structural: false,
+    summary: "A KPI without actions (tiltak): warning. A result goal that no KPI `supports`: info.",
+    principle: "The individual steering platform reads goal → KPI → actions: each KPI drives a \
+result goal, and each KPI has the concrete actions that move it.",
+    params: &[] as &[Param],
+    example: "warning[kpi-chain]: KPI `pipeline` has no actions (tiltak) that drive it\n  --> sellers/kari.yaml:14:5",
+};
+
+impl Rule for KpiChain {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for seller in &cx.plan.sellers {
+            let s = &seller.data;
+            for (i, k) in s.kpis.iter().enumerate() {
+                if k.actions.is_empty() {
+                    out.push(
+                        cx.found(
+                            seller.file,
+                            &format!("/kpis/{i}"),
+                            format!("KPI `{}` has no actions (tiltak) that drive it", k.id),
+                        )
+                        .with_help("add `actions:` with what the seller will do"),
+                    );
+                }
+            }
+            for (i, g) in s.goals.iter().enumerate() {
+                if !s.kpis.iter().any(|k| k.supports.contains(&g.id)) {
+                    out.push(
+                        cx.found_at(
+                            Level::Info,
+                            seller.file,
+                            &format!("/goals/{i}/id"),
+                            format!("no KPI supports the goal `{}`", g.id),
+                        )
+                        .with_help(format!("name it in a KPI's `supports: [{}]`", g.id)),
+                    );
+                }
+            }
+        }
+    }
+}

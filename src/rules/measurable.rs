@@ -1,0 +1,67 @@
+//! `measurable`: every goal has a number, every activity KPI a period.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::Goal;
+
+pub struct Measurable;
+
+static META: RuleMeta = RuleMeta {
+    id: "measurable",
+    default_level: Level::Error,
+    structural: false,
+    summary: "A goal or KPI without a numeric `target`, or an activity KPI (meetings, visits, \
+calls, offers, campaigns, exhibitions) without `per` (day, week, month, quarter, year).",
+    principle: "Goals are realistic and measurable: \"more meetings\" cannot be followed up; \"10 \
+qualified meetings per week\" can.",
+    params: &[] as &[Param],
+    example: "error[measurable]: KPI `kundemoter` counts qualified_meetings but says not per what: add `per: week` (or day, month, quarter, year)\n  --> sellers/kari.yaml:20:5",
+};
+
+impl Rule for Measurable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for team in &cx.plan.teams {
+            goals(cx, team.file, "/goals", "goal", &team.data.goals, out);
+        }
+        for seller in &cx.plan.sellers {
+            goals(cx, seller.file, "/goals", "goal", &seller.data.goals, out);
+            goals(cx, seller.file, "/kpis", "KPI", &seller.data.kpis, out);
+        }
+    }
+}
+
+fn goals(
+    cx: &Context<'_>,
+    file: usize,
+    base: &str,
+    what: &str,
+    goals: &[Goal],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (i, g) in goals.iter().enumerate() {
+        let pointer = format!("{base}/{i}");
+        if g.target.is_none() {
+            out.push(
+                cx.found(
+                    file,
+                    &pointer,
+                    format!("{what} `{}` has no numeric target", g.id),
+                )
+                .with_help("add `target:` with a number, or a percent like \"25 %\" for a ratio"),
+            );
+        }
+        let activity = cx.plan.metrics.get(&g.metric).is_some_and(|m| m.activity);
+        if activity && g.per.is_none() {
+            out.push(
+                cx.found(file, &pointer, format!(
+                    "{what} `{}` counts {} but says not per what: add `per: week` (or day, month, quarter, year)",
+                    g.id, g.metric
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! `milestones`: delmål in date order, inside the period, moving steadily
+//! from the starting point to the main goal, and in step with the phasing.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::metrics::{Better, Kind};
+use crate::model::period::{Date, Period};
+use crate::model::{Entry, Team};
+use rust_decimal::Decimal;
+
+pub struct Milestones;
+
+static META: RuleMeta = RuleMeta {
+    id: "milestones",
+    default_level: Level::Error,
+    structural: false,
+    summary: "A team's milestones (delmål) must be in date order and inside the plan period; per \
+metric their values must move steadily from the starting point towards the main goal (values of \
+money and count metrics are cumulative for the year) and the last may not pass the main goal's \
+target: error. A milestone more than `max_gap` away from the cumulative quarterly phasing of the \
+same metric at its deadline: warning.",
+    principle: "Work backwards from the goal: hovedmål ← delmål 3 ← delmål 2 ← delmål 1 ← \
+startpunkt. Milestones that go backwards, overshoot the goal or contradict the phasing are not \
+a path anyone can follow.",
+    params: &[Param {
+        name: "max_gap",
+        default: "0.10",
+        description: "How far a milestone may differ from the cumulative phasing, as a share of \
+the phasing's value.",
+    }],
+    example: "error[milestones]: delmal-2 (2027-06-30) revenue kr 12 000 000 goes backwards from delmal-1 (kr 13 000 000)\n  --> teams/salg-vest.yaml:15:58",
+};
+
+impl Rule for Milestones {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for team in &cx.plan.teams {
+            check_team(cx, team, out);
+        }
+    }
+}
+
+fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
+    let fmt = &cx.plan.settings.fmt;
+    let ms = &team.data.milestones;
+    let period = cx.plan.period();
+    for (i, m) in ms.iter().enumerate() {
+        let ptr = format!("/milestones/{i}/deadline");
+        if let Some(p) = period
+            && !p.contains(m.deadline)
+        {
+            out.push(cx.found(
+                team.file,
+                &ptr,
+                format!(
+                    "{} is due {}, outside the plan period {p}",
+                    m.id, m.deadline
+                ),
+            ));
+        }
+        if i > 0 && m.deadline < ms[i - 1].deadline {
+            out.push(
+                cx.found(
+                    team.file,
+                    &ptr,
+                    format!(
+                        "{} ({}) comes before {} ({}) but is listed after it",
+                        m.id,
+                        m.deadline,
+                        ms[i - 1].id,
+                        ms[i - 1].deadline
+                    ),
+                )
+                .with_help("list the milestones in date order"),
+            );
+        }
+    }
+    let mut metrics: Vec<&String> = ms.iter().flat_map(|m| m.values.keys()).collect();
+    metrics.sort();
+    metrics.dedup();
+    for metric_id in metrics {
+        let Some(metric) = cx.plan.metrics.get(metric_id) else {
+            continue;
+        };
+        let cumulative = matches!(metric.kind, Kind::Money | Kind::Count);
+        let goal = team
+            .data
+            .goals
+            .iter()
+            .find(|g| &g.metric == metric_id && g.product.is_none());
+        let main_target = team
+            .data
+            .main_goal
+            .as_ref()
+            .and_then(|mg| mg.values.get(metric_id))
+            .or_else(|| goal.and_then(|g| g.target.as_ref()))
+            .map(|q| q.value);
+        let start = if cumulative {
+            Some(Decimal::ZERO)
+        } else {
+            team.data
+                .starting_point
+                .as_ref()
+                .and_then(|s| s.values.get(metric_id))
+                .map(|q| q.value)
+        };
+        // Which way the values must move: towards the main goal from the start.
+        let up = match (start, main_target) {
+            (Some(s), Some(t)) if s != t => t > s,
+            _ => metric.better == Better::Higher || cumulative,
+        };
+        let mut previous: Option<(&str, Decimal)> = None;
+        let mut last_ptr = None;
+        let mut last_value = None;
+        for (i, m) in ms.iter().enumerate() {
+            let Some(v) = m.values.get(metric_id).map(|q| q.value) else {
+                continue;
+            };
+            let ptr = format!("/milestones/{i}/values/{metric_id}");
+            if let Some((prev_id, pv)) = previous {
+                let backwards = if up { v < pv } else { v > pv };
+                if backwards {
+                    out.push(
+                        cx.found(
+                            team.file,
+                            &ptr,
+                            format!(
+                                "{} ({}) {metric_id} {} goes backwards from {prev_id} ({})",
+                                m.id,
+                                m.deadline,
+                                fmt.value(metric.kind, v),
+                                fmt.value(metric.kind, pv)
+                            ),
+                        )
+                        .with_help("each milestone moves further towards the main goal"),
+                    );
+                }
+            }
+            previous = Some((m.id.as_str(), v));
+            last_ptr = Some(ptr);
+            last_value = Some(v);
+            if let (Some(g), Some(p)) = (goal, period)
+                && let Some(phasing) = &g.phasing
+                && cumulative
+                && let Some(expected) = cumulative_phasing(
+                    p,
+                    &phasing
+                        .0
+                        .iter()
+                        .map(|(q, v)| (*q, v.value))
+                        .collect::<Vec<_>>(),
+                    m.deadline,
+                )
+                && !expected.is_zero()
+            {
+                let gap = ((v - expected) / expected).abs();
+                if gap > cx.param("max_gap") {
+                    out.push(
+                        cx.found_at(
+                            Level::Warning,
+                            team.file,
+                            &format!("/milestones/{i}/values/{metric_id}"),
+                            format!(
+                                "{} {metric_id} {} differs by {} from the cumulative phasing {} at {}",
+                                m.id,
+                                fmt.value(metric.kind, v),
+                                fmt.percent(gap),
+                                fmt.value(metric.kind, expected),
+                                m.deadline
+                            ),
+                        )
+                        .with_help("make the milestone and the goal's phasing tell the same story"),
+                    );
+                }
+            }
+        }
+        if let (Some(t), Some(v), Some(ptr)) = (main_target, last_value, last_ptr) {
+            let beyond = if up { v > t } else { v < t };
+            if beyond {
+                out.push(
+                    cx.found(
+                        team.file,
+                        &ptr,
+                        format!(
+                            "the last milestone's {metric_id} {} passes the main goal's target {}",
+                            fmt.value(metric.kind, v),
+                            fmt.value(metric.kind, t)
+                        ),
+                    )
+                    .with_help("milestones lie between the starting point and the main goal"),
+                );
+            }
+        }
+    }
+}
+
+/// The phasing accumulated up to `date`: whole quarters that have ended, and
+/// the elapsed share (by days) of the quarter `date` falls in.
+pub fn cumulative_phasing(
+    period: Period,
+    quarters: &[(u8, Decimal)],
+    date: Date,
+) -> Option<Decimal> {
+    let year = period.year();
+    let mut total = Decimal::ZERO;
+    for (q, value) in quarters {
+        let quarter = Period::Quarter(year, *q);
+        if quarter.end() <= date {
+            total += value;
+        } else if quarter.contains(date) {
+            let days = Decimal::from(day_number(quarter.end()) - day_number(quarter.start()) + 1);
+            let elapsed = Decimal::from(day_number(date) - day_number(quarter.start()) + 1);
+            total += value * elapsed / days;
+        }
+    }
+    Some(total)
+}
+
+/// Days since 0000-03-01 (a monotone day count for differences).
+pub fn day_number(d: Date) -> i64 {
+    let (y, m) = if d.month <= 2 {
+        (i64::from(d.year) - 1, i64::from(d.month) + 9)
+    } else {
+        (i64::from(d.year), i64::from(d.month) - 3)
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + i64::from(d.day) - 1
+}

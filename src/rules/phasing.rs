@@ -1,0 +1,98 @@
+//! `phasing`: quarterly phasing must add up to the annual target.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::Goal;
+use crate::model::metrics::Kind;
+use rust_decimal::Decimal;
+
+pub struct Phasing;
+
+static META: RuleMeta = RuleMeta {
+    id: "phasing",
+    default_level: Level::Error,
+    structural: false,
+    summary: "The quarterly phasing of a goal whose metric adds up (money, counts) must sum to \
+its annual target, exactly up to 1 currency unit of rounding, and name all four quarters.",
+    principle: "Goals are evaluated continuously: a quarter-by-quarter plan that does not add up \
+to the year makes every quarterly review compare with the wrong number.",
+    params: &[] as &[Param],
+    example: "error[phasing]: quarterly phasing 13 000 000 + 15 000 000 + 15 000 000 + 16 000 000 = kr 59 000 000 is kr 1 000 000 below the annual target kr 60 000 000\n  --> teams/salg-vest.yaml:21:70",
+};
+
+impl Rule for Phasing {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for team in &cx.plan.teams {
+            goals(cx, team.file, "/goals", &team.data.goals, out);
+        }
+        for seller in &cx.plan.sellers {
+            goals(cx, seller.file, "/goals", &seller.data.goals, out);
+            goals(cx, seller.file, "/kpis", &seller.data.kpis, out);
+        }
+    }
+}
+
+fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Vec<Diagnostic>) {
+    let fmt = &cx.plan.settings.fmt;
+    for (i, g) in goals.iter().enumerate() {
+        let (Some(phasing), Some(target), Some(metric)) =
+            (&g.phasing, g.target, cx.plan.metrics.get(&g.metric))
+        else {
+            continue;
+        };
+        if !matches!(metric.kind, Kind::Money | Kind::Count) {
+            continue;
+        }
+        let pointer = format!("{base}/{i}/phasing");
+        let mut quarters: Vec<u8> = phasing.0.iter().map(|(q, _)| *q).collect();
+        quarters.sort_unstable();
+        if quarters != [1, 2, 3, 4] {
+            let named: Vec<String> = quarters.iter().map(|q| format!("Q{q}")).collect();
+            out.push(
+                cx.found(
+                    file,
+                    &pointer,
+                    format!(
+                        "the phasing of `{}` names {} ; it needs Q1, Q2, Q3 and Q4 once each",
+                        g.id,
+                        named.join(", ")
+                    )
+                    .replace(" ;", ";"),
+                ),
+            );
+            continue;
+        }
+        let total: Decimal = phasing.0.iter().map(|(_, q)| q.value).sum();
+        let gap = total - target.value;
+        if gap.abs() > Decimal::ONE {
+            let terms: Vec<String> = phasing.0.iter().map(|(_, q)| fmt.number(q.value)).collect();
+            let side = if gap < Decimal::ZERO {
+                "below"
+            } else {
+                "above"
+            };
+            out.push(
+                cx.found(
+                    file,
+                    &pointer,
+                    format!(
+                        "quarterly phasing {} = {} is {} {side} the annual target {}",
+                        terms.join(" + "),
+                        fmt.value(metric.kind, total),
+                        fmt.value(metric.kind, gap.abs()),
+                        fmt.value(metric.kind, target.value)
+                    ),
+                )
+                .with_related(
+                    &cx.plan.locate(file, &format!("{base}/{i}/target")),
+                    "the annual target",
+                )
+                .with_help("make the quarters add up to the target"),
+            );
+        }
+    }
+}
