@@ -2,8 +2,9 @@
 //! child teams') targets by the metric's roll-up (SPEC 3). Exact decimals
 //! throughout; rates are normalised to one `per` unit before they are added.
 
-use crate::model::metrics::{Metric, Rollup as Method};
-use crate::model::{Goal, Per, Plan, Seller, Team};
+use crate::model::metrics::{Catalogue, Kind, Metric, Rollup as Method};
+use crate::model::number::Quantity;
+use crate::model::{Goal, MetricValues, Per, Plan, Seller, Team};
 use rust_decimal::Decimal;
 
 /// Working days in a selling week, for targets given per day.
@@ -86,6 +87,9 @@ pub struct Rolled {
     /// Contributors without a weight, where a weighted mean fell back to the
     /// plain mean.
     pub missing_weights: Vec<String>,
+    /// Sellers whose target for the metric is not usable (it breaks the
+    /// `ratio` rule) and is left out.
+    pub left_out: Vec<Contribution>,
 }
 
 /// A target in a file: the goal or KPI, and the pointer of its target.
@@ -95,22 +99,48 @@ pub struct Target<'a> {
     pub value: Decimal,
 }
 
+/// Whether a value can be used in computations: a ratio written as a number
+/// above 1, or an amount written as a percent, is reported by the `ratio`
+/// rule and left out of every sum, mean and comparison.
+pub fn usable(metrics: &Catalogue, metric: &str, q: Quantity) -> bool {
+    match metrics.get(metric).map(|m| m.kind) {
+        Some(Kind::Ratio) => q.percent || q.value <= Decimal::ONE,
+        Some(Kind::Money | Kind::Count) => !q.percent,
+        _ => true,
+    }
+}
+
+/// A usable value of `metric` in a map of values (a baseline, a starting point).
+pub fn value_of(metrics: &Catalogue, values: &MetricValues, metric: &str) -> Option<Decimal> {
+    values
+        .get(metric)
+        .filter(|q| usable(metrics, metric, **q))
+        .map(|q| q.value)
+}
+
 /// A seller's target for a metric (and product): goals first, then KPIs.
 pub fn seller_target<'a>(
+    metrics: &Catalogue,
     seller: &'a Seller,
     metric: &str,
     product: Option<&str>,
 ) -> Option<Target<'a>> {
-    find_target(&seller.goals, "/goals", metric, product)
-        .or_else(|| find_target(&seller.kpis, "/kpis", metric, product))
+    find_target(metrics, &seller.goals, "/goals", metric, product)
+        .or_else(|| find_target(metrics, &seller.kpis, "/kpis", metric, product))
 }
 
 /// A team's own goal for a metric (and product).
-pub fn team_target<'a>(team: &'a Team, metric: &str, product: Option<&str>) -> Option<Target<'a>> {
-    find_target(&team.goals, "/goals", metric, product)
+pub fn team_target<'a>(
+    metrics: &Catalogue,
+    team: &'a Team,
+    metric: &str,
+    product: Option<&str>,
+) -> Option<Target<'a>> {
+    find_target(metrics, &team.goals, "/goals", metric, product)
 }
 
 fn find_target<'a>(
+    metrics: &Catalogue,
     goals: &'a [Goal],
     base: &str,
     metric: &str,
@@ -119,7 +149,7 @@ fn find_target<'a>(
     goals.iter().enumerate().find_map(|(i, g)| {
         let same = g.metric == metric && (product.is_none() || g.product.as_deref() == product);
         match (same, g.target) {
-            (true, Some(t)) => Some(Target {
+            (true, Some(t)) if usable(metrics, metric, t) => Some(Target {
                 goal: g,
                 pointer: format!("{base}/{i}/target"),
                 value: t.value,
@@ -144,8 +174,39 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
     let product = goal.product.as_deref();
     let to_per = goal.per.unwrap_or(Per::Week);
     let mut contributions = Vec::new();
+    let mut left_out = Vec::new();
     for seller in plan.sellers.iter().filter(|s| s.data.team == team_id) {
-        let Some(t) = seller_target(&seller.data, &goal.metric, product) else {
+        let Some(t) = seller_target(&plan.metrics, &seller.data, &goal.metric, product) else {
+            let unusable = seller
+                .data
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g, format!("/goals/{i}/target")))
+                .chain(
+                    seller
+                        .data
+                        .kpis
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| (g, format!("/kpis/{i}/target"))),
+                )
+                .find(|(g, _)| {
+                    g.metric == goal.metric
+                        && (product.is_none() || g.product.as_deref() == product)
+                        && g.target.is_some()
+                });
+            if let Some((_, pointer)) = unusable {
+                left_out.push(Contribution {
+                    id: seller.id.clone(),
+                    name: seller.data.name.clone(),
+                    value: Decimal::ZERO,
+                    weight: None,
+                    file: seller.file,
+                    pointer,
+                    team: false,
+                });
+            }
             continue;
         };
         let value = match metric.rollup {
@@ -167,7 +228,7 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
         .iter()
         .filter(|t| t.data.parent.as_deref() == Some(team_id) && t.id != team_id)
     {
-        let own = team_target(&child.data, &goal.metric, product);
+        let own = team_target(&plan.metrics, &child.data, &goal.metric, product);
         let (value, pointer) = match own {
             Some(t) => {
                 let v = match metric.rollup {
@@ -235,6 +296,7 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
         contributions,
         weighted_by,
         missing_weights: missing,
+        left_out,
     })
 }
 
@@ -264,8 +326,8 @@ fn seller_weight(plan: &Plan, id: &str, seller: &Seller, metric: &Metric) -> Opt
                 .sum::<usize>();
             (n > 0).then(|| Decimal::from(n))
         }
-        Method::WeightedMean(w) => seller_target(seller, w, None).map(|t| t.value),
-        Method::WeightedByOffers => seller_target(seller, "offers", None).map(|t| {
+        Method::WeightedMean(w) => seller_target(&plan.metrics, seller, w, None).map(|t| t.value),
+        Method::WeightedByOffers => seller_target(&plan.metrics, seller, "offers", None).map(|t| {
             convert_rate(
                 t.value,
                 t.goal.per.unwrap_or(Per::Week),
@@ -285,20 +347,22 @@ fn team_weight(
     depth: usize,
 ) -> Option<Decimal> {
     let by_metric = |w: &str| {
-        team_target(team, w, None).map(|t| t.value).or_else(|| {
-            let goal = Goal {
-                id: String::new(),
-                metric: w.to_string(),
-                target: None,
-                per: Some(Per::Week),
-                product: None,
-                phasing: None,
-                supports: Vec::new(),
-                actions: Vec::new(),
-                note: None,
-            };
-            rollup_at(plan, id, &goal, depth + 1).map(|r| r.value)
-        })
+        team_target(&plan.metrics, team, w, None)
+            .map(|t| t.value)
+            .or_else(|| {
+                let goal = Goal {
+                    id: String::new(),
+                    metric: w.to_string(),
+                    target: None,
+                    per: Some(Per::Week),
+                    product: None,
+                    phasing: None,
+                    supports: Vec::new(),
+                    actions: Vec::new(),
+                    note: None,
+                };
+                rollup_at(plan, id, &goal, depth + 1).map(|r| r.value)
+            })
     };
     match &metric.rollup {
         Method::WeightedMean(w) if w == "baseline_revenue" => team

@@ -142,15 +142,21 @@ pub fn count(diags: &[Diagnostic], level: Level) -> usize {
     diags.iter().filter(|d| d.level == level).count()
 }
 
-/// Suggest the closest of `candidates` to `word`, if one is close enough.
+/// Suggest the closest of `candidates` to `word`, if one is close enough:
+/// similar by Jaro-Winkler, or at most two edits away from a word at least
+/// twice that long (`maks` → `max`).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
+        .filter_map(|c| {
+            let score = strsim::jaro_winkler(word, c);
+            let edits = strsim::osa_distance(word, c);
+            let close = score > 0.8 || (edits <= 2 && edits * 2 <= word.chars().count());
+            close.then_some((score, c))
+        })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
@@ -166,5 +172,7 @@ mod tests {
             Some("target")
         );
         assert_eq!(did_you_mean("zzz", ["id", "metric", "target"]), None);
+        assert_eq!(did_you_mean("maks", ["min", "max"]), Some("max"));
+        assert_eq!(did_you_mean("ab", ["max"]), None);
     }
 }

@@ -30,7 +30,7 @@ impl Rule for Alignment {
                 continue;
             };
             for (i, g) in seller.data.goals.iter().enumerate() {
-                if team_target(&team.data, &g.metric, g.product.as_deref()).is_none()
+                if team_target(&plan.metrics, &team.data, &g.metric, g.product.as_deref()).is_none()
                     && !team
                         .data
                         .goals
@@ -65,7 +65,8 @@ impl Rule for Alignment {
             for (i, g) in team.data.goals.iter().enumerate() {
                 let product = g.product.as_deref();
                 let by_seller = plan.sellers.iter().any(|s| {
-                    s.data.team == team.id && seller_target(&s.data, &g.metric, product).is_some()
+                    s.data.team == team.id
+                        && seller_target(&plan.metrics, &s.data, &g.metric, product).is_some()
                 });
                 let by_team = plan
                     .teams

@@ -51,7 +51,9 @@ impl Rule for Allocation {
                 else {
                     continue;
                 };
-                if matches!(metric.rollup, Method::Min | Method::Max | Method::None) {
+                if matches!(metric.rollup, Method::Min | Method::Max | Method::None)
+                    || !crate::rollup::usable(&cx.plan.metrics, &goal.metric, target)
+                {
                     continue;
                 }
                 let Some(rolled) = team_rollup(cx.plan, &team.id, goal) else {
@@ -139,9 +141,25 @@ impl Rule for Allocation {
                     let loc = cx.plan.locate(c.file, &c.pointer);
                     d = d.with_related(&loc, format!("{}: {}", c.name, shown(c.value)));
                 }
+                for c in &rolled.left_out {
+                    let loc = cx.plan.locate(c.file, &c.pointer);
+                    d = d.with_related(
+                        &loc,
+                        format!(
+                            "{}'s target is left out: it breaks the `ratio` rule",
+                            c.name
+                        ),
+                    );
+                }
                 for lost in lost_sellers(cx, &team.id) {
                     let loc = cx.plan.locate(lost.file, "/team");
-                    d = d.with_related(&loc, format!("{}'s team `{}` does not exist, so the targets are not counted here", lost.data.name, lost.data.team));
+                    d = d.with_related(
+                        &loc,
+                        format!(
+                            "{}'s team `{}` does not exist, so the targets are not counted here",
+                            lost.data.name, lost.data.team
+                        ),
+                    );
                 }
                 if !rolled.missing_weights.is_empty() {
                     let note = format!(
@@ -211,7 +229,10 @@ fn parts(rolled: &Rolled, kind: Kind, fmt: &crate::format::Fmt) -> String {
 }
 
 /// Sellers whose `team` does not exist but looks like a misspelling of `team`.
-fn lost_sellers<'a>(cx: &Context<'a>, team: &str) -> Vec<&'a crate::model::Entry<crate::model::Seller>> {
+fn lost_sellers<'a>(
+    cx: &Context<'a>,
+    team: &str,
+) -> Vec<&'a crate::model::Entry<crate::model::Seller>> {
     let teams = cx.plan.ids_of(crate::model::FileKind::Team);
     cx.plan
         .sellers

@@ -3,7 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Potential;
-use crate::rollup::{median, seller_target};
+use crate::rollup::{median, seller_target, value_of};
 use rust_decimal::Decimal;
 
 pub struct Fairness;
@@ -76,14 +76,11 @@ impl Rule for Fairness {
             let ratios: Vec<Ratio> = sellers
                 .iter()
                 .filter_map(|s| {
-                    let t = seller_target(&s.data, "revenue", None)?;
+                    let t = seller_target(&plan.metrics, &s.data, "revenue", None)?;
                     let base = if by_potential {
                         potential(&s.id)?
                     } else {
-                        s.data
-                            .baseline
-                            .get("revenue")
-                            .map(|q| q.value)
+                        value_of(&plan.metrics, &s.data.baseline, "revenue")
                             .filter(|b| *b > Decimal::ZERO)?
                     };
                     Some(Ratio {

@@ -4,7 +4,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Entry, Per, Plan, Seller};
-use crate::rollup::{convert_rate, seller_target};
+use crate::rollup::{convert_rate, seller_target, value_of};
 use rust_decimal::Decimal;
 
 pub struct Funnel;
@@ -58,7 +58,7 @@ pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, S
                 .collect()
         })
         .unwrap_or_default();
-    let ncr = seller_target(seller, "new_customer_revenue", None).map(|t| t.value);
+    let ncr = seller_target(&plan.metrics, seller, "new_customer_revenue", None).map(|t| t.value);
     let products: Decimal = seller
         .goals
         .iter()
@@ -68,14 +68,14 @@ pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, S
                     .as_deref()
                     .is_some_and(|p| new_products.contains(&p))
         })
-        .filter_map(|g| g.target.map(|t| t.value))
+        .filter_map(|g| g.target.filter(|t| !t.percent).map(|t| t.value))
         .sum();
     let new_business = ncr.unwrap_or_default() + products;
     let growth = match (
-        seller_target(seller, "revenue", None),
-        seller.baseline.get("revenue"),
+        seller_target(&plan.metrics, seller, "revenue", None),
+        value_of(&plan.metrics, &seller.baseline, "revenue"),
     ) {
-        (Some(t), Some(b)) => Some(t.value - b.value),
+        (Some(t), Some(b)) => Some(t.value - b),
         _ => None,
     };
     match growth {
@@ -92,10 +92,10 @@ pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, S
 }
 
 /// The closing rate: the KPI's target, else the baseline's.
-fn closing_rate(seller: &Seller) -> Option<(Decimal, Option<String>)> {
-    seller_target(seller, "closing_rate", None)
+fn closing_rate(plan: &Plan, seller: &Seller) -> Option<(Decimal, Option<String>)> {
+    seller_target(&plan.metrics, seller, "closing_rate", None)
         .map(|t| (t.value, Some(t.pointer)))
-        .or_else(|| seller.baseline.get("closing_rate").map(|q| (q.value, None)))
+        .or_else(|| value_of(&plan.metrics, &seller.baseline, "closing_rate").map(|v| (v, None)))
 }
 
 impl Rule for Funnel {
@@ -117,7 +117,7 @@ fn funnel(cx: &Context<'_>, seller: &Entry<Seller>, out: &mut Vec<Diagnostic>) {
     let Some((required, why)) = required_new_business(plan, s) else {
         return;
     };
-    let meetings = seller_target(s, "qualified_meetings", None);
+    let meetings = seller_target(&plan.metrics, s, "qualified_meetings", None);
     let m2o = s
         .assumptions
         .as_ref()
@@ -128,7 +128,7 @@ fn funnel(cx: &Context<'_>, seller: &Entry<Seller>, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .and_then(|a| a.average_deal_size)
         .map(|a| a.0);
-    let closing = closing_rate(s);
+    let closing = closing_rate(plan, s);
     let mut missing = Vec::new();
     if meetings.is_none() {
         missing.push("a qualified_meetings KPI");
@@ -192,8 +192,8 @@ impl Rule for PipelineCoverage {
         for seller in &cx.plan.sellers {
             let s = &seller.data;
             let (Some(pipeline), Some((closing, _)), Some((required, _))) = (
-                seller_target(s, "pipeline_value", None),
-                closing_rate(s),
+                seller_target(&cx.plan.metrics, s, "pipeline_value", None),
+                closing_rate(cx.plan, s),
                 required_new_business(cx.plan, s),
             ) else {
                 continue;

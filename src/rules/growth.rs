@@ -4,6 +4,7 @@ use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::{Better, Kind};
 use crate::model::{Goal, MetricValues};
+use crate::rollup::{usable, value_of};
 use rust_decimal::Decimal;
 
 pub struct Growth;
@@ -83,16 +84,16 @@ fn goals(
         let (Some(target), Some(metric)) = (g.target, cx.plan.metrics.get(&g.metric)) else {
             continue;
         };
+        if !usable(&cx.plan.metrics, &g.metric, target) {
+            continue;
+        }
         if g.product.is_some()
             || !matches!(metric.kind, Kind::Money | Kind::Count)
             || metric.activity
         {
             continue;
         }
-        let Some(b) = baseline
-            .get(&g.metric)
-            .map(|q| q.value)
-            .filter(|b| !b.is_zero())
+        let Some(b) = value_of(&cx.plan.metrics, baseline, &g.metric).filter(|b| !b.is_zero())
         else {
             continue;
         };

@@ -3,6 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::Better;
+use crate::rollup::{usable, value_of};
 use rust_decimal::Decimal;
 
 pub struct History;
@@ -37,11 +38,14 @@ impl Rule for History {
                 let (Some(target), Some(metric), Some(base)) = (
                     k.target,
                     cx.plan.metrics.get(&k.metric),
-                    seller.data.baseline.get(&k.metric).map(|q| q.value),
+                    value_of(&cx.plan.metrics, &seller.data.baseline, &k.metric),
                 ) else {
                     continue;
                 };
-                if base <= Decimal::ZERO || target.value <= Decimal::ZERO {
+                if !usable(&cx.plan.metrics, &k.metric, target)
+                    || base <= Decimal::ZERO
+                    || target.value <= Decimal::ZERO
+                {
                     continue;
                 }
                 let ratio = if metric.better == Better::Lower {

@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::{Better, Kind};
 use crate::model::period::{Date, Period};
 use crate::model::{Entry, Team};
+use crate::rollup::{usable, value_of};
 use rust_decimal::Decimal;
 
 pub struct Milestones;
@@ -96,7 +97,11 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
             .main_goal
             .as_ref()
             .and_then(|mg| mg.values.get(metric_id))
-            .or_else(|| goal.and_then(|g| g.target.as_ref()))
+            .filter(|q| usable(&cx.plan.metrics, metric_id, **q))
+            .or_else(|| {
+                goal.and_then(|g| g.target.as_ref())
+                    .filter(|q| usable(&cx.plan.metrics, metric_id, **q))
+            })
             .map(|q| q.value);
         let start = if cumulative {
             Some(Decimal::ZERO)
@@ -105,6 +110,7 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
                 .starting_point
                 .as_ref()
                 .and_then(|s| s.values.get(metric_id))
+                .filter(|q| usable(&cx.plan.metrics, metric_id, **q))
                 .map(|q| q.value)
         };
         // Which way the values must move: towards the main goal from the start.
@@ -116,7 +122,7 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
         let mut last_ptr = None;
         let mut last_value = None;
         for (i, m) in ms.iter().enumerate() {
-            let Some(v) = m.values.get(metric_id).map(|q| q.value) else {
+            let Some(v) = value_of(&cx.plan.metrics, &m.values, metric_id) else {
                 continue;
             };
             let ptr = format!("/milestones/{i}/values/{metric_id}");

@@ -44,7 +44,7 @@ fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Ve
         else {
             continue;
         };
-        if !matches!(metric.kind, Kind::Money | Kind::Count) {
+        if !matches!(metric.kind, Kind::Money | Kind::Count) || target.percent {
             continue;
         }
         let pointer = format!("{base}/{i}/phasing");

@@ -154,3 +154,45 @@ pub fn assert_at(d: &Value, rule: &str, level: &str, file: &str, line: u64, colu
     assert_eq!(d["line"], line, "{d:#}");
     assert_eq!(d["column"], column, "{d:#}");
 }
+
+/// 1-based line and column (in characters) of the first `needle` in `text`.
+pub fn pos(text: &str, needle: &str) -> (u64, u64) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in the fixture"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u64, column as u64)
+}
+
+/// Assert a diagnostic sits at `needle` in `text` (the fixture of `file`).
+pub fn assert_at_text(d: &Value, rule: &str, level: &str, file: &str, text: &str, needle: &str) {
+    let (line, column) = pos(text, needle);
+    assert_at(d, rule, level, file, line, column);
+}
+
+impl Plan {
+    /// `check --format json` with extra environment variables.
+    pub fn check_json_env(&self, env: &[(&str, &str)]) -> (i32, Value) {
+        let mut cmd = Command::new(bin());
+        cmd.args(["check", "--format", "json"])
+            .current_dir(self.path())
+            .env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let output = cmd.output().expect("run salgsmal");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let json =
+            serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {stdout}"));
+        (output.status.code().unwrap_or(-1), json)
+    }
+}
+
+/// The messages of a list of diagnostics.
+pub fn messages(d: &[Value]) -> Vec<String> {
+    d.iter()
+        .filter_map(|d| d["message"].as_str().map(str::to_string))
+        .collect()
+}
