@@ -43,13 +43,26 @@ pub fn mean(values: &[Decimal]) -> Option<Decimal> {
     }
 }
 
-/// Σ(valueᵢ·weightᵢ)/Σ weightᵢ, or `None` when the weights add up to zero.
+/// Σ(valueᵢ·weightᵢ)/Σ weightᵢ, or `None` when the weights add up to zero
+/// (or the products are beyond what a `Decimal` holds).
 pub fn weighted_mean(pairs: &[(Decimal, Decimal)]) -> Option<Decimal> {
-    let total: Decimal = pairs.iter().map(|(_, w)| *w).sum();
+    let mut total = Decimal::ZERO;
+    let mut weighted = Decimal::ZERO;
+    for (v, w) in pairs {
+        total = total.checked_add(*w)?;
+        weighted = weighted.checked_add(v.checked_mul(*w)?)?;
+    }
     if total.is_zero() {
         return None;
     }
-    Some(pairs.iter().map(|(v, w)| v * w).sum::<Decimal>() / total)
+    weighted.checked_div(total)
+}
+
+/// The product of the factors, or `None` beyond what a `Decimal` holds.
+pub fn product(factors: &[Decimal]) -> Option<Decimal> {
+    factors
+        .iter()
+        .try_fold(Decimal::ONE, |acc, f| acc.checked_mul(*f))
 }
 
 /// The median of the values (the mean of the middle two for an even count).

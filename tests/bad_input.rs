@@ -223,3 +223,46 @@ fn a_broken_config_is_a_diagnostic_and_the_rest_is_still_checked() {
         "{found:?}"
     );
 }
+
+#[test]
+fn extreme_values_never_overflow_a_rule() {
+    let seller = "name: Kari\nteam: salg-vest\nbaseline: {revenue: 0.0000000001, closing_rate: 0.0000000001}
+goals:
+  - {id: omsetning, metric: revenue, target: 1000000000000000}
+  - {id: db, metric: contribution_margin, target: \"100000000000 %\"}
+kpis:
+  - {id: m, metric: qualified_meetings, target: 1000000000000000, per: day, supports: [omsetning], actions: [a]}
+  - {id: closing, metric: closing_rate, target: \"1000000000000000 %\", supports: [omsetning, db], actions: [a]}
+  - {id: p, metric: pipeline_value, target: 1000000000000000, actions: [a]}
+assumptions: {meeting_to_offer_rate: \"1000000000000000 %\", average_deal_size: 1000000000000000}
+";
+    let plan = Plan::new()
+        .file("salgsmal.yaml", "version: 1\nperiod: 2027\nworking_weeks: 1000000000000000\nhours_per_week: 0.0000001\n")
+        .file("sellers/kari.yaml", seller)
+        .file("sellers/ola.yaml", "name: Ola\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 10000000000000000}\n");
+    let run = plan.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("d")
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert!(!rules.is_empty());
+    let too_large = json["diagnostics"]
+        .as_array()
+        .expect("d")
+        .iter()
+        .find(|d| d["file"] == "sellers/ola.yaml")
+        .expect("ola's 10^16 is reported");
+    assert!(
+        too_large["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("too large"),
+        "{too_large:#}"
+    );
+    assert_eq!(too_large["line"], 4);
+}

@@ -163,9 +163,12 @@ impl Settings {
         for (m, h) in &c.activity_hours {
             activity_hours.insert(m.clone(), h.0);
         }
+        // Out-of-range values are schema errors; computations use the nearest
+        // sensible value so that nothing downstream divides by zero or overflows.
+        let clamp = |v: Decimal, max: i64| v.max(Decimal::ONE).min(Decimal::from(max));
         Self {
-            working_weeks: c.working_weeks.map_or(Decimal::from(44), |a| a.0),
-            hours_per_week: c.hours_per_week.map_or(Decimal::new(375, 1), |a| a.0),
+            working_weeks: clamp(c.working_weeks.map_or(Decimal::from(44), |a| a.0), 53),
+            hours_per_week: clamp(c.hours_per_week.map_or(Decimal::new(375, 1), |a| a.0), 168),
             activity_hours,
             fmt: crate::format::Fmt::new(c.locale, &c.currency),
         }

@@ -31,6 +31,24 @@ pub struct Quantity {
     pub percent: bool,
 }
 
+/// The largest magnitude a plan value may have: 10¹⁵ (a thousand billion
+/// kroner is far beyond any sales plan, and keeps every product the rules
+/// compute within what a `Decimal` holds).
+pub const MAX_MAGNITUDE: i64 = 1_000_000_000_000_000;
+/// Values are kept to this many decimals.
+pub const MAX_DECIMALS: u32 = 10;
+
+/// A plan value within the limits, or why not.
+pub fn bounded(value: Decimal, text: &str) -> Result<Decimal, String> {
+    if value.abs() > Decimal::from(MAX_MAGNITUDE) {
+        return Err(format!(
+            "number {} is too large: plan values lie within ±10^15",
+            text.trim()
+        ));
+    }
+    Ok(value.round_dp(MAX_DECIMALS))
+}
+
 impl Quantity {
     pub fn parse(text: &str) -> Result<Self, String> {
         let t = text.trim();
@@ -39,18 +57,17 @@ impl Quantity {
             let value = parse_decimal(&num)
                 .ok_or_else(|| format!("`{text}` is not a percent like \"25 %\""))?;
             return Ok(Self {
-                value: value / Decimal::ONE_HUNDRED,
+                value: bounded(value / Decimal::ONE_HUNDRED, text)?,
                 percent: true,
             });
         }
         match parse_decimal(t) {
             Some(value) => Ok(Self {
-                value,
+                value: bounded(value, text)?,
                 percent: false,
             }),
             None if looks_numeric(t) => Err(format!(
-                "number {t} is too large: a plan value must lie within ±{}",
-                Decimal::MAX
+                "number {t} is too large: plan values lie within ±10^15"
             )),
             None => Err(format!(
                 "`{text}` is not a number (or a percent string like \"25 %\")"
@@ -161,5 +178,11 @@ mod tests {
         assert!(Quantity::parse("1e400").is_err());
         assert!(Quantity::parse("99999999999999999999999999999999").is_err());
         assert!(Quantity::parse("abc").is_err());
+        assert!(Quantity::parse("1e16").is_err());
+        assert!(Quantity::parse("1000000000000000").is_ok());
+        assert_eq!(
+            Quantity::parse("0.000000000000000001").expect("tiny").value,
+            Decimal::ZERO
+        );
     }
 }

@@ -163,7 +163,9 @@ fn funnel(cx: &Context<'_>, seller: &Entry<Seller>, out: &mut Vec<Diagnostic>) {
         Per::Week,
         ww,
     );
-    let capacity = per_week * ww * m2o * closing * deal;
+    let Some(capacity) = crate::rollup::product(&[per_week, ww, m2o, closing, deal]) else {
+        return;
+    };
     if capacity < required {
         out.push(
             cx.found(seller.file, &meetings.pointer, format!(

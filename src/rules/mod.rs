@@ -169,7 +169,28 @@ pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Out
         if !meta.structural && level_setting(plan, meta.id) == Some(LevelSetting::Off) {
             continue;
         }
-        rule.check(&Context { plan, meta }, &mut diagnostics);
+        // A rule that fails must not take the others down: its failure is a
+        // finding at the plan's configuration file.
+        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut found = Vec::new();
+            rule.check(&Context { plan, meta }, &mut found);
+            found
+        }));
+        match found {
+            Ok(found) => diagnostics.extend(found),
+            Err(_) => diagnostics.push(
+                Diagnostic::new(
+                    meta.id,
+                    Level::Error,
+                    format!(
+                        "the rule `{}` could not finish (a bug: please report it with the plan)",
+                        meta.id
+                    ),
+                    plan.files[0].whole(),
+                )
+                .with_help("the other rules ran; this rule's findings are missing"),
+            ),
+        }
     }
     for d in &mut diagnostics {
         let structural = find(d.rule).is_none_or(|m| m.structural);
