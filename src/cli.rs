@@ -43,6 +43,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Start a new plan repository
     Init(InitArgs),
+    /// Render the reports (or print the data the report templates receive)
+    Render(RenderArgs),
     /// Print or write the JSON Schemas of the plan files
     Schema(SchemaArgs),
 }
@@ -109,4 +111,18 @@ pub struct SchemaArgs {
     /// Write the schema files into DIR instead of printing
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The plan folder, or any folder below it (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// Print the JSON the report templates receive, and write nothing
+    #[arg(long)]
+    pub dump_context: bool,
+
+    /// Report language and number format (default: `locale` in salgsmal.yaml)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
 }

@@ -10,5 +10,7 @@ pub mod diag;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod portfolio;
+pub mod report;
 pub mod rollup;
 pub mod rules;

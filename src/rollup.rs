@@ -332,11 +332,10 @@ fn seller_weight(plan: &Plan, id: &str, seller: &Seller, metric: &Metric) -> Opt
         }
         Method::WeightedMean(w) if w == "customer_count" => {
             let n = plan
-                .customers
+                .customers()
                 .iter()
-                .filter(|l| l.data.owner.as_deref().unwrap_or(&l.id) == id)
-                .map(|l| l.data.customers.iter().filter(|c| !c.prospect).count())
-                .sum::<usize>();
+                .filter(|c| c.owner == id && !c.customer.prospect)
+                .count();
             (n > 0).then(|| Decimal::from(n))
         }
         Method::WeightedMean(w) => seller_target(&plan.metrics, seller, w, None).map(|t| t.value),

@@ -3,6 +3,7 @@
 mod check;
 mod explain;
 mod init;
+mod render;
 mod schema;
 
 use crate::cli::{Cli, ColorChoice, Command};
@@ -34,6 +35,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => explain::execute(&args),
         Command::Init(args) => init::execute(&args, global),
         Command::Schema(args) => schema::execute(&args),
+        Command::Render(args) => render::execute(&args),
     }
 }
 

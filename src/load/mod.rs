@@ -1,6 +1,7 @@
 //! Finding a plan repository and reading its files: YAML with positions,
 //! validated against the schemas, then read into the typed model.
 
+pub mod csv;
 pub mod de;
 pub mod schema;
 pub mod yaml;
@@ -88,7 +89,9 @@ fn list_files(root: &Path) -> Result<Vec<(String, FileKind)>, LoadError> {
             let entry = entry.map_err(|e| LoadError::Io(dir.clone(), e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-            if name.starts_with('.') || !yaml || !entry.path().is_file() {
+            let csv =
+                name.ends_with(".csv") && matches!(kind, FileKind::Customers | FileKind::Actuals);
+            if name.starts_with('.') || !(yaml || csv) || !entry.path().is_file() {
                 continue;
             }
             out.push((format!("{folder}/{name}"), *kind));
@@ -282,7 +285,23 @@ fn read_file(
             return Ok((file, diags, None));
         }
     }
-    let parsed = yaml::parse(&file.text);
+    let parsed = if rel.ends_with(".csv") {
+        match csv_tree(&file, kind) {
+            Ok((tree, found)) => {
+                diags.extend(found);
+                yaml::Parsed {
+                    root: Some(tree),
+                    issues: Vec::new(),
+                }
+            }
+            Err(d) => {
+                diags.push(*d);
+                return Ok((file, diags, None));
+            }
+        }
+    } else {
+        yaml::parse(&file.text)
+    };
     file.tree = parsed.root;
     for issue in parsed.issues {
         let loc = file.span_location(issue.span);
@@ -374,4 +393,157 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
         FileKind::Customers => Typed::Customers(de::from_node(tree).map_err(located)?),
         FileKind::Actuals => Typed::Actuals(de::from_node(tree).map_err(located)?),
     })
+}
+
+/// How the cells of a customer list's CSV column are read.
+fn customer_column(name: &str) -> Option<csv::CellKind> {
+    use csv::CellKind;
+    Some(match name {
+        "id" | "name" | "owner" | "category" | "note" => CellKind::Text,
+        "revenue" | "margin" | "sales_cost" => CellKind::Number,
+        "potential" => CellKind::NumberOrText,
+        "prospect" => CellKind::Bool,
+        _ => return None,
+    })
+}
+
+fn actuals_column(name: &str) -> Option<csv::CellKind> {
+    match name {
+        "seller" | "metric" => Some(csv::CellKind::Text),
+        "value" => Some(csv::CellKind::Number),
+        _ => None,
+    }
+}
+
+fn text_node(text: &str, span: yaml::SrcSpan) -> yaml::Node {
+    yaml::Node {
+        value: yaml::Value::Scalar(yaml::Scalar::Str(text.to_string())),
+        span,
+    }
+}
+
+/// A CSV file as the tree its YAML form would give: a customer list
+/// `{customers: [...]}`, or actuals `{period: <file name>, sellers: {...}}`
+/// from `seller,metric,value` rows.
+fn csv_tree(
+    file: &SourceFile,
+    kind: FileKind,
+) -> Result<(yaml::Node, Vec<Diagnostic>), Box<Diagnostic>> {
+    let whole = yaml::SrcSpan::point(yaml::Pos { line: 1, column: 1 });
+    let column_kind = if kind == FileKind::Actuals {
+        actuals_column
+    } else {
+        customer_column
+    };
+    let (rows, unknown) = csv::table(&file.text, column_kind).map_err(|issue| {
+        let span = yaml::SrcSpan::point(issue.pos);
+        Box::new(Diagnostic::new(
+            "csv-syntax",
+            Level::Error,
+            issue.message,
+            file.span_location(span),
+        ))
+    })?;
+    let allowed: &[&str] = if kind == FileKind::Actuals {
+        &["seller", "metric", "value"]
+    } else {
+        &[
+            "id",
+            "name",
+            "owner",
+            "revenue",
+            "margin",
+            "sales_cost",
+            "potential",
+            "category",
+            "prospect",
+            "note",
+        ]
+    };
+    let mut found: Vec<Diagnostic> = unknown
+        .iter()
+        .map(|(cell, _)| {
+            let name = cell.text.trim();
+            let message = match crate::diag::did_you_mean(name, allowed.iter().copied()) {
+                Some(s) => format!("unknown column `{name}`: did you mean `{s}`?"),
+                None => format!("unknown column `{name}`"),
+            };
+            let span = yaml::SrcSpan {
+                start: cell.pos,
+                end: cell.end,
+            };
+            Diagnostic::new("schema", Level::Error, message, file.span_location(span))
+                .with_help(format!("the columns are: {}", allowed.join(", ")))
+        })
+        .collect();
+    if kind != FileKind::Actuals {
+        let tree = yaml::Node {
+            value: yaml::Value::Map(vec![(text_node("customers", whole), rows)]),
+            span: whole,
+        };
+        return Ok((tree, found));
+    }
+    // Actuals: group the rows by seller, then metric.
+    let mut sellers: Vec<(yaml::Node, yaml::Node)> = Vec::new();
+    for row in rows.as_seq().unwrap_or_default() {
+        let (Some(seller), Some(metric), Some(value)) =
+            (row.get("seller"), row.get("metric"), row.get("value"))
+        else {
+            found.push(Diagnostic::new(
+                "csv-syntax",
+                Level::Error,
+                "a row of actuals needs a seller, a metric and a value",
+                file.span_location(row.span),
+            ));
+            continue;
+        };
+        let (Some(seller_id), Some(metric_id)) = (seller.as_str(), metric.as_str()) else {
+            continue;
+        };
+        let index = match sellers
+            .iter()
+            .position(|(k, _)| k.as_str() == Some(seller_id))
+        {
+            Some(i) => i,
+            None => {
+                sellers.push((
+                    seller.clone(),
+                    yaml::Node {
+                        value: yaml::Value::Map(Vec::new()),
+                        span: seller.span,
+                    },
+                ));
+                sellers.len() - 1
+            }
+        };
+        if let yaml::Value::Map(values) = &mut sellers[index].1.value {
+            if let Some((first, _)) = values.iter().find(|(k, _)| k.as_str() == Some(metric_id)) {
+                found.push(
+                    Diagnostic::new(
+                        "duplicate-key",
+                        Level::Error,
+                        format!("{seller_id} has a second `{metric_id}` row (first at line {}); the first is used", first.span.start.line),
+                        file.span_location(metric.span),
+                    )
+                    .with_related(&file.span_location(first.span), "first written here"),
+                );
+            } else {
+                values.push((metric.clone(), value.clone()));
+            }
+        }
+    }
+    let tree = yaml::Node {
+        value: yaml::Value::Map(vec![
+            (text_node("period", whole), text_node(file.stem(), whole)),
+            (
+                text_node("sellers", whole),
+                yaml::Node {
+                    value: yaml::Value::Map(sellers),
+                    span: whole,
+                },
+            ),
+        ]),
+        span: whole,
+    };
+    Ok((tree, found))
 }

@@ -123,6 +123,27 @@ pub struct Plan {
     pub settings: Settings,
 }
 
+/// A customer with its effective owner and where it is written.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomerRef<'a> {
+    pub owner: &'a str,
+    pub file: usize,
+    /// The customer's index in its file's `customers` list.
+    pub index: usize,
+    pub customer: &'a Customer,
+}
+
+impl CustomerRef<'_> {
+    /// The JSON Pointer of a field of this customer.
+    pub fn pointer(&self, field: &str) -> String {
+        if field.is_empty() {
+            format!("/customers/{}", self.index)
+        } else {
+            format!("/customers/{}/{field}", self.index)
+        }
+    }
+}
+
 /// The working calendar and number format of the plan, with defaults for
 /// what `salgsmal.yaml` leaves out.
 #[derive(Debug, Clone)]
@@ -196,6 +217,30 @@ impl Plan {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// Every customer of the plan with its owner: the customer's own `owner`,
+    /// else its list's, else the seller its list file is named after.
+    pub fn customers(&self) -> Vec<CustomerRef<'_>> {
+        self.customers
+            .iter()
+            .flat_map(|list| {
+                list.data
+                    .customers
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, customer)| CustomerRef {
+                        owner: customer
+                            .owner
+                            .as_deref()
+                            .or(list.data.owner.as_deref())
+                            .unwrap_or(&list.id),
+                        file: list.file,
+                        index,
+                        customer,
+                    })
+            })
+            .collect()
     }
 
     /// The plan period, when `salgsmal.yaml` could be read.

@@ -483,6 +483,9 @@ impl<'de> Deserialize<'de> for Potential {
 pub struct Customer {
     pub id: String,
     pub name: String,
+    /// The seller responsible, where it differs from the list's owner (a
+    /// CSV `owner` column).
+    pub owner: Option<String>,
     #[serde(default)]
     pub revenue: Amount,
     pub margin: Option<Ratio>,

@@ -84,15 +84,12 @@ impl Rule for DuplicateId {
         );
         // Customers: one owner's lists together; across owners is `customer-owner`.
         let mut by_owner: HashMap<&str, Vec<(&str, usize, String)>> = HashMap::new();
-        for list in &plan.customers {
-            let owner = list.data.owner.as_deref().unwrap_or(list.id.as_str());
-            for (i, c) in list.data.customers.iter().enumerate() {
-                by_owner.entry(owner).or_default().push((
-                    c.id.as_str(),
-                    list.file,
-                    format!("/customers/{i}/id"),
-                ));
-            }
+        for c in plan.customers() {
+            by_owner.entry(c.owner).or_default().push((
+                c.customer.id.as_str(),
+                c.file,
+                c.pointer("id"),
+            ));
         }
         let mut owners: Vec<_> = by_owner.into_iter().collect();
         owners.sort_by_key(|(o, _)| *o);

@@ -41,6 +41,7 @@ impl Rule for Fairness {
         let plan = cx.plan;
         let fmt = &plan.settings.fmt;
         let max = cx.param("max_deviation");
+        let all = plan.customers();
         for team in &plan.teams {
             let sellers: Vec<_> = plan
                 .sellers
@@ -48,11 +49,10 @@ impl Rule for Fairness {
                 .filter(|s| s.data.team == team.id)
                 .collect();
             let potential = |id: &str| -> Option<Decimal> {
-                let customers: Vec<_> = plan
-                    .customers
+                let customers: Vec<_> = all
                     .iter()
-                    .filter(|l| l.data.owner.as_deref().unwrap_or(&l.id) == id)
-                    .flat_map(|l| &l.data.customers)
+                    .filter(|c| c.owner == id)
+                    .map(|c| c.customer)
                     .collect();
                 if customers.is_empty() {
                     return None;

@@ -6,17 +6,24 @@ mod accept;
 mod alignment;
 mod allocation;
 mod capacity;
+pub use capacity::CUSTOMER_FACING;
+mod customer_owner;
 mod duplicate_id;
 mod fairness;
 mod funnel;
 mod growth;
 mod history;
+mod key_customer_activity;
 mod kpi_chain;
 mod measurable;
 mod milestones;
 mod parse;
 mod period;
+mod phase_out_target;
 mod phasing;
+mod portfolio_category;
+mod portfolio_goals;
+mod potential;
 mod ratio;
 mod unknown_reference;
 
@@ -121,6 +128,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &parse::YamlSyntax,
         &parse::Schema,
         &parse::DuplicateKey,
+        &parse::CsvSyntax,
         &duplicate_id::DuplicateId,
         &unknown_reference::UnknownReference,
         &period::PeriodRule,
@@ -137,6 +145,12 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &kpi_chain::KpiChain,
         &alignment::Alignment,
         &fairness::Fairness,
+        &customer_owner::CustomerOwner,
+        &portfolio_category::PortfolioCategory,
+        &portfolio_goals::PortfolioGoals,
+        &potential::PotentialRule,
+        &phase_out_target::PhaseOutTarget,
+        &key_customer_activity::KeyCustomerActivity,
         &accept::Accept,
     ]
 }

@@ -112,13 +112,25 @@ impl Rule for UnknownReference {
                         .with_help(suggestion(owner, sellers.iter().copied())),
                     );
                 }
-                None if !sellers.contains(&list.id.as_str()) => {
+                None if !sellers.contains(&list.id.as_str())
+                    && list.data.customers.iter().any(|c| c.owner.is_none()) =>
+                {
                     out.push(cx.found(list.file, "", format!("the list has no `owner`, and its file name `{}` is not a seller id", list.id))
                         .with_help("add `owner: <seller id>` or name the file after the seller"));
                 }
                 _ => {}
             }
             for (i, c) in list.data.customers.iter().enumerate() {
+                if let Some(owner) = c.owner.as_deref().filter(|o| !sellers.contains(o)) {
+                    out.push(
+                        cx.found(
+                            list.file,
+                            &format!("/customers/{i}/owner"),
+                            format!("owner `{owner}` is not a seller"),
+                        )
+                        .with_help(suggestion(owner, sellers.iter().copied())),
+                    );
+                }
                 metric_keys(
                     cx,
                     list.file,

@@ -1,0 +1,363 @@
+//! CSV customer lists (and actuals), read into the same spanned tree as
+//! YAML so that schema checks, typing and locations work unchanged.
+//!
+//! The separator is taken from the header line: `,` (numbers use `.` as the
+//! decimal mark), or `;` or a tab (the Norwegian spreadsheet convention:
+//! numbers use `,` as the decimal mark, and spaces may group digits).
+
+use super::yaml::{Node, Pos, Scalar, SrcSpan, Value, resolve_plain};
+
+/// One cell with the position of its first character.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub pos: Pos,
+    pub end: Pos,
+    pub quoted: bool,
+}
+
+/// A CSV problem at a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvIssue {
+    pub message: String,
+    pub pos: Pos,
+}
+
+/// Records of cells; a syntax error stops the reading.
+pub fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Cell>>, CsvIssue> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row: Vec<Cell> = Vec::new();
+    let mut chars = text.chars().peekable();
+    let (mut line, mut col) = (1usize, 1usize);
+    let mut at_row_start = true;
+    loop {
+        // Skip blank lines between records.
+        if at_row_start {
+            match chars.peek() {
+                None => break,
+                Some('\n') => {
+                    chars.next();
+                    line += 1;
+                    col = 1;
+                    continue;
+                }
+                Some('\r') => {
+                    chars.next();
+                    col += 1;
+                    continue;
+                }
+                _ => at_row_start = false,
+            }
+        }
+        let start = Pos { line, column: col };
+        let mut cell = String::new();
+        let mut quoted = false;
+        if chars.peek() == Some(&'"') {
+            quoted = true;
+            chars.next();
+            col += 1;
+            loop {
+                match chars.next() {
+                    None => {
+                        return Err(CsvIssue {
+                            message: "a quoted cell is never closed (a `\"` is missing)"
+                                .to_string(),
+                            pos: start,
+                        });
+                    }
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        col += 2;
+                        cell.push('"');
+                    }
+                    Some('"') => {
+                        col += 1;
+                        break;
+                    }
+                    Some('\n') => {
+                        line += 1;
+                        col = 1;
+                        cell.push('\n');
+                    }
+                    Some(c) => {
+                        col += 1;
+                        cell.push(c);
+                    }
+                }
+            }
+            match chars.peek() {
+                None | Some('\n' | '\r') => {}
+                Some(c) if *c == delimiter => {}
+                Some(_) => {
+                    return Err(CsvIssue {
+                        message: "text after a quoted cell's closing `\"`: quote the whole cell, and write a quote inside it as `\"\"`".to_string(),
+                        pos: Pos { line, column: col },
+                    });
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c == delimiter || c == '\n' || c == '\r' {
+                    break;
+                }
+                if c == '"' {
+                    return Err(CsvIssue {
+                        message: "a `\"` inside an unquoted cell: quote the whole cell".to_string(),
+                        pos: Pos { line, column: col },
+                    });
+                }
+                cell.push(c);
+                chars.next();
+                col += 1;
+            }
+        }
+        let end = Pos { line, column: col };
+        row.push(Cell {
+            text: cell,
+            pos: start,
+            end,
+            quoted,
+        });
+        match chars.next() {
+            Some(c) if c == delimiter => {
+                col += 1;
+            }
+            Some('\r') => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                line += 1;
+                col = 1;
+                rows.push(std::mem::take(&mut row));
+                at_row_start = true;
+            }
+            Some('\n') => {
+                line += 1;
+                col = 1;
+                rows.push(std::mem::take(&mut row));
+                at_row_start = true;
+            }
+            None => {
+                rows.push(std::mem::take(&mut row));
+                break;
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(rows)
+}
+
+/// The separator a header line uses: the most common of `,`, `;` and tab
+/// outside quotes (`,` when none).
+pub fn delimiter(text: &str) -> char {
+    let header = text.lines().next().unwrap_or_default();
+    let mut in_quotes = false;
+    let mut counts = [(',', 0), (';', 0), ('\t', 0)];
+    for c in header.chars() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes {
+            for (d, n) in &mut counts {
+                if c == *d {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(d, n)| (*n, *d == ','))
+        .map_or(',', |(d, _)| *d)
+}
+
+/// How a column's cells are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellKind {
+    Text,
+    Number,
+    /// A number, or a word (potential: low, medium, high).
+    NumberOrText,
+    Bool,
+}
+
+/// A number cell in the file's convention, as text for the number resolver.
+pub fn normalise_number(text: &str, decimal_comma: bool) -> String {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .collect();
+    if t.ends_with('%') {
+        return text.trim().to_string();
+    }
+    if decimal_comma {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        t.replace(',', "")
+    }
+}
+
+fn span(cell: &Cell) -> SrcSpan {
+    SrcSpan {
+        start: cell.pos,
+        end: cell.end,
+    }
+}
+
+fn scalar(cell: &Cell, kind: CellKind, decimal_comma: bool) -> Scalar {
+    let text = cell.text.trim();
+    match kind {
+        CellKind::Text => Scalar::Str(cell.text.clone()),
+        CellKind::Bool => match text.to_lowercase().as_str() {
+            "true" | "yes" | "ja" | "1" | "x" => Scalar::Bool(true),
+            "false" | "no" | "nei" | "0" => Scalar::Bool(false),
+            _ => Scalar::Str(cell.text.clone()),
+        },
+        CellKind::Number | CellKind::NumberOrText => {
+            match resolve_plain(&normalise_number(text, decimal_comma)) {
+                n @ Scalar::Number(_) => n,
+                _ => Scalar::Str(cell.text.clone()),
+            }
+        }
+    }
+}
+
+/// The rows of a CSV table as a list of mappings (header → cell), with the
+/// column kinds given by `kind_of`. Columns that `known` rejects are left
+/// out and reported once, at the header.
+pub fn table(
+    text: &str,
+    kind_of: impl Fn(&str) -> Option<CellKind>,
+) -> Result<(Node, Vec<(Cell, &'static str)>), CsvIssue> {
+    let delimiter = delimiter(text);
+    let decimal_comma = delimiter != ',';
+    let rows = records(text, delimiter)?;
+    let mut rows = rows.into_iter();
+    let Some(header) = rows.next() else {
+        return Ok((
+            Node {
+                value: Value::Seq(Vec::new()),
+                span: SrcSpan::point(Pos { line: 1, column: 1 }),
+            },
+            Vec::new(),
+        ));
+    };
+    let mut unknown = Vec::new();
+    let columns: Vec<(Node, Option<CellKind>)> = header
+        .iter()
+        .map(|h| {
+            let name = h.text.trim().to_string();
+            let kind = kind_of(&name);
+            if kind.is_none() {
+                unknown.push((h.clone(), "unknown column"));
+            }
+            (
+                Node {
+                    value: Value::Scalar(Scalar::Str(name)),
+                    span: span(h),
+                },
+                kind,
+            )
+        })
+        .collect();
+    let mut items = Vec::new();
+    for row in rows {
+        if row.len() > columns.len() {
+            let extra = &row[columns.len()];
+            return Err(CsvIssue {
+                message: format!(
+                    "this row has {} cells, but the header names {} columns",
+                    row.len(),
+                    columns.len()
+                ),
+                pos: extra.pos,
+            });
+        }
+        if row.len() < columns.len() && !(row.len() == 1 && row[0].text.trim().is_empty()) {
+            let last = row.last().map_or(Pos { line: 1, column: 1 }, |c| c.end);
+            return Err(CsvIssue {
+                message: format!(
+                    "this row has {} cells, but the header names {} columns",
+                    row.len(),
+                    columns.len()
+                ),
+                pos: last,
+            });
+        }
+        let row_span = SrcSpan {
+            start: row.first().map_or(Pos::default(), |c| c.pos),
+            end: row.last().map_or(Pos::default(), |c| c.end),
+        };
+        let mut entries = Vec::new();
+        for (cell, (key, kind)) in row.iter().zip(&columns) {
+            let Some(kind) = kind else { continue };
+            if cell.text.trim().is_empty() {
+                continue;
+            }
+            let value = Node {
+                value: Value::Scalar(scalar(cell, *kind, decimal_comma)),
+                span: span(cell),
+            };
+            let mut key = key.clone();
+            key.span = span(cell);
+            entries.push((key, value));
+        }
+        items.push(Node {
+            value: Value::Map(entries),
+            span: row_span,
+        });
+    }
+    Ok((
+        Node {
+            value: Value::Seq(items),
+            span: SrcSpan::point(Pos { line: 2, column: 1 }),
+        },
+        unknown,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_keep_their_positions_and_quotes() {
+        let rows = records(
+            "id,name\nfjordtre,\"Fjordtre, AS\"\r\n\nvik,\"Vik \"\"Vent\"\"\"\n",
+            ',',
+        )
+        .expect("csv");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][1].text, "Fjordtre, AS");
+        assert_eq!(
+            rows[1][1].pos,
+            Pos {
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(rows[2][0].pos, Pos { line: 4, column: 1 });
+        assert_eq!(rows[2][1].text, "Vik \"Vent\"");
+    }
+
+    #[test]
+    fn broken_quotes_are_located() {
+        let err = records("id,name\na,\"open\n", ',').expect_err("unterminated");
+        assert_eq!(err.pos, Pos { line: 2, column: 3 });
+        let err = records("id,name\na,b\"c\n", ',').expect_err("stray quote");
+        assert_eq!(err.pos, Pos { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn the_separator_decides_the_decimal_mark() {
+        assert_eq!(delimiter("id;name;revenue\n"), ';');
+        assert_eq!(delimiter("id,name\n"), ',');
+        assert_eq!(delimiter("id\n"), ',');
+        assert_eq!(normalise_number("1 800 000", true), "1800000");
+        assert_eq!(normalise_number("0,19", true), "0.19");
+        assert_eq!(normalise_number("1.800.000,50", true), "1800000.50");
+        assert_eq!(normalise_number("1,800,000.50", false), "1800000.50");
+        assert_eq!(normalise_number("19 %", true), "19 %");
+    }
+}

@@ -1,0 +1,515 @@
+//! The JSON the report templates receive (`render --dump-context`). Every
+//! number is a JSON number (money in currency units, ratios as decimals:
+//! 0.25 for 25 %); the templates format them with the locale filters.
+
+use crate::diag::{Accepted, Diagnostic};
+use crate::model::metrics::{Better, Kind, Rollup as Method};
+use crate::model::period::Date;
+use crate::model::{Action, ActionStatus, Goal, Locale, MetricValues, Per, Plan, Potential};
+use crate::portfolio::{Ansoff, CATEGORIES, Portfolio, portfolio, team_ansoff, team_sellers};
+use crate::rollup::{convert_rate, seller_target, team_rollup, usable};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde_json::{Map, Value, json};
+
+fn num(d: Decimal) -> Value {
+    d.to_f64()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
+fn opt(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, num)
+}
+
+fn date(d: Option<Date>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+fn per(p: Option<Per>) -> Value {
+    p.map_or(Value::Null, |p| {
+        Value::String(
+            match p {
+                Per::Day => "day",
+                Per::Week => "week",
+                Per::Month => "month",
+                Per::Quarter => "quarter",
+                Per::Year => "year",
+            }
+            .to_string(),
+        )
+    })
+}
+
+fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Money => "money",
+        Kind::Count => "count",
+        Kind::Ratio => "ratio",
+        Kind::Score => "score",
+    }
+}
+
+fn method(m: &Method) -> &'static str {
+    match m {
+        Method::Sum => "sum",
+        Method::SumPerProduct => "sum_per_product",
+        Method::SumOfRates => "sum_of_rates",
+        Method::Mean => "mean",
+        Method::WeightedMean(_) => "weighted_mean",
+        Method::WeightedByOffers => "weighted_by_offers",
+        Method::Min => "min",
+        Method::Max => "max",
+        Method::None => "none",
+    }
+}
+
+struct Builder<'a> {
+    plan: &'a Plan,
+    locale: Locale,
+}
+
+impl Builder<'_> {
+    fn label(&self, metric: &str) -> String {
+        self.plan.metrics.get(metric).map_or_else(
+            || metric.to_string(),
+            |m| match self.locale {
+                Locale::Nb => m.label_nb.clone(),
+                Locale::En => m.label_en.clone(),
+            },
+        )
+    }
+
+    fn kind_of(&self, metric: &str) -> &'static str {
+        self.plan
+            .metrics
+            .get(metric)
+            .map_or("count", |m| kind(m.kind))
+    }
+
+    fn values(&self, values: &MetricValues) -> Value {
+        values
+            .iter()
+            .filter(|(m, q)| usable(&self.plan.metrics, m, **q))
+            .map(|(m, q)| json!({"metric": m, "label": self.label(m), "kind": self.kind_of(m), "value": num(q.value)}))
+            .collect()
+    }
+
+    fn actions(actions: &[Action]) -> Value {
+        actions
+            .iter()
+            .map(|a| {
+                json!({
+                    "text": a.text,
+                    "due": date(a.due),
+                    "status": if a.status == ActionStatus::Done { "done" } else { "open" },
+                })
+            })
+            .collect()
+    }
+
+    fn goal(&self, g: &Goal) -> Map<String, Value> {
+        let target = g
+            .target
+            .filter(|t| usable(&self.plan.metrics, &g.metric, *t))
+            .map(|t| t.value);
+        let mut m = Map::new();
+        m.insert("id".into(), json!(g.id));
+        m.insert("metric".into(), json!(g.metric));
+        m.insert("label".into(), json!(self.label(&g.metric)));
+        m.insert("kind".into(), json!(self.kind_of(&g.metric)));
+        m.insert("target".into(), opt(target));
+        m.insert("per".into(), per(g.per));
+        m.insert("product".into(), json!(g.product));
+        m.insert(
+            "phasing".into(),
+            g.phasing.as_ref().map_or(Value::Null, |p| {
+                let mut q: Vec<(u8, Decimal)> = p.0.iter().map(|(q, v)| (*q, v.value)).collect();
+                q.sort_by_key(|(q, _)| *q);
+                q.into_iter().map(|(_, v)| num(v)).collect()
+            }),
+        );
+        m.insert("supports".into(), json!(g.supports));
+        m.insert("actions".into(), Self::actions(&g.actions));
+        m.insert("note".into(), json!(g.note));
+        m
+    }
+
+    fn team(&self, team: &crate::model::Entry<crate::model::Team>, p: &Portfolio<'_>) -> Value {
+        let plan = self.plan;
+        let t = &team.data;
+        let max_over = t
+            .allocation
+            .as_ref()
+            .and_then(|a| a.max_over)
+            .map_or(Decimal::new(20, 2), |r| r.0);
+        let goals: Vec<Value> = t
+            .goals
+            .iter()
+            .map(|g| {
+                let mut m = self.goal(g);
+                let rolled = team_rollup(plan, &team.id, g);
+                let metric = plan.metrics.get(&g.metric);
+                let target = g
+                    .target
+                    .filter(|q| usable(&plan.metrics, &g.metric, *q))
+                    .map(|q| q.value);
+                let status = match (&rolled, target, metric) {
+                    (Some(r), Some(t), Some(metric)) => {
+                        let lower = metric.better == Better::Lower;
+                        let short = if lower { r.value > t } else { r.value < t };
+                        let over = if lower {
+                            r.value < t * (Decimal::ONE - max_over)
+                        } else {
+                            r.value > t * (Decimal::ONE + max_over)
+                        };
+                        if short {
+                            "short"
+                        } else if over {
+                            "over"
+                        } else {
+                            "ok"
+                        }
+                    }
+                    _ => "none",
+                };
+                m.insert("rollup".into(), opt(rolled.as_ref().map(|r| r.value)));
+                m.insert(
+                    "rollup_method".into(),
+                    json!(metric.map(|m| method(&m.rollup))),
+                );
+                m.insert(
+                    "weighted_by".into(),
+                    json!(rolled.as_ref().and_then(|r| r.weighted_by.clone())),
+                );
+                m.insert("status".into(), json!(status));
+                m.insert(
+                    "gap".into(),
+                    match (&rolled, target) {
+                        (Some(r), Some(t)) => num(r.value - t),
+                        _ => Value::Null,
+                    },
+                );
+                m.insert(
+                    "contributions".into(),
+                    rolled
+                        .as_ref()
+                        .map_or_else(Vec::new, |r| {
+                            r.contributions
+                                .iter()
+                                .map(|c| {
+                                    json!({
+                                        "id": c.id,
+                                        "name": c.name,
+                                        "team": c.team,
+                                        "value": num(c.value),
+                                        "weight": opt(c.weight),
+                                        "share": match target {
+                                            Some(t) if !t.is_zero() => num(c.value / t),
+                                            _ => Value::Null,
+                                        },
+                                    })
+                                })
+                                .collect()
+                        })
+                        .into(),
+                );
+                Value::Object(m)
+            })
+            .collect();
+        let sellers = team_sellers(plan, &team.id);
+        let totals = p.totals(|placed| sellers.contains(&placed.customer.owner));
+        json!({
+            "id": team.id,
+            "name": t.name,
+            "manager": t.manager,
+            "parent": t.parent,
+            "file": plan.file(team.file).path,
+            "main_goal": t.main_goal.as_ref().map(|mg| json!({
+                "statement": mg.statement,
+                "deadline": date(mg.deadline),
+                "values": self.values(&mg.values),
+            })),
+            "starting_point": t.starting_point.as_ref().map(|sp| json!({
+                "date": sp.date.to_string(),
+                "values": self.values(&sp.values),
+                "note": sp.note,
+            })),
+            "milestones": t.milestones.iter().map(|m| json!({
+                "id": m.id,
+                "deadline": m.deadline.to_string(),
+                "statement": m.statement,
+                "values": self.values(&m.values),
+            })).collect::<Vec<_>>(),
+            "strategy": t.strategy.iter().map(|s| json!({
+                "choice": s.choice,
+                "actions": Self::actions(&s.actions),
+            })).collect::<Vec<_>>(),
+            "goals": goals,
+            "max_over": num(max_over),
+            "sellers": sellers,
+            "portfolio": self.totals(&totals),
+            "ansoff": team_ansoff(plan, &team.id).map(|a| ansoff(&a)),
+        })
+    }
+
+    fn totals(&self, totals: &[(crate::model::Category, crate::portfolio::Totals)]) -> Value {
+        totals
+            .iter()
+            .map(|(c, t)| {
+                json!({
+                    "category": c.id(),
+                    "label": c.label(self.locale),
+                    "strategy": c.strategy(self.locale),
+                    "count": t.count,
+                    "prospects": t.prospects,
+                    "revenue": num(t.revenue),
+                    "contribution": num(t.contribution),
+                    "share": num(t.share),
+                    "margin": num(t.margin),
+                })
+            })
+            .collect()
+    }
+
+    fn seller(&self, s: &crate::model::Entry<crate::model::Seller>) -> Value {
+        let plan = self.plan;
+        let settings = &plan.settings;
+        let d = &s.data;
+        let goals: Vec<Value> = d
+            .goals
+            .iter()
+            .map(|g| {
+                let mut m = self.goal(g);
+                let kpis: Vec<&str> = d
+                    .kpis
+                    .iter()
+                    .filter(|k| k.supports.contains(&g.id))
+                    .map(|k| k.id.as_str())
+                    .collect();
+                m.insert("kpis".into(), json!(kpis));
+                Value::Object(m)
+            })
+            .collect();
+        let kpis: Vec<Value> = d.kpis.iter().map(|k| Value::Object(self.goal(k))).collect();
+        let mut rows = Vec::new();
+        let (mut total, mut facing) = (Decimal::ZERO, Decimal::ZERO);
+        for k in d.kpis.iter().chain(&d.goals) {
+            let (Some(t), Some(metric)) = (k.target, plan.metrics.get(&k.metric)) else {
+                continue;
+            };
+            if !metric.activity || !usable(&plan.metrics, &k.metric, t) {
+                continue;
+            }
+            let rate = convert_rate(
+                t.value,
+                k.per.unwrap_or(Per::Week),
+                Per::Week,
+                settings.working_weeks,
+            );
+            let each = settings.activity_hours.get(&k.metric).copied();
+            let hours = each.map(|h| h * rate);
+            let customer_facing = crate::rules::CUSTOMER_FACING.contains(&k.metric.as_str());
+            total += hours.unwrap_or_default();
+            if customer_facing {
+                facing += hours.unwrap_or_default();
+            }
+            rows.push(json!({
+                "metric": k.metric,
+                "label": self.label(&k.metric),
+                "target": num(t.value),
+                "per": per(k.per),
+                "per_week": num(rate),
+                "hours_each": opt(each),
+                "hours": opt(hours),
+                "customer_facing": customer_facing,
+            }));
+        }
+        let customers: Vec<&str> = plan
+            .customers()
+            .into_iter()
+            .filter(|c| c.owner == s.id)
+            .map(|c| c.customer.id.as_str())
+            .collect();
+        let revenue = seller_target(&plan.metrics, d, "revenue", None).map(|t| t.value);
+        let ncr = seller_target(&plan.metrics, d, "new_customer_revenue", None)
+            .map_or(Decimal::ZERO, |t| t.value);
+        let npr: Decimal = crate::portfolio::new_products(plan)
+            .iter()
+            .filter_map(|p| {
+                seller_target(&plan.metrics, d, "product_revenue", Some(p)).map(|t| t.value)
+            })
+            .sum();
+        let competence = d.competence.as_ref();
+        json!({
+            "id": s.id,
+            "name": d.name,
+            "email": d.email,
+            "team": d.team,
+            "file": plan.file(s.file).path,
+            "baseline": self.values(&d.baseline),
+            "goals": goals,
+            "kpis": kpis,
+            "assumptions": d.assumptions.as_ref().map(|a| json!({
+                "meeting_to_offer_rate": opt(a.meeting_to_offer_rate.map(|r| r.0)),
+                "average_deal_size": opt(a.average_deal_size.map(|a| a.0)),
+            })),
+            "competence": {
+                "knowledge": competence.map(|c| c.knowledge.clone()).unwrap_or_default(),
+                "skills": competence.map(|c| c.skills.clone()).unwrap_or_default(),
+                "personality": competence.map(|c| c.personality.clone()).unwrap_or_default(),
+            },
+            "activity": {
+                "rows": rows,
+                "hours": num(total),
+                "customer_hours": num(facing),
+                "hours_per_week": num(settings.hours_per_week),
+                "customer_share": num(if settings.hours_per_week.is_zero() { Decimal::ZERO } else { facing / settings.hours_per_week }),
+            },
+            "customers": customers,
+            "ansoff": revenue.map(|r| ansoff(&crate::portfolio::ansoff(r, ncr, npr))),
+        })
+    }
+}
+
+fn ansoff(a: &Ansoff) -> Value {
+    json!({
+        "revenue": num(a.revenue),
+        "existing_products_existing_customers": num(a.existing_products_existing_customers),
+        "new_products_existing_customers": num(a.new_products_existing_customers),
+        "existing_products_new_customers": num(a.existing_products_new_customers),
+        "new_products_new_customers": num(a.new_products_new_customers),
+    })
+}
+
+fn diagnostic(d: &Diagnostic) -> Value {
+    json!({
+        "rule": d.rule,
+        "level": d.level,
+        "message": d.message,
+        "file": d.location.file,
+        "line": d.location.line,
+        "column": d.location.column,
+        "pointer": d.pointer,
+        "related": d.related,
+        "help": d.help,
+    })
+}
+
+/// The whole context for the templates.
+pub fn build(
+    plan: &Plan,
+    diagnostics: &[Diagnostic],
+    accepted: &[Accepted],
+    locale: Locale,
+) -> Value {
+    let b = Builder { plan, locale };
+    let p = portfolio(plan);
+    let config = plan.config.as_ref().map(|c| &c.data);
+    let period = plan.period();
+    let customers: Vec<Value> = p
+        .customers
+        .iter()
+        .map(|placed| {
+            let c = placed.customer.customer;
+            json!({
+                "id": c.id,
+                "name": c.name,
+                "owner": placed.customer.owner,
+                "file": plan.file(placed.customer.file).path,
+                "revenue": num(placed.figures.revenue),
+                "margin": opt(c.margin.map(|m| m.0)),
+                "sales_cost": opt(c.sales_cost.map(|s| s.0)),
+                "contribution": num(placed.figures.contribution()),
+                "category": placed.category.id(),
+                "category_label": placed.category.label(locale),
+                "declared_category": c.category.map(crate::model::Category::id),
+                "potential": match c.potential {
+                    Some(Potential::Amount(a)) => num(a),
+                    Some(Potential::Level(l)) => json!(l.id()),
+                    None => Value::Null,
+                },
+                "priority": placed.potential.map(crate::model::PotentialLevel::id),
+                "prospect": c.prospect,
+                "target": b.values(&c.target),
+                "note": c.note,
+            })
+        })
+        .collect();
+    let t = &p.thresholds;
+    let source = |s: crate::portfolio::Source| {
+        if s == crate::portfolio::Source::Configured {
+            "configured"
+        } else {
+            "default"
+        }
+    };
+    let priority: Vec<Value> = CATEGORIES
+        .iter()
+        .map(|cat| {
+            let ids = |level: Option<crate::model::PotentialLevel>| -> Vec<&str> {
+                p.customers
+                    .iter()
+                    .filter(|c| c.category == *cat && c.potential == level)
+                    .map(|c| c.customer.customer.id.as_str())
+                    .collect()
+            };
+            json!({
+                "category": cat.id(),
+                "label": cat.label(locale),
+                "high": ids(Some(crate::model::PotentialLevel::High)),
+                "medium": ids(Some(crate::model::PotentialLevel::Medium)),
+                "low": ids(Some(crate::model::PotentialLevel::Low)),
+                "unknown": ids(None),
+            })
+        })
+        .collect();
+    json!({
+        "salgsmal_version": env!("CARGO_PKG_VERSION"),
+        "company": config.and_then(|c| c.company.clone()),
+        "period": period.map(|p| p.to_string()),
+        "period_start": period.map(|p| p.start().to_string()),
+        "period_end": period.map(|p| p.end().to_string()),
+        "locale": match locale { Locale::Nb => "nb", Locale::En => "en" },
+        "currency": config.map_or("NOK", |c| c.currency.as_str()),
+        "working_weeks": num(plan.settings.working_weeks),
+        "hours_per_week": num(plan.settings.hours_per_week),
+        "products": config.map(|c| c.products.iter().map(|p| json!({"id": p.id, "name": p.name, "new": p.new})).collect::<Vec<_>>()).unwrap_or_default(),
+        "metrics": plan.metrics.iter().map(|m| json!({
+            "id": m.id,
+            "label": match locale { Locale::Nb => &m.label_nb, Locale::En => &m.label_en },
+            "kind": kind(m.kind),
+            "better": if m.better == Better::Lower { "lower" } else { "higher" },
+            "rollup": method(&m.rollup),
+            "activity": m.activity,
+        })).collect::<Vec<_>>(),
+        "teams": plan.teams.iter().map(|t| b.team(t, &p)).collect::<Vec<_>>(),
+        "sellers": plan.sellers.iter().map(|s| b.seller(s)).collect::<Vec<_>>(),
+        "customers": customers,
+        "portfolio": {
+            "thresholds": {
+                "large_revenue": opt(t.large_revenue),
+                "high_margin": num(t.high_margin),
+                "min_contribution": num(t.min_contribution),
+                "large_revenue_source": source(t.large_source),
+                "high_margin_source": source(t.margin_source),
+                "min_contribution_source": source(t.contribution_source),
+            },
+            "categories": b.totals(&p.totals(|_| true)),
+            "priority": priority,
+        },
+        "diagnostics": diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+        "accepted": accepted.iter().map(|a| {
+            let mut v = diagnostic(&a.diagnostic);
+            v["reason"] = json!(a.reason);
+            v["until"] = date(a.until);
+            v
+        }).collect::<Vec<_>>(),
+        "summary": {
+            "errors": crate::diag::count(diagnostics, crate::diag::Level::Error),
+            "warnings": crate::diag::count(diagnostics, crate::diag::Level::Warning),
+            "infos": crate::diag::count(diagnostics, crate::diag::Level::Info),
+            "accepted": accepted.len(),
+        },
+    })
+}

@@ -1,0 +1,4 @@
+//! Reports: the render context (a documented interface for template
+//! authors) built from the model, roll-ups, portfolio and diagnostics.
+
+pub mod context;

@@ -1,0 +1,57 @@
+//! `customer-owner`: one customer, one responsible seller.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use std::collections::HashMap;
+
+pub struct CustomerOwner;
+
+static META: RuleMeta = RuleMeta {
+    id: "customer-owner",
+    default_level: Level::Error,
+    structural: false,
+    summary: "The same customer id appears under two different owners (two sellers' lists, or \
+two `owner` values in a CSV).",
+    principle: "Goals are owned: a customer with two responsible sellers is counted twice in the \
+portfolio and in both sellers' potential, and nobody quite owns the relationship.",
+    params: &[] as &[Param],
+    example: "error[customer-owner]: customer `fjordtre` belongs to kari in customers/kari.yaml and to ola here\n  --> customers/ola.yaml:4:9",
+};
+
+impl Rule for CustomerOwner {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let customers = cx.plan.customers();
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, c) in customers.iter().enumerate() {
+            let id = c.customer.id.as_str();
+            match first.get(id) {
+                Some(&j) if customers[j].owner != c.owner => {
+                    let other = &customers[j];
+                    let loc = cx.plan.locate(other.file, &other.pointer("id"));
+                    out.push(
+                        cx.found(
+                            c.file,
+                            &c.pointer("id"),
+                            format!(
+                                "customer `{id}` belongs to {} in {} and to {} here",
+                                other.owner,
+                                cx.plan.file(other.file).path,
+                                c.owner
+                            ),
+                        )
+                        .with_related(&loc, format!("owned by {}", other.owner))
+                        .with_help("give the customer one owner"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(id, i);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `key-customer-activity`: key customers get planned activities.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::Category;
+use crate::portfolio::portfolio;
+
+pub struct KeyCustomerActivity;
+
+static META: RuleMeta = RuleMeta {
+    id: "key-customer-activity",
+    default_level: Level::Warning,
+    structural: false,
+    summary: "Where the plan ties activities to customers (some customer has a `target` for an \
+activity metric such as customer_visits or qualified_meetings), a key customer without any \
+planned activity.",
+    principle: "Take care of the key customers: the largest, most profitable relationships are \
+the last ones to leave without planned contact.",
+    params: &[] as &[Param],
+    example: "warning[key-customer-activity]: Bergen Bygg og Anlegg AS is a key customer with no planned activity (no activity target such as customer_visits)\n  --> customers/ingrid.yaml:3:5",
+};
+
+impl Rule for KeyCustomerActivity {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        let is_activity = |m: &str| plan.metrics.get(m).is_some_and(|m| m.activity);
+        let p = portfolio(plan);
+        let tied = p
+            .customers
+            .iter()
+            .any(|c| c.customer.customer.target.keys().any(|m| is_activity(m)));
+        if !tied {
+            return;
+        }
+        for placed in &p.customers {
+            let c = placed.customer.customer;
+            if placed.category == Category::Key && !c.target.keys().any(|m| is_activity(m)) {
+                out.push(
+                    cx.found(placed.customer.file, &placed.customer.pointer(""), format!(
+                        "{} is a key customer with no planned activity (no activity target such as customer_visits)",
+                        c.name
+                    ))
+                    .with_help("add e.g. `target: {customer_visits: 12}` to the customer"),
+                );
+            }
+        }
+    }
+}

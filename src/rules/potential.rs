@@ -1,0 +1,68 @@
+//! `potential`: a revenue target beyond what the seller's customers can buy.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::diag::{Diagnostic, Level};
+use crate::model::Potential;
+use crate::rollup::seller_target;
+use rust_decimal::Decimal;
+
+pub struct PotentialRule;
+
+static META: RuleMeta = RuleMeta {
+    id: "potential",
+    default_level: Level::Warning,
+    structural: false,
+    summary: "A seller's revenue target is above the sum of the potential of the seller's \
+customers plus the seller's new-customer revenue target. Checked where every customer of the \
+seller has its potential as an amount.",
+    principle: "Goals are realistic: a revenue target the customer base cannot buy must come \
+from new customers, and then the new-customer target should say so.",
+    params: &[] as &[Param],
+    example: "warning[potential]: revenue target kr 10 000 000 is above the customers' potential kr 6 500 000 + the new-customer target kr 2 000 000 = kr 8 500 000\n  --> sellers/kari.yaml:9:38",
+};
+
+impl Rule for PotentialRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plan = cx.plan;
+        let fmt = &plan.settings.fmt;
+        let customers = plan.customers();
+        for seller in &plan.sellers {
+            let mine: Vec<_> = customers.iter().filter(|c| c.owner == seller.id).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let amounts: Option<Decimal> = mine
+                .iter()
+                .map(|c| match c.customer.potential {
+                    Some(Potential::Amount(a)) => Some(a),
+                    _ => None,
+                })
+                .sum();
+            let (Some(potential), Some(target)) = (
+                amounts,
+                seller_target(&plan.metrics, &seller.data, "revenue", None),
+            ) else {
+                continue;
+            };
+            let ncr = seller_target(&plan.metrics, &seller.data, "new_customer_revenue", None)
+                .map_or(Decimal::ZERO, |t| t.value);
+            let reachable = potential + ncr;
+            if target.value > reachable {
+                out.push(
+                    cx.found(seller.file, &target.pointer, format!(
+                        "revenue target {} is above the customers' potential {} + the new-customer target {} = {}",
+                        fmt.money(target.value),
+                        fmt.money(potential),
+                        fmt.money(ncr),
+                        fmt.money(reachable)
+                    ))
+                    .with_help("raise the new-customer target, revisit the potentials, or lower the revenue target"),
+                );
+            }
+        }
+    }
+}
