@@ -280,13 +280,14 @@ pub fn portfolio(plan: &Plan) -> Portfolio<'_> {
         })
         .unwrap_or_default();
     let thresholds = thresholds(&all, configured);
-    let amounts: Vec<Decimal> = customers
+    let mut amounts: Vec<Decimal> = customers
         .iter()
         .filter_map(|c| match c.customer.potential {
             Some(Potential::Amount(a)) => Some(a),
             _ => None,
         })
         .collect();
+    amounts.sort_unstable();
     let placed = customers
         .into_iter()
         .zip(all)
@@ -304,13 +305,14 @@ pub fn portfolio(plan: &Plan) -> Portfolio<'_> {
 }
 
 /// A customer's potential as a level: its own level, or for an amount its
-/// third among all the plan's amount potentials (top third high).
-pub fn potential_level(p: Option<Potential>, amounts: &[Decimal]) -> Option<PotentialLevel> {
+/// third among all the plan's amount potentials (`sorted` ascending; the top
+/// third is high).
+pub fn potential_level(p: Option<Potential>, sorted: &[Decimal]) -> Option<PotentialLevel> {
     match p? {
         Potential::Level(l) => Some(l),
         Potential::Amount(a) => {
-            let below = amounts.iter().filter(|x| **x < a).count();
-            let n = amounts.len().max(1);
+            let below = sorted.partition_point(|x| *x < a);
+            let n = sorted.len().max(1);
             Some(if below * 3 >= n * 2 {
                 PotentialLevel::High
             } else if below * 3 >= n {

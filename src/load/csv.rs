@@ -183,19 +183,21 @@ pub enum CellKind {
 
 /// A number cell in the file's convention, as text for the number resolver.
 pub fn normalise_number(text: &str, decimal_comma: bool) -> String {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
+    let t = text.trim();
     if t.ends_with('%') {
-        return text.trim().to_string();
+        return t.to_string();
     }
-    if decimal_comma {
-        t.replace('.', "").replace(',', ".")
-    } else {
-        t.replace(',', "")
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            ' ' | '\u{a0}' | '\u{202f}' | '_' => {}
+            '.' if decimal_comma => {}
+            ',' if decimal_comma => out.push('.'),
+            ',' => {}
+            c => out.push(c),
+        }
     }
+    out
 }
 
 fn span(cell: &Cell) -> SrcSpan {
@@ -205,19 +207,18 @@ fn span(cell: &Cell) -> SrcSpan {
     }
 }
 
-fn scalar(cell: &Cell, kind: CellKind, decimal_comma: bool) -> Scalar {
-    let text = cell.text.trim();
+fn scalar(cell: Cell, kind: CellKind, decimal_comma: bool) -> Scalar {
     match kind {
-        CellKind::Text => Scalar::Str(cell.text.clone()),
-        CellKind::Bool => match text.to_lowercase().as_str() {
+        CellKind::Text => Scalar::Str(cell.text),
+        CellKind::Bool => match cell.text.trim().to_lowercase().as_str() {
             "true" | "yes" | "ja" | "1" | "x" => Scalar::Bool(true),
             "false" | "no" | "nei" | "0" => Scalar::Bool(false),
-            _ => Scalar::Str(cell.text.clone()),
+            _ => Scalar::Str(cell.text),
         },
         CellKind::Number | CellKind::NumberOrText => {
-            match resolve_plain(&normalise_number(text, decimal_comma)) {
+            match resolve_plain(&normalise_number(&cell.text, decimal_comma)) {
                 n @ Scalar::Number(_) => n,
-                _ => Scalar::Str(cell.text.clone()),
+                _ => Scalar::Str(cell.text),
             }
         }
     }
@@ -229,7 +230,7 @@ fn scalar(cell: &Cell, kind: CellKind, decimal_comma: bool) -> Scalar {
 pub fn table(
     text: &str,
     kind_of: impl Fn(&str) -> Option<CellKind>,
-) -> Result<(Node, Vec<(Cell, &'static str)>), CsvIssue> {
+) -> Result<(Node, Vec<Cell>), CsvIssue> {
     let delimiter = delimiter(text);
     let decimal_comma = delimiter != ',';
     let rows = records(text, delimiter)?;
@@ -244,21 +245,15 @@ pub fn table(
         ));
     };
     let mut unknown = Vec::new();
-    let columns: Vec<(Node, Option<CellKind>)> = header
+    let columns: Vec<(String, Option<CellKind>)> = header
         .iter()
         .map(|h| {
             let name = h.text.trim().to_string();
             let kind = kind_of(&name);
             if kind.is_none() {
-                unknown.push((h.clone(), "unknown column"));
+                unknown.push(h.clone());
             }
-            (
-                Node {
-                    value: Value::Scalar(Scalar::Str(name)),
-                    span: span(h),
-                },
-                kind,
-            )
+            (name, kind)
         })
         .collect();
     let mut items = Vec::new();
@@ -289,18 +284,21 @@ pub fn table(
             start: row.first().map_or(Pos::default(), |c| c.pos),
             end: row.last().map_or(Pos::default(), |c| c.end),
         };
-        let mut entries = Vec::new();
-        for (cell, (key, kind)) in row.iter().zip(&columns) {
+        let mut entries = Vec::with_capacity(columns.len());
+        for (cell, (name, kind)) in row.into_iter().zip(&columns) {
             let Some(kind) = kind else { continue };
             if cell.text.trim().is_empty() {
                 continue;
             }
+            let cell_span = span(&cell);
+            let key = Node {
+                value: Value::Scalar(Scalar::Str(name.clone())),
+                span: cell_span,
+            };
             let value = Node {
                 value: Value::Scalar(scalar(cell, *kind, decimal_comma)),
-                span: span(cell),
+                span: cell_span,
             };
-            let mut key = key.clone();
-            key.span = span(cell);
             entries.push((key, value));
         }
         items.push(Node {

@@ -462,7 +462,7 @@ fn csv_tree(
     };
     let mut found: Vec<Diagnostic> = unknown
         .iter()
-        .map(|(cell, _)| {
+        .map(|cell| {
             let name = cell.text.trim();
             let message = match crate::diag::did_you_mean(name, allowed.iter().copied()) {
                 Some(s) => format!("unknown column `{name}`: did you mean `{s}`?"),

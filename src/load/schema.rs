@@ -78,53 +78,104 @@ pub fn to_json(
     out: &mut Vec<Diagnostic>,
     bad: &mut HashSet<String>,
 ) -> Value {
+    let mut path: Vec<Segment<'_>> = Vec::new();
+    let base = pointer.to_string();
+    convert(
+        node,
+        &mut path,
+        &mut Ctx {
+            base: &base,
+            file,
+            out,
+            bad,
+        },
+    )
+}
+
+/// A step of the path to a node; the JSON Pointer is only built when a
+/// diagnostic needs it.
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+struct Ctx<'a, 'b> {
+    base: &'a str,
+    file: &'a SourceFile,
+    out: &'b mut Vec<Diagnostic>,
+    bad: &'b mut HashSet<String>,
+}
+
+fn pointer_of(base: &str, path: &[Segment<'_>]) -> String {
+    let mut p = base.to_string();
+    for seg in path {
+        p.push('/');
+        match seg {
+            Segment::Key(k) => p.push_str(&escape(k)),
+            Segment::Index(i) => p.push_str(&i.to_string()),
+        }
+    }
+    p
+}
+
+fn number(text: &str) -> Option<Number> {
+    text.parse::<i64>()
+        .ok()
+        .map(Number::from)
+        .or_else(|| text.parse::<u64>().ok().map(Number::from))
+        .or_else(|| text.parse::<f64>().ok().and_then(Number::from_f64))
+}
+
+fn convert<'n>(node: &'n Node, path: &mut Vec<Segment<'n>>, cx: &mut Ctx<'_, '_>) -> Value {
     match &node.value {
         YValue::Scalar(Scalar::Null) => Value::Null,
         YValue::Scalar(Scalar::Bool(b)) => Value::Bool(*b),
         YValue::Scalar(Scalar::Str(s)) => Value::String(s.clone()),
-        YValue::Scalar(Scalar::Number(text)) => {
-            let number = text
-                .parse::<i64>()
-                .ok()
-                .map(Number::from)
-                .or_else(|| text.parse::<u64>().ok().map(Number::from))
-                .or_else(|| text.parse::<f64>().ok().and_then(Number::from_f64));
-            if let Some(n) = number {
-                Value::Number(n)
-            } else {
-                report_number(text, pointer, file, out, bad);
+        YValue::Scalar(Scalar::Number(text)) => number(text).map_or_else(
+            || {
+                report_number(text, &pointer_of(cx.base, path), cx.file, cx.out, cx.bad);
                 Value::Null
-            }
-        }
+            },
+            Value::Number,
+        ),
         YValue::Scalar(Scalar::NonFinite(text)) => {
-            report_number(text, pointer, file, out, bad);
+            report_number(text, &pointer_of(cx.base, path), cx.file, cx.out, cx.bad);
             Value::Null
         }
-        YValue::Seq(items) => Value::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| to_json(item, &format!("{pointer}/{i}"), file, out, bad))
-                .collect(),
-        ),
+        YValue::Seq(items) => {
+            let mut array = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                path.push(Segment::Index(i));
+                array.push(convert(item, path, cx));
+                path.pop();
+            }
+            Value::Array(array)
+        }
         YValue::Map(entries) => {
-            let mut map = Map::new();
+            let mut map = Map::with_capacity(entries.len());
             for (key, value) in entries {
-                let Some(k) = key.key_text() else {
-                    out.push(
-                        Diagnostic::new(
-                            "schema",
-                            Level::Error,
-                            "a key must be a plain word, not a mapping or a list",
-                            file.span_location(key.span),
-                        )
-                        .with_pointer(pointer.to_string()),
-                    );
-                    continue;
+                let k: &str = match &key.value {
+                    YValue::Scalar(Scalar::Str(s) | Scalar::Number(s) | Scalar::NonFinite(s)) => s,
+                    YValue::Scalar(Scalar::Bool(true)) => "true",
+                    YValue::Scalar(Scalar::Bool(false)) => "false",
+                    YValue::Scalar(Scalar::Null) => "null",
+                    _ => {
+                        cx.out.push(
+                            Diagnostic::new(
+                                "schema",
+                                Level::Error,
+                                "a key must be a plain word, not a mapping or a list",
+                                cx.file.span_location(key.span),
+                            )
+                            .with_pointer(pointer_of(cx.base, path)),
+                        );
+                        continue;
+                    }
                 };
-                let child = format!("{pointer}/{}", escape(&k));
-                let v = to_json(value, &child, file, out, bad);
-                map.insert(k, v);
+                path.push(Segment::Key(k));
+                let v = convert(value, path, cx);
+                path.pop();
+                map.insert(k.to_string(), v);
             }
             Value::Object(map)
         }

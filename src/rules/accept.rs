@@ -69,7 +69,8 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>, today: Date) -> Vec<Accep
     let Some(config) = &plan.config else {
         return Vec::new();
     };
-    let cx = Context { plan, meta: &META };
+    let portfolio = std::cell::OnceCell::new();
+    let cx = Context::new(plan, &META, &portfolio);
     let mut accepted = Vec::new();
     let mut notes = Vec::new();
     for (i, entry) in config.data.accept.iter().enumerate() {

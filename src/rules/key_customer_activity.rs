@@ -3,7 +3,6 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Category;
-use crate::portfolio::portfolio;
 
 pub struct KeyCustomerActivity;
 
@@ -28,7 +27,7 @@ impl Rule for KeyCustomerActivity {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
         let is_activity = |m: &str| plan.metrics.get(m).is_some_and(|m| m.activity);
-        let p = portfolio(plan);
+        let p = cx.portfolio();
         let tied = p
             .customers
             .iter()

@@ -67,9 +67,29 @@ pub trait Rule: Sync {
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub meta: &'static RuleMeta,
+    /// The customer portfolio, computed once for all the rules of a check.
+    portfolio: &'a std::cell::OnceCell<crate::portfolio::Portfolio<'a>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        meta: &'static RuleMeta,
+        portfolio: &'a std::cell::OnceCell<crate::portfolio::Portfolio<'a>>,
+    ) -> Self {
+        Self {
+            plan,
+            meta,
+            portfolio,
+        }
+    }
+
+    /// The customer portfolio of the plan.
+    pub fn portfolio(&self) -> &'a crate::portfolio::Portfolio<'a> {
+        self.portfolio
+            .get_or_init(|| crate::portfolio::portfolio(self.plan))
+    }
+
     /// A parameter's value: as set in `salgsmal.yaml`, or its default.
     pub fn param(&self, name: &str) -> Decimal {
         let configured = self
@@ -178,6 +198,7 @@ pub fn run(plan: &Plan, diagnostics: Vec<Diagnostic>) -> Outcome {
 
 /// `run`, with the date that decides which acceptances have run out.
 pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Outcome {
+    let portfolio = std::cell::OnceCell::new();
     for rule in all() {
         let meta = rule.meta();
         if !meta.structural && level_setting(plan, meta.id) == Some(LevelSetting::Off) {
@@ -187,7 +208,7 @@ pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Out
         // finding at the plan's configuration file.
         let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut found = Vec::new();
-            rule.check(&Context { plan, meta }, &mut found);
+            rule.check(&Context::new(plan, meta, &portfolio), &mut found);
             found
         }));
         match found {

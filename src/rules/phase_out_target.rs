@@ -4,7 +4,6 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Category;
-use crate::portfolio::portfolio;
 use rust_decimal::Decimal;
 
 pub struct PhaseOutTarget;
@@ -28,7 +27,7 @@ impl Rule for PhaseOutTarget {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let fmt = &cx.plan.settings.fmt;
-        for placed in portfolio(cx.plan).customers {
+        for placed in &cx.portfolio().customers {
             let c = placed.customer.customer;
             if placed.category != Category::PhaseOutNew || c.prospect {
                 continue;

@@ -2,7 +2,6 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
-use crate::portfolio::portfolio;
 
 pub struct PortfolioCategory;
 
@@ -27,7 +26,7 @@ impl Rule for PortfolioCategory {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let fmt = &cx.plan.settings.fmt;
-        let p = portfolio(cx.plan);
+        let p = cx.portfolio();
         let t = &p.thresholds;
         for placed in &p.customers {
             let c = placed.customer.customer;

@@ -3,7 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Bounds, Category, CategoryGoals, Entry, Team};
-use crate::portfolio::{Totals, portfolio, team_sellers, team_value};
+use crate::portfolio::{Totals, team_sellers, team_value};
 use rust_decimal::Decimal;
 
 pub struct PortfolioGoals;
@@ -29,7 +29,7 @@ impl Rule for PortfolioGoals {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let p = portfolio(cx.plan);
+        let p = cx.portfolio();
         for team in &cx.plan.teams {
             let Some(goals) = &team.data.portfolio_goals else {
                 continue;
@@ -160,7 +160,7 @@ fn category(
     }
     if let Some(b) = &goal.growth {
         // Growth: the customers' revenue targets against their revenue now.
-        let p = portfolio(cx.plan);
+        let p = cx.portfolio();
         let (now, planned) = p
             .customers
             .iter()
