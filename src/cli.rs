@@ -118,11 +118,55 @@ pub struct RenderArgs {
     /// The plan folder, or any folder below it (default: the current folder)
     pub dir: Option<PathBuf>,
 
-    /// Print the JSON the report templates receive, and write nothing
-    #[arg(long)]
-    pub dump_context: bool,
+    /// Which reports
+    #[arg(long, value_enum, default_value_t = ReportChoice::All)]
+    pub report: ReportChoice,
+
+    /// Markdown (renders on git hosts, charts as Mermaid) or self-contained HTML
+    #[arg(long, value_enum, default_value_t = RenderFormat::Html)]
+    pub format: RenderFormat,
+
+    /// Where to write the reports (default: build/ in the plan folder)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Only this seller's report
+    #[arg(long, value_name = "ID")]
+    pub seller: Option<String>,
+
+    /// Only this team's reports (and its sellers')
+    #[arg(long, value_name = "ID")]
+    pub team: Option<String>,
 
     /// Report language and number format (default: `locale` in salgsmal.yaml)
     #[arg(long, value_enum)]
     pub locale: Option<InitLocale>,
+
+    /// Also exit 1 when the plan has errors (or warnings)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<RenderDeny>,
+
+    /// Print the JSON the report templates receive, and write nothing
+    #[arg(long)]
+    pub dump_context: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportChoice {
+    Team,
+    Seller,
+    Review,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderDeny {
+    Errors,
+    Warnings,
 }

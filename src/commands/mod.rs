@@ -35,7 +35,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => explain::execute(&args),
         Command::Init(args) => init::execute(&args, global),
         Command::Schema(args) => schema::execute(&args),
-        Command::Render(args) => render::execute(&args),
+        Command::Render(args) => render::execute(&args, global),
     }
 }
 

@@ -1,12 +1,15 @@
 //! `salgsmal render`: the reports, from the plan and its findings.
 
-use super::start_dir;
-use crate::cli::{InitLocale, RenderArgs};
+use super::{Global, start_dir};
+use crate::cli::{InitLocale, RenderArgs, RenderDeny, RenderFormat, ReportChoice};
+use crate::diag::{Level, count};
+use crate::format::Fmt;
 use crate::model::Locale;
+use crate::report::render::{self, Format, Options, Report};
 use crate::{load, report, rules};
 use std::process::ExitCode;
 
-pub fn execute(args: &RenderArgs) -> anyhow::Result<ExitCode> {
+pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     let root = load::find_root(&start_dir(args.dir.as_deref()))?;
     let loaded = load::load(&root)?;
     let plan = &loaded.plan;
@@ -21,7 +24,67 @@ pub fn execute(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&context)?);
         return Ok(ExitCode::SUCCESS);
     }
-    anyhow::bail!(
-        "rendering reports from templates is not available yet; `--dump-context` prints the data they will receive"
-    )
+    for (what, id, known) in [
+        (
+            "team",
+            &args.team,
+            plan.ids_of(crate::model::FileKind::Team),
+        ),
+        (
+            "seller",
+            &args.seller,
+            plan.ids_of(crate::model::FileKind::Seller),
+        ),
+    ] {
+        if let Some(id) = id
+            && !known.contains(&id.as_str())
+        {
+            anyhow::bail!(
+                "no {what} `{id}` in the plan ({})",
+                rules::suggestion(id, known.iter().copied())
+            );
+        }
+    }
+    let options = Options {
+        reports: match args.report {
+            ReportChoice::Team => vec![Report::Team],
+            ReportChoice::Seller => vec![Report::Seller],
+            ReportChoice::Review => vec![Report::Review],
+            ReportChoice::All => vec![Report::Team, Report::Seller, Report::Review],
+        },
+        format: match args.format {
+            RenderFormat::Md => Format::Md,
+            RenderFormat::Html => Format::Html,
+        },
+        team: args.team.clone(),
+        seller: args.seller.clone(),
+    };
+    let fmt = Fmt::new(locale, &plan.settings.fmt.currency);
+    let env = render::environment(&root, &fmt);
+    let files = match render::render(&env, &context, &root, &options) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error[template]: {e}");
+            eprintln!("  = note: no report was written");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let out = args.out.clone().unwrap_or_else(|| root.join("build"));
+    let written = render::write_all(&out, &files)?;
+    if !global.quiet {
+        for path in &written {
+            println!("wrote {}", path.display());
+        }
+    }
+    let diags = &outcome.diagnostics;
+    let denied = match args.deny {
+        Some(RenderDeny::Errors) => count(diags, Level::Error) > 0,
+        Some(RenderDeny::Warnings) => count(diags, Level::Error) + count(diags, Level::Warning) > 0,
+        None => false,
+    };
+    Ok(if denied {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

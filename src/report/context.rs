@@ -178,10 +178,16 @@ impl Builder<'_> {
                     "rollup_method".into(),
                     json!(metric.map(|m| method(&m.rollup))),
                 );
-                m.insert(
-                    "weighted_by".into(),
-                    json!(rolled.as_ref().and_then(|r| r.weighted_by.clone())),
-                );
+                let weighted_by = rolled
+                    .as_ref()
+                    .and_then(|r| r.weighted_by.clone())
+                    .map(|w| {
+                        let labels = super::labels::labels(self.locale);
+                        labels[format!("weight_{w}").as_str()]
+                            .as_str()
+                            .map_or(w, str::to_string)
+                    });
+                m.insert("weighted_by".into(), json!(weighted_by));
                 m.insert("status".into(), json!(status));
                 m.insert(
                     "gap".into(),
@@ -466,6 +472,7 @@ pub fn build(
         .collect();
     json!({
         "salgsmal_version": env!("CARGO_PKG_VERSION"),
+        "labels": super::labels::labels(locale),
         "company": config.and_then(|c| c.company.clone()),
         "period": period.map(|p| p.to_string()),
         "period_start": period.map(|p| p.start().to_string()),

@@ -1,0 +1,522 @@
+//! Rendering reports: the template environment (built-in templates, a plan's
+//! own `templates/` folder, locale filters, charts) and writing the files
+//! atomically into the output folder.
+
+use super::charts;
+use crate::format::Fmt;
+use crate::model::Locale;
+use crate::model::period::{Date, Period};
+use minijinja::value::Value as JValue;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::path::{Component, Path, PathBuf};
+
+/// The built-in templates, embedded in the binary (`templates/` in the
+/// source tree, where users can read them).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("team.html", include_str!("../../templates/team.html")),
+    ("team.md", include_str!("../../templates/team.md")),
+    ("seller.html", include_str!("../../templates/seller.html")),
+    ("seller.md", include_str!("../../templates/seller.md")),
+    ("review.html", include_str!("../../templates/review.html")),
+    ("review.md", include_str!("../../templates/review.md")),
+    (
+        "partials/base.html",
+        include_str!("../../templates/partials/base.html"),
+    ),
+    (
+        "partials/style.css",
+        include_str!("../../templates/partials/style.css"),
+    ),
+    (
+        "partials/findings.html",
+        include_str!("../../templates/partials/findings.html"),
+    ),
+    (
+        "partials/findings.md",
+        include_str!("../../templates/partials/findings.md"),
+    ),
+];
+
+/// How much work one report may do before it is stopped (a template that
+/// loops forever).
+pub const FUEL: u64 = 50_000_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    Team,
+    Seller,
+    Review,
+}
+
+impl Report {
+    fn name(self) -> &'static str {
+        match self {
+            Report::Team => "team",
+            Report::Seller => "seller",
+            Report::Review => "review",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Md,
+    Html,
+}
+
+impl Format {
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What to render.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub reports: Vec<Report>,
+    pub format: Format,
+    pub team: Option<String>,
+    pub seller: Option<String>,
+}
+
+/// A rendered report: its file name in the output folder and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub file: String,
+    pub text: String,
+}
+
+/// A template that failed, with where.
+#[derive(Debug)]
+pub struct TemplateError {
+    /// `templates/team.html` for the plan's own, `built-in team.html` else.
+    pub template: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.template, self.message),
+            None => write!(f, "{}: {}", self.template, self.message),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Whether a template name stays inside the templates folder.
+fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.contains('\\')
+        && !name.contains(':')
+        && Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn decimal(v: &JValue) -> Option<Decimal> {
+    if let Ok(i) = i64::try_from(v.clone()) {
+        return Some(Decimal::from(i));
+    }
+    f64::try_from(v.clone())
+        .ok()
+        .and_then(Decimal::from_f64_retain)
+        .map(|d| d.round_dp(10))
+}
+
+const DASH: &str = "—";
+
+fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn format_date(text: &str, locale: Locale) -> String {
+    let Some(d) = Date::parse(text) else {
+        return text.to_string();
+    };
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match locale {
+        Locale::Nb => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
+        Locale::En => format!("{} {} {}", d.day, EN[usize::from(d.month - 1)], d.year),
+    }
+}
+
+fn format_period(text: &str, locale: Locale) -> String {
+    const NB: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match (Period::parse(text), locale) {
+        (Some(Period::Year(y)), _) => y.to_string(),
+        (Some(Period::Quarter(y, q)), Locale::Nb) => format!("{q}. kvartal {y}"),
+        (Some(Period::Quarter(y, q)), Locale::En) => format!("Q{q} {y}"),
+        (Some(Period::Month(y, m)), Locale::Nb) => format!("{} {y}", NB[usize::from(m - 1)]),
+        (Some(Period::Month(y, m)), Locale::En) => format!("{} {y}", EN[usize::from(m - 1)]),
+        (None, _) => text.to_string(),
+    }
+}
+
+fn json(v: &JValue) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// The template environment for a plan: built-in templates, overridden by
+/// the plan's own `templates/` folder, which is the only place templates
+/// load from.
+pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
+    let mut env = Environment::new();
+    let dir: Option<PathBuf> = plan_root
+        .join("templates")
+        .canonicalize()
+        .ok()
+        .filter(|d| d.is_dir());
+    env.set_loader(move |name| {
+        if !safe_name(name) {
+            return Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!("template `{name}` lies outside the templates folder: names are relative to templates/ and may not use `..` or absolute paths"),
+            ));
+        }
+        if let Some(dir) = &dir {
+            let path = dir.join(name);
+            if path.is_file() {
+                let real = path.canonicalize().map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?;
+                if !real.starts_with(dir) {
+                    return Err(Error::new(ErrorKind::InvalidOperation, format!("template `{name}` links outside the templates folder")));
+                }
+                return std::fs::read_to_string(&real)
+                    .map(Some)
+                    .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("cannot read templates/{name}: {e}")));
+            }
+        }
+        Ok(BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| (*t).to_string()))
+    });
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom("markdown")
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        // A missing value (`none`) prints as nothing, not as the word.
+        if value.is_none() {
+            return Ok(());
+        }
+        if state.auto_escape() == AutoEscape::Custom("markdown") {
+            if value.is_safe() || value.as_str().is_none() {
+                if value.is_undefined() || value.is_none() {
+                    return Ok(());
+                }
+                return write!(out, "{value}").map_err(Error::from);
+            }
+            return write!(
+                out,
+                "{}",
+                markdown_escape(value.as_str().unwrap_or_default())
+            )
+            .map_err(Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(FUEL));
+    env.set_keep_trailing_newline(true);
+
+    let f = fmt.clone();
+    env.add_filter("money", move |v: JValue| {
+        decimal(&v).map_or_else(|| DASH.to_string(), |d| f.money(d))
+    });
+    let f = fmt.clone();
+    env.add_filter("percent", move |v: JValue| {
+        decimal(&v).map_or_else(|| DASH.to_string(), |d| f.percent(d))
+    });
+    let f = fmt.clone();
+    env.add_filter("number", move |v: JValue, dp: Option<u32>| {
+        decimal(&v).map_or_else(|| DASH.to_string(), |d| f.number_dp(d, dp.unwrap_or(2)))
+    });
+    let f = fmt.clone();
+    env.add_filter("short_money", move |v: JValue| {
+        f64::try_from(v).map_or_else(|_| DASH.to_string(), |x| charts::short_money(&f, x))
+    });
+    let f = fmt.clone();
+    env.add_filter("value", move |v: JValue, kind: Option<String>| {
+        decimal(&v).map_or_else(
+            || DASH.to_string(),
+            |d| match kind.as_deref() {
+                Some("money") => f.money(d),
+                Some("ratio") => f.percent(d),
+                _ => f.number(d),
+            },
+        )
+    });
+    let locale = fmt.locale;
+    env.add_filter("date", move |v: JValue| {
+        v.as_str()
+            .map_or_else(|| DASH.to_string(), |s| format_date(s, locale))
+    });
+    env.add_filter("period", move |v: JValue| {
+        v.as_str()
+            .map_or_else(|| v.to_string(), |s| format_period(s, locale))
+    });
+    env.add_filter("md", |v: JValue| {
+        JValue::from_safe_string(markdown_escape(&v.to_string()))
+    });
+    env.add_filter("mermaid", |v: JValue| {
+        JValue::from_safe_string(charts::mermaid(&v.to_string()))
+    });
+    env.add_filter("width", |v: JValue| {
+        // A 0..1 share as a CSS width in percent.
+        f64::try_from(v)
+            .map_or(0.0, |x| (x * 100.0).clamp(0.0, 100.0))
+            .round()
+    });
+    let f = fmt.clone();
+    env.add_function(
+        "portfolio_chart",
+        move |customers: JValue, thresholds: JValue, labels: JValue, quadrants: Vec<String>| {
+            let customers = json(&customers).as_array().cloned().unwrap_or_default();
+            let q: Vec<&str> = quadrants
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::repeat(""))
+                .take(4)
+                .collect();
+            JValue::from_safe_string(charts::portfolio_svg(
+                &customers,
+                &json(&thresholds),
+                &json(&labels),
+                [q[0], q[1], q[2], q[3]],
+                &f,
+            ))
+        },
+    );
+    let f = fmt.clone();
+    env.add_function("allocation_chart", move |goal: JValue| {
+        JValue::from_safe_string(charts::allocation_svg(&json(&goal), &f))
+    });
+    let f = fmt.clone();
+    env.add_function("milestone_chart", move |team: JValue, labels: JValue| {
+        JValue::from_safe_string(charts::milestones_svg(&json(&team), &json(&labels), &f))
+    });
+    env.add_function(
+        "quadrant_points",
+        |customers: JValue, thresholds: JValue| {
+            let customers = json(&customers).as_array().cloned().unwrap_or_default();
+            let high = json(&thresholds)["high_margin"].as_f64().unwrap_or(0.0);
+            let scale = charts::Scale::new(&customers, high);
+            let points: Vec<Value> = customers
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "name": c["name"],
+                    "x": (scale.x(c["revenue"].as_f64().unwrap_or(0.0)) * 100.0).round() / 100.0,
+                    "y": (scale.y(c["margin"].as_f64().unwrap_or(0.0)) * 100.0).round() / 100.0,
+                })
+            })
+            .collect();
+            JValue::from_serialize(points)
+        },
+    );
+    env
+}
+
+fn template_error(e: &Error, user_templates: &Path) -> TemplateError {
+    let name = e.name().unwrap_or("template").to_string();
+    let template = if user_templates.join(&name).is_file() {
+        format!("templates/{name}")
+    } else {
+        format!("built-in {name}")
+    };
+    let mut message = e
+        .detail()
+        .map_or_else(|| e.kind().to_string(), str::to_string);
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    TemplateError {
+        template,
+        line: e.line(),
+        message,
+    }
+}
+
+/// A file name made only of safe characters.
+fn file_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Render the reports into memory; nothing is written when any fails.
+pub fn render(
+    env: &Environment<'_>,
+    context: &Value,
+    plan_root: &Path,
+    options: &Options,
+) -> Result<Vec<Rendered>, TemplateError> {
+    let user = plan_root.join("templates");
+    let ext = options.format.ext();
+    let mut out = Vec::new();
+    let teams: Vec<&Value> = context["teams"]
+        .as_array()
+        .map(|t| {
+            t.iter()
+                .filter(|t| {
+                    options
+                        .team
+                        .as_ref()
+                        .is_none_or(|id| t["id"] == id.as_str())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let sellers: Vec<&Value> = context["sellers"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .filter(|s| {
+                    options
+                        .seller
+                        .as_ref()
+                        .is_none_or(|id| s["id"] == id.as_str())
+                })
+                .filter(|s| {
+                    options
+                        .team
+                        .as_ref()
+                        .is_none_or(|id| s["team"] == id.as_str())
+                        || options.seller.is_some()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for report in &options.reports {
+        let name = format!("{}.{ext}", report.name());
+        let template = env
+            .get_template(&name)
+            .map_err(|e| template_error(&e, &user))?;
+        let (key, items) = match report {
+            Report::Team | Report::Review => ("team", &teams),
+            Report::Seller => ("seller", &sellers),
+        };
+        for item in items {
+            let mut ctx = context.clone();
+            ctx[key] = (*item).clone();
+            let text = template
+                .render(JValue::from_serialize(&ctx))
+                .map_err(|e| template_error(&e, &user))?;
+            let id = item["id"].as_str().unwrap_or("x");
+            out.push(Rendered {
+                file: format!("{}-{}.{ext}", report.name(), file_id(id)),
+                text,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Write the reports into `dir`, each through a temporary file renamed into
+/// place, so a reader never sees half a report.
+pub fn write_all(dir: &Path, files: &[Rendered]) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for f in files {
+        let path = dir.join(&f.file);
+        let tmp = dir.join(format!(".{}.{}.tmp", f.file, std::process::id()));
+        std::fs::write(&tmp, &f.text)?;
+        if let Err(e) = std::fs::rename(&tmp, &path) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_names_stay_inside_the_folder() {
+        assert!(safe_name("team.html"));
+        assert!(safe_name("partials/style.css"));
+        assert!(!safe_name("../x"));
+        assert!(!safe_name("partials/../../x"));
+        assert!(!safe_name("/etc/passwd"));
+        assert!(!safe_name("C:x"));
+        assert!(!safe_name("a\\b"));
+    }
+
+    #[test]
+    fn markdown_escapes_what_breaks_a_table() {
+        assert_eq!(markdown_escape("A | B <script>"), "A \\| B &lt;script&gt;");
+        assert_eq!(markdown_escape("line\nbreak"), "line break");
+    }
+
+    #[test]
+    fn dates_and_periods_by_locale() {
+        assert_eq!(format_date("2027-03-31", Locale::Nb), "31.03.2027");
+        assert_eq!(format_date("2027-03-31", Locale::En), "31 Mar 2027");
+        assert_eq!(format_period("2027-Q1", Locale::Nb), "1. kvartal 2027");
+        assert_eq!(format_period("2027-03", Locale::En), "March 2027");
+    }
+}
