@@ -453,11 +453,11 @@ pub fn build(
     let priority: Vec<Value> = CATEGORIES
         .iter()
         .map(|cat| {
-            let ids = |level: Option<crate::model::PotentialLevel>| -> Vec<&str> {
+            let ids = |level: Option<crate::model::PotentialLevel>| -> Vec<Value> {
                 p.customers
                     .iter()
                     .filter(|c| c.category == *cat && c.potential == level)
-                    .map(|c| c.customer.customer.id.as_str())
+                    .map(|c| json!({"id": c.customer.customer.id, "name": c.customer.customer.name, "owner": c.customer.owner}))
                     .collect()
             };
             json!({

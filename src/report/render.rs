@@ -41,7 +41,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// How much work one report may do before it is stopped (a template that
 /// loops forever).
-pub const FUEL: u64 = 50_000_000;
+pub const FUEL: u64 = 20_000_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Report {

@@ -1,0 +1,252 @@
+//! `salgsmal render`: the reports of the example plan (snapshots in both
+//! languages), escaping, template safety, and atomic output.
+
+mod common;
+use common::Plan;
+use std::path::Path;
+
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {name}; run with UPDATE_SNAPSHOTS=1"));
+    assert!(
+        actual == expected,
+        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 to accept a deliberate change"
+    );
+}
+
+fn render(plan: &Plan, args: &[&str]) -> common::Run {
+    let mut all = vec!["render", "--out", "out"];
+    all.extend_from_slice(args);
+    plan.run(&all)
+}
+
+#[test]
+fn the_example_reports_in_both_languages() {
+    let plan = Plan::example();
+    for locale in ["nb", "en"] {
+        for format in ["md", "html"] {
+            let run = render(&plan, &["--format", format, "--locale", locale]);
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            for report in [
+                "team-salg-vest",
+                "seller-kari",
+                "seller-ola",
+                "seller-ingrid",
+                "review-salg-vest",
+            ] {
+                assert!(
+                    plan.path().join(format!("out/{report}.{format}")).is_file(),
+                    "{report}.{format}"
+                );
+            }
+            for report in ["team-salg-vest", "seller-kari"] {
+                let text = plan.read(&format!("out/{report}.{format}"));
+                assert_snapshot(&format!("{report}.{locale}.{format}"), &text);
+            }
+        }
+    }
+}
+
+#[test]
+fn reports_speak_the_locale() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "md", "--locale", "en"]);
+    let team = plan.read("out/team-salg-vest.md");
+    assert!(
+        team.contains("| Revenue | NOK 60,000,000 | NOK 62,000,000 | Adds up |"),
+        "{team}"
+    );
+    assert!(team.contains("quadrant-1 KEY"));
+    render(&plan, &["--format", "md", "--locale", "nb"]);
+    let team = plan.read("out/team-salg-vest.md");
+    assert!(
+        team.contains("| Omsetning | kr 60 000 000 | kr 62 000 000 | Går opp |"),
+        "{team}"
+    );
+    assert!(team.contains("quadrant-1 NØKKEL"));
+    assert!(
+        team.contains("| Dekningsgrad | 20 % | 20,5 % (vektet med omsetningsmålene) | Går opp |"),
+        "{team}"
+    );
+}
+
+#[test]
+fn html_is_self_contained_with_inline_charts() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "html"]);
+    let team = plan.read("out/team-salg-vest.html");
+    assert!(team.starts_with("<!doctype html>"));
+    assert_eq!(
+        team.matches("<svg").count(),
+        7,
+        "milestones, five allocation bars and the portfolio"
+    );
+    for outside in ["<script", "<link", "src=\"http", "url(http", "@import"] {
+        assert!(!team.contains(outside), "{outside} in the HTML");
+    }
+    assert!(team.contains("@media print"));
+    let md = {
+        render(&plan, &["--format", "md"]);
+        plan.read("out/team-salg-vest.md")
+    };
+    assert_eq!(
+        md.matches("```mermaid").count(),
+        2,
+        "the milestone flowchart and the portfolio quadrant chart"
+    );
+    assert!(md.contains("quadrantChart"));
+}
+
+#[test]
+fn names_are_escaped_in_html_and_markdown() {
+    let evil = "<script>alert(1)</script> | AS";
+    let plan = Plan::new().file(
+        "customers/kari.yaml",
+        &format!("owner: kari\ncustomers:\n  - {{id: evil, name: \"{evil}\", revenue: 1_000_000, margin: 0.2}}\n"),
+    );
+    render(&plan, &["--format", "html"]);
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(!html.contains("<script>"), "raw script in the HTML");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped name missing"
+    );
+    render(&plan, &["--format", "md"]);
+    let md = plan.read("out/team-salg-vest.md");
+    assert!(!md.contains("<script>"));
+    assert!(
+        md.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| AS"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_template_cannot_leave_the_templates_folder() {
+    let plan = Plan::new().file("secret.txt", "top secret").file(
+        "templates/team.html",
+        "<h1>{{ team.name }}</h1>\n{% include '../secret.txt' %}\n",
+    );
+    let run = render(&plan, &["--report", "team"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("templates/team.html:2"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("outside the templates folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!plan.path().join("out").exists(), "nothing is written");
+}
+
+#[test]
+fn a_failing_render_leaves_the_previous_reports_intact() {
+    let plan = Plan::new();
+    assert_eq!(render(&plan, &["--format", "md"]).code, 0);
+    let before = plan.read("out/team-salg-vest.md");
+    let plan = plan.file(
+        "templates/seller.md",
+        "{{ seller.name }}\n{{ no_such_value.field }}\n",
+    );
+    let run = render(&plan, &["--format", "md"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("templates/seller.md:2"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("undefined"), "{}", run.stderr);
+    assert_eq!(plan.read("out/team-salg-vest.md"), before);
+    let leftovers: Vec<_> = std::fs::read_dir(plan.path().join("out"))
+        .expect("out")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_plan_template_overrides_the_built_in_one() {
+    let plan = Plan::new().file("templates/team.md", "Team {{ team.name }}: {{ team.goals[0].target | money }} / {{ team.goals[0].rollup | money }} ({{ period | period }})\n");
+    assert_eq!(
+        render(&plan, &["--format", "md", "--report", "team"]).code,
+        0
+    );
+    assert_eq!(
+        plan.read("out/team-salg-vest.md"),
+        "Team Salg Vest: kr 10 000 000 / kr 10 000 000 (2027)\n"
+    );
+}
+
+#[test]
+fn a_runaway_template_runs_out_of_fuel() {
+    let plan = Plan::new().file(
+        "templates/team.md",
+        "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}\n",
+    );
+    let run = render(&plan, &["--format", "md", "--report", "team"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("fuel"), "{}", run.stderr);
+}
+
+#[test]
+fn choosing_reports_and_sellers() {
+    let plan = Plan::example();
+    let run = render(
+        &plan,
+        &["--report", "seller", "--seller", "kari", "--format", "md"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<String> = std::fs::read_dir(plan.path().join("out"))
+        .expect("out")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["seller-kari.md"]);
+    let unknown = render(&plan, &["--seller", "karl"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean `kari`?"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn render_writes_whatever_the_findings_and_deny_decides_the_exit() {
+    let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 9_000_000}\n");
+    let run = render(&plan, &["--format", "md", "--report", "team"]);
+    assert_eq!(run.code, 0);
+    let team = plan.read("out/team-salg-vest.md");
+    assert!(
+        team.contains("`allocation`"),
+        "the report shows the findings: {team}"
+    );
+    assert_eq!(
+        render(&plan, &["--format", "md", "--deny", "errors"]).code,
+        1
+    );
+    assert!(plan.path().join("out/team-salg-vest.md").is_file());
+    assert_eq!(
+        render(&Plan::example(), &["--format", "md", "--deny", "errors"]).code,
+        0
+    );
+}
+
+#[test]
+fn the_default_output_folder_is_build_in_the_plan() {
+    let plan = Plan::example();
+    let run = plan.run(&["render", "--format", "md", "--report", "team"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(plan.path().join("build/team-salg-vest.md").is_file());
+}
