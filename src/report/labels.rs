@@ -162,6 +162,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("finding", "Funn", "Finding"),
     ("level", "Nivå", "Level"),
     ("what", "Hva", "What"),
+    ("with_customers", "Med kunder", "With customers"),
     ("unit_day", "dag", "day"),
     ("unit_week", "uke", "week"),
     ("unit_month", "måned", "month"),
