@@ -45,6 +45,8 @@ pub enum Command {
     Init(InitArgs),
     /// Render the reports (or print the data the report templates receive)
     Render(RenderArgs),
+    /// Re-check (and re-render) the plan on every save
+    Watch(WatchArgs),
     /// Print or write the JSON Schemas of the plan files
     Schema(SchemaArgs),
 }
@@ -169,4 +171,18 @@ pub enum RenderFormat {
 pub enum RenderDeny {
     Errors,
     Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The plan folder, or any folder below it (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// Also render all reports in this format after every check
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub render: Option<RenderFormat>,
+
+    /// Where to write the reports (default: build/ in the plan folder)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }

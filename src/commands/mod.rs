@@ -5,6 +5,7 @@ mod explain;
 mod init;
 mod render;
 mod schema;
+mod watch;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use anyhow::Context as _;
@@ -36,6 +37,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::execute(&args, global),
         Command::Schema(args) => schema::execute(&args),
         Command::Render(args) => render::execute(&args, global),
+        Command::Watch(args) => watch::execute(&args, global),
     }
 }
 

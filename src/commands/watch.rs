@@ -1,0 +1,253 @@
+//! `salgsmal watch`: re-check (and re-render) on every save, printing a
+//! one-line status and the findings that are new. Bad input never stops it;
+//! Ctrl-C does.
+
+use super::Global;
+use crate::cli::{RenderFormat, WatchArgs};
+use crate::diag::{self, Diagnostic, Style, Summary};
+use crate::format::Fmt;
+use crate::report::render::{self, Format, Options, Report};
+use crate::{load, report, rules};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::new_debouncer;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+/// A finding, without its position (which moves as lines are edited).
+type Key = (String, String, String);
+
+fn key(d: &Diagnostic) -> Key {
+    (
+        d.rule.to_string(),
+        d.location.file.clone(),
+        d.message.clone(),
+    )
+}
+
+struct Watcher {
+    root: PathBuf,
+    out: PathBuf,
+    render: Option<Format>,
+    style: Style,
+    previous: Option<HashSet<Key>>,
+}
+
+fn clock() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{:02}:{:02}:{:02}",
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+impl Watcher {
+    /// Whether a changed path can change the check or the reports.
+    fn relevant(&self, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(&self.root) else {
+            return false;
+        };
+        if path.starts_with(&self.out) {
+            return false;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.')
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp")
+        {
+            return false;
+        }
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match first.as_str() {
+            "templates" => true,
+            "teams" | "sellers" | "customers" | "actuals" => {
+                name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".csv")
+            }
+            _ => rel == Path::new(load::CONFIG_FILE),
+        }
+    }
+
+    fn run(&mut self, changed: &[String]) {
+        let mut stdout = std::io::stdout().lock();
+        let what = if changed.is_empty() {
+            String::new()
+        } else {
+            format!("{} changed — ", changed.join(", "))
+        };
+        let loaded = match load::load(&self.root) {
+            Ok(l) => l,
+            Err(e) => {
+                let _ = writeln!(stdout, "[{}] {what}error: {e}", clock());
+                let _ = stdout.flush();
+                return;
+            }
+        };
+        let plan = &loaded.plan;
+        let outcome = rules::run(plan, loaded.diagnostics);
+        let summary = Summary::of(
+            &outcome.diagnostics,
+            outcome.accepted.len(),
+            plan.files.len(),
+        );
+        let now: HashSet<Key> = outcome.diagnostics.iter().map(key).collect();
+        let new: Vec<Diagnostic> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| self.previous.as_ref().is_none_or(|p| !p.contains(&key(d))))
+            .filter(|d| self.previous.is_some() || d.level > diag::Level::Info)
+            .cloned()
+            .collect();
+        let resolved = self
+            .previous
+            .as_ref()
+            .map_or(0, |p| p.difference(&now).count());
+        let status = diag::render_human(&[], &[], &HashMap::new(), Some(summary), self.style);
+        let mut line = format!("[{}] {what}{}", clock(), status.trim_end());
+        if !new.is_empty() && self.previous.is_some() {
+            line.push_str(&format!("; {} new", new.len()));
+        }
+        if resolved > 0 {
+            line.push_str(&format!("; {resolved} resolved"));
+        }
+        let _ = writeln!(stdout, "{line}");
+        if !new.is_empty() {
+            let sources: HashMap<String, String> = plan
+                .files
+                .iter()
+                .map(|f| (f.path.clone(), f.text.clone()))
+                .collect();
+            let _ = write!(
+                stdout,
+                "{}",
+                diag::render_human(&new, &[], &sources, None, self.style)
+            );
+        }
+        self.previous = Some(now);
+        if let Some(format) = self.render {
+            let locale = plan.settings.fmt.locale;
+            let context =
+                report::context::build(plan, &outcome.diagnostics, &outcome.accepted, locale);
+            let env =
+                render::environment(&self.root, &Fmt::new(locale, &plan.settings.fmt.currency));
+            let options = Options {
+                reports: vec![Report::Team, Report::Seller, Report::Review],
+                format,
+                team: None,
+                seller: None,
+            };
+            match render::render(&env, &context, &self.root, &options)
+                .map(|files| render::write_all(&self.out, &files).map(|w| w.len()))
+            {
+                Ok(Ok(n)) => {
+                    let _ = writeln!(
+                        stdout,
+                        "[{}] rendered {n} reports into {}",
+                        clock(),
+                        self.out.display()
+                    );
+                }
+                Ok(Err(e)) => {
+                    let _ = writeln!(stdout, "[{}] error: cannot write the reports: {e}", clock());
+                }
+                Err(e) => {
+                    let _ = writeln!(
+                        stdout,
+                        "[{}] error[template]: {e} (the previous reports are kept)",
+                        clock()
+                    );
+                }
+            }
+        }
+        let _ = stdout.flush();
+    }
+}
+
+/// Events that can change a file's content (reading a file is an event too).
+fn changes_content(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
+            | EventKind::Any
+    )
+}
+
+pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
+    let root = load::find_root(&super::start_dir(args.dir.as_deref()))?;
+    let out = args.out.clone().unwrap_or_else(|| root.join("build"));
+    let out = if out.is_absolute() {
+        out
+    } else {
+        std::env::current_dir()?.join(out)
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = new_debouncer(Duration::from_millis(200), None, tx)?;
+    debouncer.watch(&root, RecursiveMode::Recursive)?;
+    let mut watcher = Watcher {
+        root: root.clone(),
+        out,
+        render: args.render.map(|f| match f {
+            RenderFormat::Md => Format::Md,
+            RenderFormat::Html => Format::Html,
+        }),
+        style: Style {
+            color: global.color,
+        },
+        previous: None,
+    };
+    println!("watching {} (Ctrl-C stops)", root.display());
+    watcher.run(&[]);
+    while !stop.load(Ordering::SeqCst) {
+        match rx.recv_timeout(Duration::from_millis(150)) {
+            Ok(Ok(events)) => {
+                let mut changed: Vec<String> = events
+                    .iter()
+                    .filter(|e| changes_content(&e.kind))
+                    .flat_map(|e| e.paths.iter())
+                    .filter(|p| watcher.relevant(p))
+                    .filter_map(|p| {
+                        p.strip_prefix(&root)
+                            .ok()
+                            .map(|r| r.to_string_lossy().replace('\\', "/"))
+                    })
+                    .collect();
+                changed.sort();
+                changed.dedup();
+                if !changed.is_empty() {
+                    watcher.run(&changed);
+                }
+            }
+            Ok(Err(errors)) => {
+                for e in errors {
+                    eprintln!("watch: {e}");
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    println!("stopped watching");
+    Ok(ExitCode::SUCCESS)
+}
