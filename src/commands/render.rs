@@ -72,8 +72,15 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     let out = args.out.clone().unwrap_or_else(|| root.join("build"));
     let written = render::write_all(&out, &files)?;
     if !global.quiet {
+        let here = std::env::current_dir()
+            .ok()
+            .and_then(|d| d.canonicalize().ok());
         for path in &written {
-            println!("wrote {}", path.display());
+            let shown = here
+                .as_ref()
+                .and_then(|h| path.strip_prefix(h).ok())
+                .unwrap_or(path);
+            println!("wrote {}", shown.display());
         }
     }
     let diags = &outcome.diagnostics;
