@@ -127,7 +127,9 @@ pub struct Configured {
 /// one that crosses 80 % included); high margin = the revenue-weighted mean
 /// margin; minimum contribution = 0.5 % of total contribution.
 pub fn thresholds(customers: &[Figures], configured: Configured) -> Thresholds {
-    let active: Vec<&Figures> = customers.iter().filter(|c| !c.prospect).collect();
+    // "Computed over all customers of the plan" (prospects have no revenue,
+    // so they add nothing to the revenue-based defaults).
+    let active: Vec<&Figures> = customers.iter().collect();
     let total: Decimal = active.iter().map(|c| c.revenue).sum();
     let pareto = || {
         if total <= Decimal::ZERO {
@@ -181,7 +183,7 @@ pub fn classify(c: &Figures, t: &Thresholds) -> Category {
         Category::Key
     } else if large {
         Category::Star
-    } else if c.contribution() >= t.min_contribution && c.contribution() > Decimal::ZERO {
+    } else if c.contribution() >= t.min_contribution {
         Category::Question
     } else {
         Category::PhaseOutNew
@@ -311,11 +313,18 @@ pub fn potential_level(p: Option<Potential>, sorted: &[Decimal]) -> Option<Poten
     match p? {
         Potential::Level(l) => Some(l),
         Potential::Amount(a) => {
+            // Mid-rank percentile: one amount alone is medium.
             let below = sorted.partition_point(|x| *x < a);
+            let equal = sorted[below..]
+                .iter()
+                .take_while(|x| **x == a)
+                .count()
+                .max(1);
             let n = sorted.len().max(1);
-            Some(if below * 3 >= n * 2 {
+            let twice_rank = 2 * below + equal; // 2 × (below + equal / 2)
+            Some(if twice_rank * 3 >= n * 4 {
                 PotentialLevel::High
-            } else if below * 3 >= n {
+            } else if twice_rank * 3 >= n * 2 {
                 PotentialLevel::Medium
             } else {
                 PotentialLevel::Low

@@ -830,3 +830,64 @@ fn errors_cannot_be_accepted_and_empty_acceptances_are_reported() {
             .any(|d| d["rule"] == "allocation" && d["level"] == "error")
     );
 }
+
+#[test]
+fn a_ratio_above_one_in_a_fixed_field_does_not_drop_the_file() {
+    let body = "goals:\n  - {id: omsetning, metric: revenue, target: 14_000_000}\nkpis:\n  - {id: moter, metric: qualified_meetings, target: 4, per: week, supports: [omsetning], actions: [a]}\nassumptions: {meeting_to_offer_rate: 40, average_deal_size: 150_000}\n";
+    let p = plan(
+        "  - {id: omsetning, metric: revenue, target: 14_000_000}\n",
+        &[("kari", "Kari", body)],
+    );
+    assert_eq!(
+        messages(&p.diagnostics("ratio")),
+        [
+            "meeting_to_offer_rate is a ratio, and 40 is above 1: did you mean \"40 %\"? (write 0.25 or \"25 %\")"
+        ]
+    );
+    assert!(
+        p.diagnostics("allocation").is_empty(),
+        "Kari still counts: {:#?}",
+        p.diagnostics("allocation")
+    );
+}
+
+#[test]
+fn ratio_parameters_and_portfolio_goals_above_one() {
+    let p = plan(TEAM_REVENUE, &[("kari", "Kari", &revenue("14_000_000"))])
+        .file("salgsmal.yaml", &format!("{CONFIG}rules:\n  growth: {{max: 30}}\n  history: {{max_ratio: 2}}\n  fairness: {{level: warn}}\n"))
+        .file("teams/salg-vest.yaml", "name: Salg Vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 14_000_000}\nportfolio_goals:\n  key: {revenue_share: {min: 35}, loyalty: 0.9}\n");
+    let d = p.diagnostics("ratio");
+    assert_eq!(
+        messages(&d),
+        [
+            "growth.max is a ratio, and 30 is above 1: did you mean \"30 %\"? (write 0.25 or \"25 %\")",
+            "key.revenue_share is a ratio, and 35 is above 1: did you mean \"35 %\"? (write 0.25 or \"25 %\")"
+        ]
+    );
+    // A misspelt level is a schema error, and the rest of salgsmal.yaml still applies.
+    assert_eq!(p.diagnostics("schema").len(), 1);
+    assert!(
+        p.diagnostics("unknown-reference").is_empty(),
+        "the product catalogue is still read"
+    );
+}
+
+#[test]
+fn activity_kpis_are_compared_with_a_yearly_baseline() {
+    let body = |base: &str| {
+        format!(
+            "baseline: {{qualified_meetings: {base}}}\nkpis:\n  - {{id: m, metric: qualified_meetings, target: 10, per: week, actions: [a]}}\n"
+        )
+    };
+    assert!(
+        plan(TEAM_REVENUE, &[("kari", "Kari", &body("300"))])
+            .diagnostics("history")
+            .is_empty(),
+        "440 a year against 300 is 1,47×"
+    );
+    let d = plan(TEAM_REVENUE, &[("kari", "Kari", &body("250"))]).diagnostics("history");
+    assert_eq!(
+        messages(&d),
+        ["qualified_meetings target 440 a year is 1,76× the baseline 250, more than 1,5×"]
+    );
+}

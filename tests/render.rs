@@ -63,14 +63,14 @@ fn reports_speak_the_locale() {
         team.contains("| Revenue | NOK 60,000,000 | NOK 62,000,000 | Adds up |"),
         "{team}"
     );
-    assert!(team.contains("quadrant-1 KEY"));
+    assert!(team.contains("quadrant-1 \"KEY\""));
     render(&plan, &["--format", "md", "--locale", "nb"]);
     let team = plan.read("out/team-salg-vest.md");
     assert!(
         team.contains("| Omsetning | kr 60 000 000 | kr 62 000 000 | Går opp |"),
         "{team}"
     );
-    assert!(team.contains("quadrant-1 NØKKEL"));
+    assert!(team.contains("quadrant-1 \"NØKKEL\""));
     assert!(
         team.contains("| Dekningsgrad | 20 % | 20,5 % (vektet med omsetningsmålene) | Går opp |"),
         "{team}"
@@ -249,4 +249,57 @@ fn the_default_output_folder_is_build_in_the_plan() {
     let run = plan.run(&["render", "--format", "md", "--report", "team"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(plan.path().join("build/team-salg-vest.md").is_file());
+}
+
+#[test]
+fn the_markdown_quadrants_are_the_categories() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "md", "--report", "team"]);
+    let md = plan.read("out/team-salg-vest.md");
+    let point = |name: &str| -> (f64, f64) {
+        let line = md
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{name}\"")))
+            .unwrap_or_else(|| panic!("{name}"));
+        let xy = line
+            .split('[')
+            .nth(1)
+            .and_then(|r| r.strip_suffix(']'))
+            .expect("point");
+        let mut it = xy.split(", ").map(|v| v.parse::<f64>().expect("number"));
+        (it.next().expect("x"), it.next().expect("y"))
+    };
+    // quadrant-1 (top right) is key, 4 (bottom right) star, 2 (top left) question.
+    let (x, y) = point("Bergen Bygg og Anlegg AS");
+    assert!(x > 0.5 && y > 0.5, "key at {x},{y}");
+    let (x, y) = point("Vestlandske Næringsmidler AS");
+    assert!(x > 0.5 && y < 0.5, "star at {x},{y}");
+    let (x, y) = point("Fjordtre AS");
+    assert!(x < 0.5 && y > 0.5, "question mark at {x},{y}");
+}
+
+#[test]
+fn kpis_that_support_no_goal_still_appear_on_the_steering_platform() {
+    // The spec's seed seller has KPIs (kti, telefoner) without `supports`.
+    let seller = "name: Kari\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\nkpis:\n  - {id: kti, metric: customer_satisfaction, target: 0.80, actions: [Kundeundersøkelse hvert kvartal]}\n  - {id: telefoner, metric: customer_calls, target: 25, per: week, actions: [Ringeliste hver mandag]}\n";
+    let plan = Plan::new().file("sellers/kari.yaml", seller);
+    for format in ["md", "html"] {
+        render(&plan, &["--format", format, "--report", "seller"]);
+        let text = plan.read(&format!("out/seller-kari.{format}"));
+        assert!(
+            text.contains("Kundeundersøkelse hvert kvartal"),
+            "{format}: {text}"
+        );
+        assert!(text.contains("Ringeliste hver mandag"), "{format}");
+    }
+}
+
+#[test]
+fn a_plan_without_a_readable_config_still_renders() {
+    let plan = Plan::new().file("salgsmal.yaml", "version: 1\nperiod: [2027\n");
+    let run = render(&plan, &["--format", "md", "--report", "team"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = plan.read("out/team-salg-vest.md");
+    assert!(!md.contains("none"), "{md}");
+    assert!(md.contains("`yaml-syntax`"));
 }

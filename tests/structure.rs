@@ -355,3 +355,29 @@ fn structure_rules_cannot_be_turned_off() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_at(&d[0], "unknown-reference", "error", "salgsmal.yaml", 4, 19);
 }
+
+#[test]
+fn a_file_name_must_be_an_id() {
+    let plan = Plan::new().file("sellers/Kari N.yaml", "name: Kari\nteam: salg-vest\n");
+    let d = plan.diagnostics("schema");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_at(&d[0], "schema", "error", "sellers/Kari N.yaml", 1, 1);
+    assert!(
+        d[0].get("pointer").is_none(),
+        "a whole-file finding has no pointer"
+    );
+}
+
+#[test]
+fn a_weighted_custom_metric_needs_its_weight() {
+    let plan = Plan::new().file(
+        "salgsmal.yaml",
+        "version: 1\nperiod: 2027\nmetrics:\n  - {id: nps, kind: ratio, rollup: weighted_mean}\n",
+    );
+    let d = plan.diagnostics("unknown-reference");
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d[0]["message"],
+        "metric `nps` rolls up by weighted_mean but names no `weight`"
+    );
+}

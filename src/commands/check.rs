@@ -5,7 +5,6 @@ use crate::cli::{CheckArgs, CheckFormat, Deny};
 use crate::diag::{self, Level, Style, Summary};
 use crate::{load, rules};
 use std::collections::HashMap;
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
@@ -43,9 +42,7 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
             diag::render_junit(diagnostics, plan.files.iter().map(|f| f.path.as_str()))
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(output.as_bytes())?;
-    stdout.flush()?;
+    super::print(&output)?;
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
     Ok(if failed {
         ExitCode::from(1)

@@ -7,12 +7,12 @@ use std::process::ExitCode;
 
 pub fn execute(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     let Some(id) = &args.rule else {
-        print!("{}", list());
+        super::print(&list())?;
         return Ok(ExitCode::SUCCESS);
     };
     match rules::find(id) {
         Some(meta) => {
-            print!("{}", explain(meta));
+            super::print(&explain(meta))?;
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -47,6 +47,17 @@ pub struct Global {
     pub quiet: bool,
 }
 
+/// Print to standard output; a reader that stops early (`| head`) is not
+/// an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 /// The folder a command works on: its `DIR` argument, or the current folder.
 fn start_dir(dir: Option<&std::path::Path>) -> std::path::PathBuf {
     dir.map_or_else(

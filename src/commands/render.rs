@@ -19,11 +19,6 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
         Some(InitLocale::En) => Locale::En,
         None => plan.settings.fmt.locale,
     };
-    let context = report::context::build(plan, &outcome.diagnostics, &outcome.accepted, locale);
-    if args.dump_context {
-        println!("{}", serde_json::to_string_pretty(&context)?);
-        return Ok(ExitCode::SUCCESS);
-    }
     for (what, id, known) in [
         (
             "team",
@@ -44,6 +39,11 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
                 rules::suggestion(id, known.iter().copied())
             );
         }
+    }
+    let context = report::context::build(plan, &outcome.diagnostics, &outcome.accepted, locale);
+    if args.dump_context {
+        super::print(&format!("{}\n", serde_json::to_string_pretty(&context)?))?;
+        return Ok(ExitCode::SUCCESS);
     }
     let options = Options {
         reports: match args.report {

@@ -27,7 +27,7 @@ pub fn execute(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
                 println!("wrote {}", path.display());
             }
         }
-        None if args.name.is_some() => print!("{}", chosen[0].2),
+        None if args.name.is_some() => super::print(chosen[0].2)?,
         None => {
             println!(
                 "schemas (print one with `salgsmal schema NAME`, write all with `--out DIR`):"

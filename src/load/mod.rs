@@ -364,6 +364,25 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
         Box::new(Diagnostic::new("schema", Level::Error, e.message, loc))
     };
     let check_id = |id: Option<&String>| -> Result<(), Box<Diagnostic>> {
+        let stem = file.stem();
+        let kebab = stem
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if id.is_none() && !kebab {
+            return Err(Box::new(
+                Diagnostic::new(
+                    "schema",
+                    Level::Error,
+                    format!("the file name `{stem}` is not an id: ids are lowercase kebab-case (a-z, 0-9 and -)"),
+                    file.whole(),
+                )
+                .with_help("rename the file, e.g. `kari-nordmann.yaml`"),
+            ));
+        }
         match id {
             Some(id) if id != file.stem() => Err(Box::new(
                 Diagnostic::new(

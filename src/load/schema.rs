@@ -220,7 +220,11 @@ pub fn validate(
     let mut out = Vec::new();
     for err in c.validator.iter_errors(instance) {
         let pointer = err.instance_path().as_str().to_string();
-        if bad.iter().any(|b| pointer.starts_with(b.as_str())) {
+        let within = |b: &String| {
+            pointer == *b
+                || (pointer.starts_with(b.as_str()) && pointer[b.len()..].starts_with('/'))
+        };
+        if bad.iter().any(within) {
             continue;
         }
         out.extend(describe(&err, &pointer, &c.schema, file));

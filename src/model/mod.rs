@@ -182,7 +182,7 @@ impl Settings {
             };
         };
         for (m, h) in &c.activity_hours {
-            activity_hours.insert(m.clone(), h.0);
+            activity_hours.insert(m.clone(), h.0.max(Decimal::ZERO).min(Decimal::from(168)));
         }
         // Out-of-range values are schema errors; computations use the nearest
         // sensible value so that nothing downstream divides by zero or overflows.

@@ -56,8 +56,15 @@ impl Quantity {
             let num = num.trim().replace(',', ".");
             let value = parse_decimal(&num)
                 .ok_or_else(|| format!("`{text}` is not a percent like \"25 %\""))?;
+            let value = value / Decimal::ONE_HUNDRED;
+            if value.abs() > Decimal::TEN {
+                return Err(format!(
+                    "{} is too large: a percent lies within ±1000 %",
+                    text.trim()
+                ));
+            }
             return Ok(Self {
-                value: bounded(value / Decimal::ONE_HUNDRED, text)?,
+                value: bounded(value, text)?,
                 percent: true,
             });
         }

@@ -12,6 +12,15 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// A ratio field: a number above 1 (`margin: 19`) is reported by the schema
+/// as a `ratio` error and read as absent, so the rest of the file still
+/// takes part in the checks.
+fn lenient_ratio<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Ratio>, D::Error> {
+    let q = Option::<Quantity>::deserialize(d)?;
+    Ok(q.filter(|q| q.percent || q.value <= Decimal::ONE)
+        .map(|q| Ratio(q.value)))
+}
+
 /// Values per metric id (a starting point, a baseline, actuals).
 pub type MetricValues = BTreeMap<String, Quantity>;
 
@@ -65,6 +74,7 @@ pub struct Product {
 #[derive(Debug, Deserialize)]
 pub struct PortfolioThresholds {
     pub large_revenue: Option<Amount>,
+    #[serde(default, deserialize_with = "lenient_ratio")]
     pub high_margin: Option<Ratio>,
     pub min_contribution: Option<Amount>,
 }
@@ -108,6 +118,73 @@ pub enum LevelSetting {
     Error,
 }
 
+/// A level as written, or `None` for anything else.
+struct LenientLevel(Option<LevelSetting>);
+
+impl<'de> Deserialize<'de> for LenientLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = LenientLevel;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("off, info, warning or error")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LenientLevel, E> {
+                Ok(LenientLevel(match v {
+                    "off" => Some(LevelSetting::Off),
+                    "info" => Some(LevelSetting::Info),
+                    "warning" => Some(LevelSetting::Warning),
+                    "error" => Some(LevelSetting::Error),
+                    _ => None,
+                }))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<LenientLevel, E> {
+                Ok(LenientLevel((!v).then_some(LevelSetting::Off)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<LenientLevel, E> {
+                Ok(LenientLevel(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Any scalar as text (numbers keep their exact text).
+struct LenientText(String);
+
+impl<'de> Deserialize<'de> for LenientText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LenientText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LenientText, E> {
+                Ok(LenientText(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<LenientText, E> {
+                Ok(LenientText(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<LenientText, E> {
+                Ok(LenientText(String::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LenientText, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(LenientText(String::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LenientText, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(LenientText(String::new()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// One entry of `rules:`: an optional level and the rule's parameters.
 #[derive(Debug, Default)]
 pub struct RuleSettings {
@@ -125,12 +202,14 @@ impl<'de> Deserialize<'de> for RuleSettings {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RuleSettings, A::Error> {
                 let mut out = RuleSettings::default();
+                // Bad levels and values are the schema's to report; they are
+                // left out here so the rest of salgsmal.yaml still applies.
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "level" {
-                        out.level = Some(map.next_value()?);
-                    } else {
-                        let value = map.next_value()?;
-                        out.params.insert(key, value);
+                        let level: LenientLevel = map.next_value()?;
+                        out.level = level.0;
+                    } else if let Ok(q) = Quantity::parse(&map.next_value::<LenientText>()?.0) {
+                        out.params.insert(key, q);
                     }
                 }
                 Ok(out)
@@ -232,8 +311,11 @@ impl<'de> Deserialize<'de> for Phasing {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Phasing, A::Error> {
                 let mut out = Vec::new();
+                // More than four values is a schema error; only Q1–Q4 are read.
                 while let Some(q) = seq.next_element::<Quantity>()? {
-                    out.push((u8::try_from(out.len() + 1).unwrap_or(u8::MAX), q));
+                    if out.len() < 4 {
+                        out.push((u8::try_from(out.len() + 1).unwrap_or(4), q));
+                    }
                 }
                 Ok(Phasing(out))
             }
@@ -313,6 +395,7 @@ pub struct StrategicChoice {
 
 #[derive(Debug, Deserialize)]
 pub struct Allocation {
+    #[serde(default, deserialize_with = "lenient_ratio")]
     pub max_over: Option<Ratio>,
 }
 
@@ -395,6 +478,7 @@ pub struct Team {
 
 #[derive(Debug, Deserialize, Default)]
 pub struct Assumptions {
+    #[serde(default, deserialize_with = "lenient_ratio")]
     pub meeting_to_offer_rate: Option<Ratio>,
     pub average_deal_size: Option<Amount>,
 }
@@ -488,6 +572,7 @@ pub struct Customer {
     pub owner: Option<String>,
     #[serde(default)]
     pub revenue: Amount,
+    #[serde(default, deserialize_with = "lenient_ratio")]
     pub margin: Option<Ratio>,
     pub sales_cost: Option<Amount>,
     pub potential: Option<Potential>,

@@ -53,37 +53,54 @@ fn color(category: &str) -> &'static str {
         .map_or("#8a8f98", |(_, col)| col)
 }
 
-/// Where each customer sits in the portfolio, from 0 to 1 on both axes:
-/// x by revenue on a log scale (prospects at the left edge), y by margin.
-/// Also the threshold lines on the same scales.
+/// Where each customer sits in the portfolio, from 0 to 1 on both axes,
+/// with the thresholds at the middle so that the four quadrants are the four
+/// categories: x by revenue on a log scale on each side of the large-customer
+/// threshold (prospects at the left edge), y by margin on each side of the
+/// high-margin threshold.
 pub struct Scale {
     lo: f64,
+    mid_x: f64,
     hi: f64,
+    mid_y: f64,
     y_max: f64,
 }
 
 impl Scale {
-    pub fn new(customers: &[Value], high_margin: f64) -> Self {
+    pub fn new(customers: &[Value], thresholds: &Value) -> Self {
         let revenues: Vec<f64> = customers
             .iter()
             .map(|c| f(&c["revenue"]))
             .filter(|r| *r > 0.0)
             .collect();
-        let lo = revenues.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = revenues.iter().copied().fold(0.0, f64::max);
-        let (lo, hi) = if revenues.is_empty() {
-            (1.0, 10.0)
+        let min = revenues.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = revenues.iter().copied().fold(0.0, f64::max);
+        let large = thresholds["large_revenue"].as_f64().filter(|l| *l > 0.0);
+        let mid_x = large.map_or_else(
+            || if max > 0.0 { max.log10() + 0.5 } else { 1.0 },
+            f64::log10,
+        );
+        let lo = if revenues.is_empty() {
+            mid_x - 1.0
         } else {
-            (lo.log10() - 0.1, hi.log10() + 0.1)
+            min.log10().min(mid_x) - 0.15
         };
+        let hi = if revenues.is_empty() {
+            mid_x + 1.0
+        } else {
+            max.log10().max(mid_x) + 0.15
+        };
+        let high_margin = f(&thresholds["high_margin"]).max(0.0);
         let max_margin = customers
             .iter()
             .map(|c| f(&c["margin"]))
             .fold(0.0, f64::max);
         Self {
             lo,
-            hi: if hi > lo { hi } else { lo + 1.0 },
-            y_max: (max_margin * 1.15).max(high_margin * 1.5).max(0.05),
+            mid_x,
+            hi,
+            mid_y: high_margin,
+            y_max: (max_margin * 1.1).max(high_margin * 1.5).max(0.05),
         }
     }
 
@@ -91,11 +108,23 @@ impl Scale {
         if revenue <= 0.0 {
             return 0.02;
         }
-        ((revenue.log10() - self.lo) / (self.hi - self.lo)).clamp(0.02, 0.98)
+        let v = revenue.log10();
+        let share = if v < self.mid_x {
+            0.5 * (v - self.lo) / (self.mid_x - self.lo).max(1e-9)
+        } else {
+            // At or above the threshold is the right-hand side, never the line.
+            0.51 + 0.47 * (v - self.mid_x) / (self.hi - self.mid_x).max(1e-9)
+        };
+        share.clamp(0.02, 0.98)
     }
 
     pub fn y(&self, margin: f64) -> f64 {
-        (margin / self.y_max).clamp(0.02, 0.98)
+        let share = if margin < self.mid_y {
+            0.5 * margin.max(0.0) / self.mid_y.max(1e-9)
+        } else {
+            0.51 + 0.47 * (margin - self.mid_y) / (self.y_max - self.mid_y).max(1e-9)
+        };
+        share.clamp(0.02, 0.98)
     }
 }
 
@@ -112,7 +141,7 @@ pub fn portfolio_svg(
     let (w, h, left, right, top, bottom) = (720.0, 460.0, 64.0, 24.0, 24.0, 52.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
     let high_margin = f(&thresholds["high_margin"]);
-    let scale = Scale::new(customers, high_margin);
+    let scale = Scale::new(customers, thresholds);
     let px = |x: f64| left + x * pw;
     let py = |y: f64| top + (1.0 - y) * ph;
     let max_contribution = customers
@@ -292,7 +321,7 @@ pub fn allocation_svg(goal: &Value, fmt: &Fmt) -> String {
         for (i, c) in contributions.iter().enumerate() {
             let y = 8.0 + 24.0 * i as f64;
             let v = f(&c["value"]);
-            let bw = pw * v / max;
+            let bw = (pw * v / max).max(0.0);
             let col = if v >= target { "#38a169" } else { "#dd6b20" };
             let _ = write!(
                 s,
@@ -322,7 +351,7 @@ pub fn allocation_svg(goal: &Value, fmt: &Fmt) -> String {
         s.push_str("</svg>");
         return s;
     }
-    let total: f64 = contributions.iter().map(|c| f(&c["value"])).sum();
+    let total: f64 = contributions.iter().map(|c| f(&c["value"]).max(0.0)).sum();
     let max = total.max(target).max(1e-9) * 1.08;
     let h = 64.0;
     let _ = write!(
@@ -338,7 +367,7 @@ pub fn allocation_svg(goal: &Value, fmt: &Fmt) -> String {
     let mut x = left;
     for (i, c) in contributions.iter().enumerate() {
         let v = f(&c["value"]);
-        let bw = pw * v / max;
+        let bw = (pw * v.max(0.0) / max).max(0.0);
         let col = palette[i % palette.len()];
         let name = c["name"].as_str().unwrap_or_default();
         let _ = write!(

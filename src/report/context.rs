@@ -138,11 +138,21 @@ impl Builder<'_> {
     fn team(&self, team: &crate::model::Entry<crate::model::Team>, p: &Portfolio<'_>) -> Value {
         let plan = self.plan;
         let t = &team.data;
+        // As the `allocation` rule decides it: the team's own setting, else
+        // the rule's parameter, else 20 %.
+        let configured = plan
+            .config
+            .as_ref()
+            .and_then(|c| c.data.rules.get("allocation"))
+            .and_then(|r| r.params.get("max_over"))
+            .map(|q| q.value);
         let max_over = t
             .allocation
             .as_ref()
             .and_then(|a| a.max_over)
-            .map_or(Decimal::new(20, 2), |r| r.0);
+            .map(|r| r.0)
+            .or(configured)
+            .unwrap_or(Decimal::new(20, 2));
         let goals: Vec<Value> = t
             .goals
             .iter()
@@ -155,6 +165,11 @@ impl Builder<'_> {
                     .filter(|q| usable(&plan.metrics, &g.metric, *q))
                     .map(|q| q.value);
                 let status = match (&rolled, target, metric) {
+                    (_, _, Some(metric))
+                        if matches!(metric.rollup, Method::Min | Method::Max | Method::None) =>
+                    {
+                        "none"
+                    }
                     (Some(r), Some(t), Some(metric)) => {
                         let lower = metric.better == Better::Lower;
                         let short = if lower { r.value > t } else { r.value < t };
@@ -298,6 +313,16 @@ impl Builder<'_> {
             })
             .collect();
         let kpis: Vec<Value> = d.kpis.iter().map(|k| Value::Object(self.goal(k))).collect();
+        let unlinked: Vec<&str> = d
+            .kpis
+            .iter()
+            .filter(|k| {
+                !k.supports
+                    .iter()
+                    .any(|s| d.goals.iter().any(|g| g.id == *s))
+            })
+            .map(|k| k.id.as_str())
+            .collect();
         let mut rows = Vec::new();
         let (mut total, mut facing) = (Decimal::ZERO, Decimal::ZERO);
         for k in d.kpis.iter().chain(&d.goals) {
@@ -307,12 +332,10 @@ impl Builder<'_> {
             if !metric.activity || !usable(&plan.metrics, &k.metric, t) {
                 continue;
             }
-            let rate = convert_rate(
-                t.value,
-                k.per.unwrap_or(Per::Week),
-                Per::Week,
-                settings.working_weeks,
-            );
+            let Some(kpi_per) = k.per else {
+                continue; // `measurable` reports an activity without `per`
+            };
+            let rate = convert_rate(t.value, kpi_per, Per::Week, settings.working_weeks);
             let each = settings.activity_hours.get(&k.metric).copied();
             let hours = each.map(|h| h * rate);
             let customer_facing = crate::rules::CUSTOMER_FACING.contains(&k.metric.as_str());
@@ -356,6 +379,7 @@ impl Builder<'_> {
             "baseline": self.values(&d.baseline),
             "goals": goals,
             "kpis": kpis,
+            "unlinked_kpis": unlinked,
             "assumptions": d.assumptions.as_ref().map(|a| json!({
                 "meeting_to_offer_rate": opt(a.meeting_to_offer_rate.map(|r| r.0)),
                 "average_deal_size": opt(a.average_deal_size.map(|a| a.0)),

@@ -303,15 +303,23 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
         v.as_str()
             .map_or_else(|| DASH.to_string(), |s| format_date(s, locale))
     });
+    // A missing value (`none`) gives an empty string, never the word.
+    let text = |v: &JValue| {
+        if v.is_none() || v.is_undefined() {
+            String::new()
+        } else {
+            v.to_string()
+        }
+    };
     env.add_filter("period", move |v: JValue| {
         v.as_str()
-            .map_or_else(|| v.to_string(), |s| format_period(s, locale))
+            .map_or_else(|| text(&v), |s| format_period(s, locale))
     });
-    env.add_filter("md", |v: JValue| {
-        JValue::from_safe_string(markdown_escape(&v.to_string()))
+    env.add_filter("md", move |v: JValue| {
+        JValue::from_safe_string(markdown_escape(&text(&v)))
     });
-    env.add_filter("mermaid", |v: JValue| {
-        JValue::from_safe_string(charts::mermaid(&v.to_string()))
+    env.add_filter("mermaid", move |v: JValue| {
+        JValue::from_safe_string(charts::mermaid(&text(&v)))
     });
     env.add_filter("width", |v: JValue| {
         // A 0..1 share as a CSS width in percent.
@@ -351,8 +359,7 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
         "quadrant_points",
         |customers: JValue, thresholds: JValue| {
             let customers = json(&customers).as_array().cloned().unwrap_or_default();
-            let high = json(&thresholds)["high_margin"].as_f64().unwrap_or(0.0);
-            let scale = charts::Scale::new(&customers, high);
+            let scale = charts::Scale::new(&customers, &json(&thresholds));
             let points: Vec<Value> = customers
             .iter()
             .map(|c| {
@@ -428,6 +435,17 @@ pub fn render(
                 .collect()
         })
         .unwrap_or_default();
+    // A team's sellers include those of its child teams (`teams[].sellers`).
+    let in_team = |s: &Value, id: &str| {
+        context["teams"].as_array().is_some_and(|ts| {
+            ts.iter().any(|t| {
+                t["id"] == id
+                    && t["sellers"]
+                        .as_array()
+                        .is_some_and(|ids| ids.contains(&s["id"]))
+            })
+        })
+    };
     let sellers: Vec<&Value> = context["sellers"]
         .as_array()
         .map(|s| {
@@ -439,11 +457,8 @@ pub fn render(
                         .is_none_or(|id| s["id"] == id.as_str())
                 })
                 .filter(|s| {
-                    options
-                        .team
-                        .as_ref()
-                        .is_none_or(|id| s["team"] == id.as_str())
-                        || options.seller.is_some()
+                    options.seller.is_some()
+                        || options.team.as_ref().is_none_or(|id| in_team(s, id))
                 })
                 .collect()
         })

@@ -68,10 +68,12 @@ impl Rule for Alignment {
                     s.data.team == team.id
                         && seller_target(&plan.metrics, &s.data, &g.metric, product).is_some()
                 });
-                let by_team = plan
-                    .teams
-                    .iter()
-                    .any(|t| t.data.parent.as_deref() == Some(team.id.as_str()) && t.id != team.id);
+                let by_team = plan.teams.iter().any(|t| {
+                    t.data.parent.as_deref() == Some(team.id.as_str())
+                        && t.id != team.id
+                        && (team_target(&plan.metrics, &t.data, &g.metric, product).is_some()
+                            || crate::rollup::team_rollup(plan, &t.id, g).is_some())
+                });
                 if !by_seller && !by_team {
                     out.push(
                         cx.found(team.file, &format!("/goals/{i}/metric"), format!(

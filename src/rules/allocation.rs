@@ -25,6 +25,7 @@ individual goals add up to it. Assigning much more than the team goal makes indi
 unrealistic and unfair; the team file's `allocation.max_over` says how much is allowed.",
     params: &[Param {
         name: "max_over",
+        ratio: true,
         default: "0.20",
         description: "How far the roll-up may exceed the team target before it is a warning; a \
 team's own `allocation.max_over` takes precedence.",

@@ -24,6 +24,7 @@ shows each activity's rate × hours.",
 or on the phone with customers, and an activity plan that does not fit in the week is not a plan.",
     params: &[Param {
         name: "min",
+        ratio: true,
         default: "0.40",
         description: "The smallest share of the working week spent with customers.",
     }],

@@ -19,6 +19,7 @@ deviates from the team's median ratio by more than `max_deviation` of that media
 more (or far less) than the rest of the team is a matter for the goal conversation.",
     params: &[Param {
         name: "max_deviation",
+        ratio: true,
         default: "0.25",
         description: "How far a seller's ratio may lie from the team's median, as a share of it.",
     }],

@@ -37,6 +37,7 @@ required (the pipeline would have to turn over more than 1/min times a year).",
 early whether the result goals can be reached.",
     params: &[Param {
         name: "min",
+        ratio: true,
         default: "0.25",
         description: "The smallest share of the yearly new business the weighted pipeline must cover.",
     }],
@@ -200,6 +201,9 @@ impl Rule for PipelineCoverage {
             ) else {
                 continue;
             };
+            if required <= Decimal::ZERO {
+                continue;
+            }
             let weighted = pipeline.value * closing;
             let cover = weighted / required;
             if cover < min {

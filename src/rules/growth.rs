@@ -20,6 +20,7 @@ target below the baseline: info.",
 a goal, unless something has changed — then accept the finding with the reason.",
     params: &[Param {
         name: "max",
+        ratio: true,
         default: "0.30",
         description: "The largest growth over the baseline before a warning (0.30 = 30 %).",
     }],

@@ -13,12 +13,15 @@ static META: RuleMeta = RuleMeta {
     default_level: Level::Warning,
     structural: false,
     summary: "A KPI target more than `max_ratio` times the seller's baseline for the same metric \
-(for a lower-is-better metric: the baseline more than `max_ratio` times the target). A 75 % \
+(for a lower-is-better metric: the baseline more than `max_ratio` times the target). An \
+activity's baseline is last year's total, so its KPI is compared as a yearly count (10 a week \
+over 44 weeks is 440). A 75 % \
 closing rate against last year's 55 % is 1.36×: fine; against 40 % it is 1.88×: warned.",
     principle: "Goals must be realistic and results are used for learning: last year's actuals \
 are the best evidence of what a seller can do.",
     params: &[Param {
         name: "max_ratio",
+        ratio: false,
         default: "1.5",
         description: "How many times the baseline a KPI target may be.",
     }],
@@ -48,17 +51,31 @@ impl Rule for History {
                 {
                     continue;
                 }
+                // An activity's baseline is last year's total: compare the
+                // KPI's rate over the year with it.
+                let (target_value, unit) = match k.per.filter(|_| metric.activity) {
+                    Some(per) => (
+                        crate::rollup::convert_rate(
+                            target.value,
+                            per,
+                            crate::model::Per::Year,
+                            cx.plan.settings.working_weeks,
+                        ),
+                        " a year",
+                    ),
+                    None => (target.value, ""),
+                };
                 let ratio = if metric.better == Better::Lower {
-                    base / target.value
+                    base / target_value
                 } else {
-                    target.value / base
+                    target_value / base
                 };
                 if ratio > max {
                     out.push(
                         cx.found(seller.file, &format!("/kpis/{i}/target"), format!(
-                            "{} target {} is {}× the baseline {}, more than {}×",
+                            "{} target {}{unit} is {}× the baseline {}, more than {}×",
                             k.metric,
-                            fmt.value(metric.kind, target.value),
+                            fmt.value(metric.kind, target_value),
                             fmt.number_dp(ratio, 2),
                             fmt.value(metric.kind, base),
                             fmt.number(max)

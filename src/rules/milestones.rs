@@ -25,6 +25,7 @@ startpunkt. Milestones that go backwards, overshoot the goal or contradict the p
 a path anyone can follow.",
     params: &[Param {
         name: "max_gap",
+        ratio: true,
         default: "0.10",
         description: "How far a milestone may differ from the cumulative phasing, as a share of \
 the phasing's value.",
@@ -213,6 +214,9 @@ pub fn cumulative_phasing(
     let year = period.year();
     let mut total = Decimal::ZERO;
     for (q, value) in quarters {
+        if !(1..=4).contains(q) {
+            continue;
+        }
         let quarter = Period::Quarter(year, *q);
         if quarter.end() <= date {
             total += value;

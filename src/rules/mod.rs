@@ -37,6 +37,8 @@ use rust_decimal::Decimal;
 #[derive(Debug)]
 pub struct Param {
     pub name: &'static str,
+    /// A ratio (0.20 or "20 %"), checked by the `ratio` rule.
+    pub ratio: bool,
     pub default: &'static str,
     pub description: &'static str,
 }
@@ -121,13 +123,18 @@ impl<'a> Context<'a> {
         pointer: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic::new(
+        let d = Diagnostic::new(
             self.meta.id,
             level,
             message,
             self.plan.locate(file, pointer),
-        )
-        .with_pointer(pointer.to_string())
+        );
+        // A finding about a whole file has no pointer (SPEC 5.1).
+        if pointer.is_empty() {
+            d
+        } else {
+            d.with_pointer(pointer.to_string())
+        }
     }
 
     /// A finding about a key (an unknown id used as a key, say).

@@ -63,6 +63,74 @@ impl Rule for RatioRule {
                 );
             }
         }
+        if let Some(config) = &plan.config {
+            for (id, settings) in &config.data.rules {
+                let Some(meta) = super::find(id) else {
+                    continue;
+                };
+                for (name, q) in &settings.params {
+                    let is_ratio = meta.params.iter().any(|p| p.name == name && p.ratio);
+                    if is_ratio && !q.percent && q.value > rust_decimal::Decimal::ONE {
+                        let pointer = format!(
+                            "/rules/{}/{}",
+                            crate::load::schema::escape(id),
+                            crate::load::schema::escape(name)
+                        );
+                        out.push(cx.found(
+                            config.file,
+                            &pointer,
+                            ratio_above_one(&format!("{id}.{name}"), q.value),
+                        ));
+                    }
+                }
+            }
+        }
+        for team in &plan.teams {
+            let Some(goals) = &team.data.portfolio_goals else {
+                continue;
+            };
+            for (cat, g) in [
+                ("key", &goals.key),
+                ("star", &goals.star),
+                ("question", &goals.question),
+                ("phase_out_new", &goals.phase_out_new),
+            ] {
+                let Some(g) = g else { continue };
+                for (field, bounds) in [
+                    ("revenue_share", &g.revenue_share),
+                    ("margin", &g.margin),
+                    ("loyalty", &g.loyalty),
+                    ("growth", &g.growth),
+                ] {
+                    let Some(b) = bounds else { continue };
+                    for (end, q) in [("min", b.min), ("max", b.max)] {
+                        let Some(q) =
+                            q.filter(|q| !q.percent && q.value > rust_decimal::Decimal::ONE)
+                        else {
+                            continue;
+                        };
+                        let base = format!("/portfolio_goals/{cat}/{field}");
+                        let is_map = cx
+                            .plan
+                            .file(team.file)
+                            .tree
+                            .as_ref()
+                            .and_then(|t| t.pointer(&base))
+                            .is_some_and(|n| n.as_map().is_some());
+                        let pointer = if is_map {
+                            format!("{base}/{end}")
+                        } else {
+                            base
+                        };
+                        out.push(cx.found(
+                            team.file,
+                            &pointer,
+                            ratio_above_one(&format!("{cat}.{field}"), q.value),
+                        ));
+                    }
+                }
+            }
+        }
         for actuals in &plan.actuals {
             for (id, v) in &actuals.data.sellers {
                 values(cx, actuals.file, &format!("/sellers/{id}"), v, out);

@@ -353,6 +353,19 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, m) in config.data.metrics.iter().enumerate() {
+        if m.rollup == crate::model::CustomRollup::WeightedMean && m.weight.is_none() {
+            out.push(
+                cx.found(
+                    file,
+                    &format!("/metrics/{i}/rollup"),
+                    format!(
+                        "metric `{}` rolls up by weighted_mean but names no `weight`",
+                        m.id
+                    ),
+                )
+                .with_help("add `weight: <metric>`, e.g. `weight: revenue`"),
+            );
+        }
         if let Some(weight) = &m.weight
             && cx.plan.metrics.get(weight).is_none()
         {
