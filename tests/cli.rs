@@ -2,24 +2,7 @@
 //! `explain`, `-C` and finding the plan root.
 
 mod common;
-use common::{Plan, run_in};
-
-/// Compare with a stored snapshot; `UPDATE_SNAPSHOTS=1` rewrites it.
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot {name}; run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(
-        actual, expected,
-        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 to accept"
-    );
-}
+use common::{Plan, assert_snapshot, run_in};
 
 /// The example plan with one deliberate mistake: a misspelt key, a wrong
 /// team, and a margin written as 25.

@@ -2,24 +2,7 @@
 //! languages), escaping, template safety, and atomic output.
 
 mod common;
-use common::Plan;
-use std::path::Path;
-
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot {name}; run with UPDATE_SNAPSHOTS=1"));
-    assert!(
-        actual == expected,
-        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 to accept a deliberate change"
-    );
-}
+use common::{Plan, assert_snapshot};
 
 fn render(plan: &Plan, args: &[&str]) -> common::Run {
     let mut all = vec!["render", "--out", "out"];

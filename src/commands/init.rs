@@ -109,28 +109,12 @@ fn write(dir: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
 /// The year a new plan is for: the coming year from September on, when
 /// planning for it starts; the current year before that.
 fn plan_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let (year, month) = civil_year_month(days);
-    if month >= 9 { year + 1 } else { year }
-}
-
-/// Year and month of a day count since 1970-01-01 (H. Hinnant's algorithm).
-fn civil_year_month(days: i64) -> (i32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        i32::try_from(year).unwrap_or(2027),
-        u32::try_from(month).unwrap_or(1),
-    )
+    let today = crate::model::period::Date::today();
+    if today.month >= 9 {
+        today.year + 1
+    } else {
+        today.year
+    }
 }
 
 struct Words {
@@ -221,16 +205,4 @@ fn starter(locale: InitLocale, year: i32) -> Vec<(String, String)> {
         (format!("sellers/{}.yaml", w.seller), seller),
         (format!("customers/{}.yaml", w.seller), customers),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_year_month;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_year_month(0), (1970, 1));
-        // 2026-11-27 is day 20 784 since the epoch.
-        assert_eq!(civil_year_month(20_784), (2026, 11));
-    }
 }

@@ -47,18 +47,7 @@ early whether the result goals can be reached.",
 /// New business a seller's goals require, and how it was reached.
 pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, String)> {
     let fmt = &plan.settings.fmt;
-    let new_products: Vec<&str> = plan
-        .config
-        .as_ref()
-        .map(|c| {
-            c.data
-                .products
-                .iter()
-                .filter(|p| p.new)
-                .map(|p| p.id.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let new_products = crate::portfolio::new_products(plan);
     let ncr = seller_target(&plan.metrics, seller, "new_customer_revenue", None).map(|t| t.value);
     let products: Decimal = seller
         .goals

@@ -155,6 +155,24 @@ pub fn assert_at(d: &Value, rule: &str, level: &str, file: &str, line: u64, colu
     assert_eq!(d["column"], column, "{d:#}");
 }
 
+/// Compare with a stored snapshot in tests/snapshots; `UPDATE_SNAPSHOTS=1`
+/// rewrites it after a deliberate change.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {name}; run with UPDATE_SNAPSHOTS=1"));
+    assert!(
+        actual == expected,
+        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 to accept a deliberate change:\n{actual}"
+    );
+}
+
 /// 1-based line and column (in characters) of the first `needle` in `text`.
 pub fn pos(text: &str, needle: &str) -> (u64, u64) {
     let at = text
