@@ -291,15 +291,10 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
                 .collect();
             match (missing.is_empty(), weighted_mean(&pairs)) {
                 (true, Some(v)) => (v, Some(label), Vec::new()),
-                (_, _) => (
-                    mean(&values)?,
-                    None,
-                    if missing.is_empty() {
-                        contributions.iter().map(|c| c.name.clone()).collect()
-                    } else {
-                        missing
-                    },
-                ),
+                // Every weight given, but they add up to zero: nobody is
+                // missing a weight, the mean is plain all the same.
+                (true, None) => (mean(&values)?, None, Vec::new()),
+                (false, _) => (mean(&values)?, None, missing),
             }
         }
         Method::None => return None,

@@ -395,6 +395,14 @@ impl Builder<'_> {
                 "customer_hours": num(facing),
                 "hours_per_week": num(settings.hours_per_week),
                 "customer_share": num(if settings.hours_per_week.is_zero() { Decimal::ZERO } else { facing / settings.hours_per_week }),
+                // The share the `capacity` rule asks for.
+                "min_customer_share": num(
+                    plan.config
+                        .as_ref()
+                        .and_then(|c| c.data.rules.get("capacity"))
+                        .and_then(|r| r.params.get("min"))
+                        .map_or(Decimal::new(40, 2), |q| q.value),
+                ),
             },
             "customers": customers,
             "ansoff": revenue.map(|r| ansoff(&crate::portfolio::ansoff(r, ncr, npr))),
