@@ -80,7 +80,7 @@ fn make_csv_plan(root: &std::path::Path, n: usize) {
     for c in 0..n {
         let _ = writeln!(
             csv,
-            "c-{c};\"Kunde {c} AS\";{} 000;0,{:02};high",
+            "c-{c};\"Kunde {c} AS\";{}000;0,{:02};high",
             100 + c % 5_000,
             10 + c % 30
         );

@@ -188,7 +188,14 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
     let to_per = goal.per.unwrap_or(Per::Week);
     let mut contributions = Vec::new();
     let mut left_out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for seller in plan.sellers.iter().filter(|s| s.data.team == team_id) {
+        // Two files for one seller (`kari.yaml` and `kari.yml`) are a
+        // `duplicate-id` error; the first one counts.
+        if seen.contains(&seller.id.as_str()) {
+            continue;
+        }
+        seen.push(&seller.id);
         let Some(t) = seller_target(&plan.metrics, &seller.data, &goal.metric, product) else {
             let unusable = seller
                 .data

@@ -11,14 +11,16 @@ use std::process::ExitCode;
 
 pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     let root = load::find_root(&start_dir(args.dir.as_deref()))?;
-    let loaded = load::load(&root)?;
-    let plan = &loaded.plan;
-    let outcome = rules::run(plan, loaded.diagnostics);
+    let mut loaded = load::load(&root)?;
     let locale = match args.locale {
         Some(InitLocale::Nb) => Locale::Nb,
         Some(InitLocale::En) => Locale::En,
-        None => plan.settings.fmt.locale,
+        None => loaded.plan.settings.fmt.locale,
     };
+    // The numbers in the findings follow the report's locale too.
+    loaded.plan.settings.fmt.locale = locale;
+    let plan = &loaded.plan;
+    let outcome = rules::run(plan, loaded.diagnostics);
     for (what, id, known) in [
         (
             "team",
@@ -70,7 +72,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
         }
     };
     let out = args.out.clone().unwrap_or_else(|| root.join("build"));
-    let written = render::write_all(&out, &files)?;
+    let written = render::write_all(&out, &files)
+        .map_err(|e| anyhow::anyhow!("cannot write the reports into {}: {e}", out.display()))?;
     if !global.quiet {
         let here = std::env::current_dir()
             .ok()

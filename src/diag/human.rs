@@ -40,13 +40,20 @@ pub fn render(
     style: Style,
 ) -> String {
     let mut out = String::new();
+    // Each file split into lines once (a check can have thousands of findings).
+    let mut lines: HashMap<&str, Vec<&str>> = HashMap::new();
     for d in diags {
-        render_one(
-            &mut out,
-            d,
-            sources.get(&d.location.file).map(String::as_str),
-            style,
-        );
+        let file = d.location.file.as_str();
+        if !lines.contains_key(file)
+            && let Some(text) = sources.get(file)
+        {
+            lines.insert(file, split_lines(text));
+        }
+        let line = lines
+            .get(file)
+            .and_then(|l| l.get(d.location.line.saturating_sub(1)))
+            .copied();
+        render_one(&mut out, d, line, style);
         out.push('\n');
     }
     for a in accepted {
@@ -71,7 +78,34 @@ pub fn render(
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, style: Style) {
+/// Lines split at `\n`, `\r\n` or a lone `\r`, as the YAML reader counts them.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&text[start..]);
+    lines
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, line_text: Option<&str>, style: Style) {
     let loc = &d.location;
     let gutter = " ".repeat(loc.line.to_string().len());
     out.push_str(&style.paint(style.level(d.level), &format!("{}[{}]", d.level, d.rule)));
@@ -84,7 +118,6 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, style: Sty
         loc.line,
         loc.column
     ));
-    let line_text = source.and_then(|s| s.lines().nth(loc.line.saturating_sub(1)));
     if let Some(text) = line_text {
         let bar = style.paint(BLUE, "|");
         let (shown, start, width) = excerpt(text.trim_end_matches('\r'), loc);

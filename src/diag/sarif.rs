@@ -54,11 +54,26 @@ pub fn render(diags: &[Diagnostic]) -> String {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
+    out
+}
+
+/// A relative path as a URI reference: everything but unreserved characters
+/// and `/` percent-encoded.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
     out
 }
 
@@ -72,7 +87,7 @@ fn level(level: Level) -> &'static str {
 
 fn location(file: &str, line: usize, column: usize, message: Option<&str>) -> Value {
     let mut l = json!({"physicalLocation": {
-        "artifactLocation": {"uri": file},
+        "artifactLocation": {"uri": uri(file)},
         "region": {"startLine": line, "startColumn": column},
     }});
     if let Some(m) = message {

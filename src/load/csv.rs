@@ -181,23 +181,49 @@ pub enum CellKind {
     Bool,
 }
 
-/// A number cell in the file's convention, as text for the number resolver.
-pub fn normalise_number(text: &str, decimal_comma: bool) -> String {
+/// A number cell in the file's convention, as text for the number
+/// resolver; `None` when it is not a number written that way. Digits may be
+/// grouped in threes (by spaces or `.` where `,` is the decimal mark; by `,`
+/// or spaces where `.` is); anything else (`1.5` in a `;` file) is not a
+/// number, so the schema reports the cell instead of the tool reading 15.
+pub fn normalise_number(text: &str, decimal_comma: bool) -> Option<String> {
     let t = text.trim();
     if t.ends_with('%') {
-        return t.to_string();
+        return Some(t.to_string());
     }
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        match c {
-            ' ' | '\u{a0}' | '\u{202f}' | '_' => {}
-            '.' if decimal_comma => {}
-            ',' if decimal_comma => out.push('.'),
-            ',' => {}
-            c => out.push(c),
-        }
+    let (mark, groups): (char, &[char]) = if decimal_comma {
+        (',', &[' ', '\u{a0}', '\u{202f}', '.', '_'])
+    } else {
+        ('.', &[',', ' ', '\u{a0}', '\u{202f}', '_'])
+    };
+    let (sign, rest) = match t.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", t.strip_prefix('+').unwrap_or(t)),
+    };
+    if rest.contains(['e', 'E']) {
+        // Scientific notation, without grouping.
+        return (!rest.contains(groups)).then(|| format!("{sign}{}", rest.replace(mark, ".")));
     }
-    out
+    let (int, frac) = match rest.split_once(mark) {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let parts: Vec<&str> = int.split(|c| groups.contains(&c)).collect();
+    let grouped = parts.len() == 1 && digits(parts[0])
+        || parts.len() > 1
+            && digits(parts[0])
+            && parts[0].len() <= 3
+            && parts[1..].iter().all(|p| p.len() == 3 && digits(p));
+    if !grouped || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let mut out = format!("{sign}{}", parts.concat());
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
 }
 
 fn span(cell: &Cell) -> SrcSpan {
@@ -216,8 +242,8 @@ fn scalar(cell: Cell, kind: CellKind, decimal_comma: bool) -> Scalar {
             _ => Scalar::Str(cell.text),
         },
         CellKind::Number | CellKind::NumberOrText => {
-            match resolve_plain(&normalise_number(&cell.text, decimal_comma)) {
-                n @ Scalar::Number(_) => n,
+            match normalise_number(&cell.text, decimal_comma).map(|n| resolve_plain(&n)) {
+                Some(n @ Scalar::Number(_)) => n,
                 _ => Scalar::Str(cell.text),
             }
         }
@@ -352,10 +378,25 @@ mod tests {
         assert_eq!(delimiter("id;name;revenue\n"), ';');
         assert_eq!(delimiter("id,name\n"), ',');
         assert_eq!(delimiter("id\n"), ',');
-        assert_eq!(normalise_number("1 800 000", true), "1800000");
-        assert_eq!(normalise_number("0,19", true), "0.19");
-        assert_eq!(normalise_number("1.800.000,50", true), "1800000.50");
-        assert_eq!(normalise_number("1,800,000.50", false), "1800000.50");
-        assert_eq!(normalise_number("19 %", true), "19 %");
+        let n = |t: &str, comma: bool| normalise_number(t, comma);
+        assert_eq!(n("1 800 000", true).as_deref(), Some("1800000"));
+        assert_eq!(n("0,19", true).as_deref(), Some("0.19"));
+        assert_eq!(n("1.800.000,50", true).as_deref(), Some("1800000.50"));
+        assert_eq!(n("1,800,000.50", false).as_deref(), Some("1800000.50"));
+        assert_eq!(n("19 %", true).as_deref(), Some("19 %"));
+        assert_eq!(n("-40 000", true).as_deref(), Some("-40000"));
+        assert_eq!(
+            n("1.5", true),
+            None,
+            "a decimal point in a decimal-comma file"
+        );
+        assert_eq!(
+            n("1,5", false),
+            None,
+            "a decimal comma in a decimal-point file"
+        );
+        assert_eq!(n("12.34.5", true), None);
+        assert_eq!(n("1 2 3", true), None);
+        assert_eq!(n("1234", true).as_deref(), Some("1234"));
     }
 }

@@ -339,11 +339,28 @@ fn read_file(
     let mut bad = HashSet::new();
     let mut structure = Vec::new();
     let json = schema::to_json(tree, "", &file, &mut structure, &mut bad);
-    structure.extend(schema::validate(kind.schema(), &json, &file, &bad));
-    // A file with schema errors still takes part in the other checks when it
-    // can be read into the model; its typing errors would only repeat them.
+    let mut rejected = HashSet::new();
+    structure.extend(schema::validate(
+        kind.schema(),
+        &json,
+        &file,
+        &bad,
+        &mut rejected,
+    ));
+    // A file with schema errors still takes part in the other checks: the
+    // values the schema rejected are left out of the typed model (they are
+    // neither used in a sum nor able to drop the file), and typing errors
+    // that follow would only repeat the schema's findings.
     let clean = structure.is_empty();
     diags.extend(structure);
+    rejected.extend(bad);
+    let pruned;
+    let tree = if rejected.is_empty() {
+        tree
+    } else {
+        pruned = prune(tree, &rejected);
+        &pruned
+    };
     let typed = match typed(tree, kind, &file) {
         Ok(t) => Some(t),
         Err(d) => {
@@ -354,6 +371,22 @@ fn read_file(
         }
     };
     Ok((file, diags, typed))
+}
+
+/// A copy of the tree without the mapping entries at `pointers` (list items
+/// stay, so that the positions of the others do not shift).
+fn prune(tree: &yaml::Node, pointers: &HashSet<String>) -> yaml::Node {
+    let mut copy = tree.clone();
+    for pointer in pointers {
+        let Some((parent, last)) = pointer.rsplit_once('/') else {
+            continue;
+        };
+        let key = last.replace("~1", "/").replace("~0", "~");
+        if let Some(yaml::Value::Map(entries)) = copy.pointer_mut(parent).map(|n| &mut n.value) {
+            entries.retain(|(k, _)| k.key_text().as_deref() != Some(key.as_str()));
+        }
+    }
+    copy
 }
 
 fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, Box<Diagnostic>> {

@@ -208,11 +208,15 @@ pub fn escape(token: &str) -> String {
 }
 
 /// Validate a file's JSON against the schema called `name`.
+/// Validate a file's JSON; `rejected` receives the pointers of the values
+/// the schema rejects (not unknown keys or missing ones), which the typed
+/// model then leaves out.
 pub fn validate(
     name: &str,
     instance: &Value,
     file: &SourceFile,
     bad: &HashSet<String>,
+    rejected: &mut HashSet<String>,
 ) -> Vec<Diagnostic> {
     let Some(c) = compiled().iter().find(|c| c.name == name) else {
         return Vec::new();
@@ -226,6 +230,12 @@ pub fn validate(
         };
         if bad.iter().any(within) {
             continue;
+        }
+        if !matches!(
+            err.kind(),
+            ValidationErrorKind::AdditionalProperties { .. } | ValidationErrorKind::Required { .. }
+        ) {
+            rejected.insert(pointer.clone());
         }
         out.extend(describe(&err, &pointer, &c.schema, file));
     }

@@ -164,6 +164,26 @@ impl Node {
         Some(node)
     }
 
+    /// The node at a JSON Pointer, to change it.
+    pub fn pointer_mut(&mut self, pointer: &str) -> Option<&mut Node> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut node = self;
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let token = raw.replace("~1", "/").replace("~0", "~");
+            node = match &mut node.value {
+                Value::Map(entries) => entries
+                    .iter_mut()
+                    .find(|(k, _)| k.key_text().as_deref() == Some(token.as_str()))
+                    .map(|(_, v)| v)?,
+                Value::Seq(items) => items.get_mut(token.parse::<usize>().ok()?)?,
+                Value::Scalar(_) => return None,
+            };
+        }
+        Some(node)
+    }
+
     /// The key node of the entry a pointer ends in, for diagnostics about a key.
     pub fn pointer_key(&self, pointer: &str) -> Option<&Node> {
         let (parent, last) = pointer.rsplit_once('/')?;

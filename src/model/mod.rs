@@ -186,7 +186,7 @@ impl Settings {
         }
         // Out-of-range values are schema errors; computations use the nearest
         // sensible value so that nothing downstream divides by zero or overflows.
-        let clamp = |v: Decimal, max: i64| v.max(Decimal::ONE).min(Decimal::from(max));
+        let clamp = |v: Decimal, max: i64| v.max(Decimal::new(1, 2)).min(Decimal::from(max));
         Self {
             working_weeks: clamp(c.working_weeks.map_or(Decimal::from(44), |a| a.0), 53),
             hours_per_week: clamp(c.hours_per_week.map_or(Decimal::new(375, 1), |a| a.0), 168),
@@ -245,6 +245,6 @@ impl Plan {
 
     /// The plan period, when `salgsmal.yaml` could be read.
     pub fn period(&self) -> Option<period::Period> {
-        self.config.as_ref().map(|c| c.data.period)
+        self.config.as_ref().and_then(|c| c.data.period)
     }
 }

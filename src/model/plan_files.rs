@@ -36,9 +36,11 @@ pub enum Locale {
 
 #[derive(Debug, Deserialize)]
 pub struct Config {
-    pub version: u32,
+    /// Required by the schema; optional here so that a bad value does not
+    /// discard the rest of the configuration.
+    pub version: Option<u32>,
     pub company: Option<String>,
-    pub period: Period,
+    pub period: Option<Period>,
     #[serde(default = "default_currency")]
     pub currency: String,
     #[serde(default)]

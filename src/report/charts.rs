@@ -4,6 +4,7 @@
 
 use crate::format::Fmt;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -30,12 +31,17 @@ pub fn short_money(fmt: &Fmt, v: f64) -> String {
         crate::model::Locale::Nb => (" mill.", " k"),
         crate::model::Locale::En => ("M", "k"),
     };
-    if v.abs() >= 1_000_000.0 {
-        format!("{}{m}", fmt.number_dp(dec(v / 1_000_000.0), 1))
-    } else if v.abs() >= 1_000.0 {
-        format!("{}{k}", fmt.number_dp(dec(v / 1_000.0), 0))
+    let d = Decimal::from_f64(v).unwrap_or_default();
+    let thousands = (d / Decimal::from(1_000))
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    if thousands.abs() >= Decimal::from(1_000) {
+        let millions = (d / Decimal::from(1_000_000))
+            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        format!("{}{m}", fmt.number_dp(millions, 1))
+    } else if d.abs() >= Decimal::from(1_000) {
+        format!("{}{k}", fmt.number_dp(thousands, 0))
     } else {
-        fmt.number_dp(dec(v), 0)
+        fmt.number_dp(d, 0)
     }
 }
 
@@ -53,78 +59,74 @@ fn color(category: &str) -> &'static str {
         .map_or("#8a8f98", |(_, col)| col)
 }
 
-/// Where each customer sits in the portfolio, from 0 to 1 on both axes,
-/// with the thresholds at the middle so that the four quadrants are the four
-/// categories: x by revenue on a log scale on each side of the large-customer
-/// threshold (prospects at the left edge), y by margin on each side of the
-/// high-margin threshold.
+/// Where each customer sits in the portfolio, from 0 to 1 on both axes.
+/// The halves are the categories — right: large (key, star), top: high
+/// contribution (key, question) — so the four quadrants are always the four
+/// categories; within a half, x follows revenue on a log scale and y the
+/// margin. Prospects, with no revenue yet, stand at the left edge.
 pub struct Scale {
     lo: f64,
-    mid_x: f64,
     hi: f64,
-    mid_y: f64,
     y_max: f64,
 }
 
+fn right(category: &str) -> bool {
+    matches!(category, "key" | "star")
+}
+
+fn top(category: &str) -> bool {
+    matches!(category, "key" | "question")
+}
+
 impl Scale {
-    pub fn new(customers: &[Value], thresholds: &Value) -> Self {
-        let revenues: Vec<f64> = customers
+    pub fn new(customers: &[Value]) -> Self {
+        let logs: Vec<f64> = customers
             .iter()
             .map(|c| f(&c["revenue"]))
             .filter(|r| *r > 0.0)
+            .map(f64::log10)
             .collect();
-        let min = revenues.iter().copied().fold(f64::INFINITY, f64::min);
-        let max = revenues.iter().copied().fold(0.0, f64::max);
-        let large = thresholds["large_revenue"].as_f64().filter(|l| *l > 0.0);
-        let mid_x = large.map_or_else(
-            || if max > 0.0 { max.log10() + 0.5 } else { 1.0 },
-            f64::log10,
-        );
-        let lo = if revenues.is_empty() {
-            mid_x - 1.0
+        let lo = logs.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (lo, hi) = if logs.is_empty() {
+            (0.0, 1.0)
         } else {
-            min.log10().min(mid_x) - 0.15
+            (lo - 0.05, hi + 0.05)
         };
-        let hi = if revenues.is_empty() {
-            mid_x + 1.0
-        } else {
-            max.log10().max(mid_x) + 0.15
-        };
-        let high_margin = f(&thresholds["high_margin"]).max(0.0);
         let max_margin = customers
             .iter()
             .map(|c| f(&c["margin"]))
             .fold(0.0, f64::max);
         Self {
             lo,
-            mid_x,
-            hi,
-            mid_y: high_margin,
-            y_max: (max_margin * 1.1).max(high_margin * 1.5).max(0.05),
+            hi: hi.max(lo + 0.1),
+            y_max: max_margin.max(0.01),
         }
     }
 
-    pub fn x(&self, revenue: f64) -> f64 {
-        if revenue <= 0.0 {
-            return 0.02;
-        }
-        let v = revenue.log10();
-        let share = if v < self.mid_x {
-            0.5 * (v - self.lo) / (self.mid_x - self.lo).max(1e-9)
+    /// A customer's place: `(x, y)` from 0 to 1.
+    pub fn place(&self, c: &Value) -> (f64, f64) {
+        let category = c["category"].as_str().unwrap_or_default();
+        let revenue = f(&c["revenue"]);
+        let within_x = if revenue > 0.0 {
+            ((revenue.log10() - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
         } else {
-            // At or above the threshold is the right-hand side, never the line.
-            0.51 + 0.47 * (v - self.mid_x) / (self.hi - self.mid_x).max(1e-9)
+            0.0
         };
-        share.clamp(0.02, 0.98)
-    }
-
-    pub fn y(&self, margin: f64) -> f64 {
-        let share = if margin < self.mid_y {
-            0.5 * margin.max(0.0) / self.mid_y.max(1e-9)
+        let within_y = (f(&c["margin"]) / self.y_max).clamp(0.0, 1.0);
+        let x = if revenue <= 0.0 {
+            0.03
+        } else if right(category) {
+            0.54 + 0.42 * within_x
         } else {
-            0.51 + 0.47 * (margin - self.mid_y) / (self.y_max - self.mid_y).max(1e-9)
+            0.06 + 0.40 * within_x
         };
-        share.clamp(0.02, 0.98)
+        let y = if top(category) {
+            0.54 + 0.42 * within_y
+        } else {
+            0.06 + 0.40 * within_y
+        };
+        (x, y)
     }
 }
 
@@ -140,8 +142,7 @@ pub fn portfolio_svg(
 ) -> String {
     let (w, h, left, right, top, bottom) = (720.0, 460.0, 64.0, 24.0, 24.0, 52.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
-    let high_margin = f(&thresholds["high_margin"]);
-    let scale = Scale::new(customers, thresholds);
+    let scale = Scale::new(customers);
     let px = |x: f64| left + x * pw;
     let py = |y: f64| top + (1.0 - y) * ph;
     let max_contribution = customers
@@ -159,11 +160,8 @@ pub fn portfolio_svg(
         s,
         r##"<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#fbfbfc" stroke="#d5d9e0"/>"##
     );
-    let xt = thresholds["large_revenue"]
-        .as_f64()
-        .map_or(1.0, |l| scale.x(l));
-    let yt = scale.y(high_margin);
-    let (qx, qy) = (px(xt), py(yt));
+    // The quadrant lines: the halves are the categories.
+    let (qx, qy) = (px(0.5), py(0.5));
     let _ = write!(
         s,
         r##"<line x1="{qx:.1}" y1="{top}" x2="{qx:.1}" y2="{:.1}" stroke="#9aa3af" stroke-dasharray="5 4"/>"##,
@@ -203,17 +201,15 @@ pub fn portfolio_svg(
     }
     let mut sorted: Vec<&Value> = customers.iter().collect();
     sorted.sort_by(|a, b| f(&b["contribution"]).total_cmp(&f(&a["contribution"])));
-    let mut prospects = 0.0;
+    let mut prospects: f64 = 0.0;
     for c in sorted {
-        let prospect = c["prospect"].as_bool().unwrap_or(false) || f(&c["revenue"]) <= 0.0;
-        let y_share = if prospect {
-            // Prospects have no revenue yet: a column at the left edge, one above the other.
+        let (x_share, mut y_share) = scale.place(c);
+        if f(&c["revenue"]) <= 0.0 {
+            // No revenue yet: a column at the left edge, one above the other.
             prospects += 1.0;
-            0.14 + 0.07 * prospects
-        } else {
-            scale.y(f(&c["margin"]))
-        };
-        let (x, y) = (px(scale.x(f(&c["revenue"]))), py(y_share));
+            y_share = (0.10 + 0.07 * prospects).min(0.45);
+        }
+        let (x, y) = (px(x_share), py(y_share));
         let contribution = f(&c["contribution"]).max(0.0);
         let r = 5.0 + 26.0 * (contribution / max_contribution).sqrt();
         let cat = c["category"].as_str().unwrap_or_default();
@@ -275,13 +271,6 @@ pub fn portfolio_svg(
             xml(&short_money(fmt, l))
         );
     }
-    let _ = write!(
-        s,
-        r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="10" fill="#4a5568">{}</text>"##,
-        left - 4.0,
-        qy + 3.5,
-        xml(&fmt.percent(dec(high_margin)))
-    );
     s.push_str("</svg>");
     s
 }
@@ -529,7 +518,8 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
 pub fn mermaid(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '"' | '[' | ']' | '{' | '}' | ':' | ';' | '`' | '<' | '>' | '#' | '|' => ' ',
+            '"' | '[' | ']' | '{' | '}' | ':' | ';' | '`' | '<' | '>' | '#' | '|' | '\n' | '\r'
+            | '%' => ' ',
             c => c,
         })
         .collect::<String>()

@@ -46,7 +46,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("status_ok", "Går opp", "Adds up"),
     ("status_short", "Under teammålet", "Below the team target"),
     ("status_over", "Overfordelt", "Over-assigned"),
-    ("status_none", "Ingen bidrag", "No contributions"),
+    ("status_none", "Ikke summert", "Not rolled up"),
     ("share", "Andel", "Share"),
     ("weighted_by", "vektet med", "weighted by"),
     ("customer_platform", "Kundeplattform", "Customer platform"),

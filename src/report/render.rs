@@ -359,17 +359,18 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
         "quadrant_points",
         |customers: JValue, thresholds: JValue| {
             let customers = json(&customers).as_array().cloned().unwrap_or_default();
-            let scale = charts::Scale::new(&customers, &json(&thresholds));
+            let _ = &thresholds;
+            let scale = charts::Scale::new(&customers);
             let points: Vec<Value> = customers
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "name": c["name"],
-                    "x": (scale.x(c["revenue"].as_f64().unwrap_or(0.0)) * 100.0).round() / 100.0,
-                    "y": (scale.y(c["margin"].as_f64().unwrap_or(0.0)) * 100.0).round() / 100.0,
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "name": c["name"],
+                        "x": (scale.place(c).0 * 100.0).round() / 100.0,
+                        "y": (scale.place(c).1 * 100.0).round() / 100.0,
+                    })
                 })
-            })
-            .collect();
+                .collect();
             JValue::from_serialize(points)
         },
     );
@@ -377,11 +378,10 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
 }
 
 fn template_error(e: &Error, user_templates: &Path) -> TemplateError {
-    let name = e.name().unwrap_or("template").to_string();
-    let template = if user_templates.join(&name).is_file() {
-        format!("templates/{name}")
-    } else {
-        format!("built-in {name}")
+    let template = match e.name() {
+        Some(name) if user_templates.join(name).exists() => format!("templates/{name}"),
+        Some(name) => format!("built-in {name}"),
+        None => "template".to_string(),
     };
     let mut message = e
         .detail()

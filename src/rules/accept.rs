@@ -49,9 +49,27 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>, today: Date) -> Vec<Accep
     let mut accepted = Vec::new();
     let mut notes = Vec::new();
     for (i, entry) in config.data.accept.iter().enumerate() {
+        // `./sellers/kari.yaml` and `sellers\kari.yaml` name `sellers/kari.yaml`.
+        let file = entry
+            .file
+            .as_ref()
+            .map(|f| f.replace('\\', "/").trim_start_matches("./").to_string());
+        if let Some(f) = &file
+            && !plan.files.iter().any(|p| p.path == *f)
+        {
+            notes.push(
+                cx.found(
+                    config.file,
+                    &format!("/accept/{i}/file"),
+                    format!("accepts findings in {f}, which is not a file of the plan"),
+                )
+                .with_help("write the path relative to the plan folder, e.g. sellers/kari.yaml"),
+            );
+            continue;
+        }
         let matches = |d: &Diagnostic| {
             d.rule == entry.rule
-                && entry.file.as_ref().is_none_or(|f| *f == d.location.file)
+                && file.as_ref().is_none_or(|f| *f == d.location.file)
                 && entry
                     .pointer
                     .as_ref()

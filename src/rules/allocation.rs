@@ -78,7 +78,11 @@ impl Rule for Allocation {
                     _ => format!("sum of individual {label} targets"),
                 };
                 let shown = |v: Decimal| fmt.value(metric.kind, v);
-                let parts = parts(&rolled, metric.kind, fmt);
+                let additive = matches!(
+                    metric.rollup,
+                    Method::Sum | Method::SumPerProduct | Method::SumOfRates
+                );
+                let parts = parts(&rolled, metric.kind, additive, fmt);
                 let pointer = format!("/goals/{i}/target");
                 let lower_better = metric.better == Better::Lower;
                 let short = if lower_better {
@@ -115,7 +119,15 @@ impl Rule for Allocation {
                     } else {
                         "raise individual targets or lower the team target"
                     })
-                } else if over && !target.is_zero() {
+                } else if over && target.is_zero() {
+                    cx.found_at(
+                        Level::Warning,
+                        team.file,
+                        &pointer,
+                        format!("the team target is {}, but the individual targets add up to {} ({parts})", shown(target), shown(rolled.value)),
+                    )
+                    .with_help("set the team target, or remove the individual targets")
+                } else if over {
                     let share = ((rolled.value - target) / target).abs();
                     cx.found_at(
                         Level::Warning,
@@ -195,7 +207,7 @@ fn shown_gap(kind: Kind, gap: Decimal, fmt: &crate::format::Fmt) -> String {
 
 /// `Kari 10 000 000 + Ola 24 000 000`, or for weighted means
 /// `Kari 25 % × kr 10 000 000, …`.
-fn parts(rolled: &Rolled, kind: Kind, fmt: &crate::format::Fmt) -> String {
+fn parts(rolled: &Rolled, kind: Kind, additive: bool, fmt: &crate::format::Fmt) -> String {
     let plain = |v: Decimal| match kind {
         Kind::Ratio => fmt.percent(v),
         _ => fmt.number(v),
@@ -214,7 +226,7 @@ fn parts(rolled: &Rolled, kind: Kind, fmt: &crate::format::Fmt) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
-        None if kind == Kind::Ratio => rolled
+        None if kind == Kind::Ratio || !additive => rolled
             .contributions
             .iter()
             .map(|c| format!("{} {}", c.name, plain(c.value)))

@@ -150,7 +150,11 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
             last_ptr = Some(ptr);
             last_value = Some(v);
             if let (Some(g), Some(p)) = (goal, period)
-                && let Some(phasing) = &g.phasing
+                && let Some(phasing) = g.phasing.as_ref().filter(|ph| {
+                    let mut q: Vec<u8> = ph.0.iter().map(|(q, _)| *q).collect();
+                    q.sort_unstable();
+                    q == [1, 2, 3, 4] && ph.0.iter().all(|(_, v)| !v.percent)
+                })
                 && cumulative
                 && let Some(expected) = cumulative_phasing(
                     p,

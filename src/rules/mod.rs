@@ -100,6 +100,11 @@ impl<'a> Context<'a> {
             .as_ref()
             .and_then(|c| c.data.rules.get(self.meta.id))
             .and_then(|s| s.params.get(name))
+            .filter(|q| {
+                // A ratio written above 1 is a `ratio` error; the default applies.
+                let ratio = self.meta.params.iter().any(|p| p.name == name && p.ratio);
+                !ratio || q.percent || q.value <= Decimal::ONE
+            })
             .map(|q| q.value);
         configured.unwrap_or_else(|| {
             self.meta

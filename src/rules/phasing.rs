@@ -44,7 +44,10 @@ fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Ve
         else {
             continue;
         };
-        if !matches!(metric.kind, Kind::Money | Kind::Count) || target.percent {
+        if !matches!(metric.kind, Kind::Money | Kind::Count)
+            || target.percent
+            || phasing.0.iter().any(|(_, q)| q.percent)
+        {
             continue;
         }
         let pointer = format!("{base}/{i}/phasing");
@@ -52,18 +55,22 @@ fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Ve
         quarters.sort_unstable();
         if quarters != [1, 2, 3, 4] {
             let named: Vec<String> = quarters.iter().map(|q| format!("Q{q}")).collect();
-            out.push(
-                cx.found(
-                    file,
-                    &pointer,
+            out.push(cx.found(
+                file,
+                &pointer,
+                if named.is_empty() {
                     format!(
-                        "the phasing of `{}` names {} ; it needs Q1, Q2, Q3 and Q4 once each",
+                        "the phasing of `{}` is empty; it needs Q1, Q2, Q3 and Q4",
+                        g.id
+                    )
+                } else {
+                    format!(
+                        "the phasing of `{}` names {}; it needs Q1, Q2, Q3 and Q4 once each",
                         g.id,
                         named.join(", ")
                     )
-                    .replace(" ;", ";"),
-                ),
-            );
+                },
+            ));
             continue;
         }
         let total: Decimal = phasing.0.iter().map(|(_, q)| q.value).sum();

@@ -112,11 +112,20 @@ impl Rule for UnknownReference {
                         .with_help(suggestion(owner, sellers.iter().copied())),
                     );
                 }
-                None if !sellers.contains(&list.id.as_str())
-                    && list.data.customers.iter().any(|c| c.owner.is_none()) =>
-                {
-                    out.push(cx.found(list.file, "", format!("the list has no `owner`, and its file name `{}` is not a seller id", list.id))
-                        .with_help("add `owner: <seller id>` or name the file after the seller"));
+                None if !sellers.contains(&list.id.as_str()) => {
+                    let orphans: Vec<usize> = (0..list.data.customers.len())
+                        .filter(|i| list.data.customers[*i].owner.is_none())
+                        .collect();
+                    if orphans.len() == list.data.customers.len() && !orphans.is_empty() {
+                        out.push(cx.found(list.file, "", format!("the list has no `owner`, and its file name `{}` is not a seller id", list.id))
+                            .with_help("add `owner: <seller id>` or name the file after the seller"));
+                    } else {
+                        for i in orphans {
+                            let c = &list.data.customers[i];
+                            out.push(cx.found(list.file, &format!("/customers/{i}"), format!("customer `{}` has no owner, and the file name `{}` is not a seller id", c.id, list.id))
+                                .with_help("fill in the customer's owner"));
+                        }
+                    }
                 }
                 _ => {}
             }
