@@ -67,6 +67,7 @@ fn color(category: &str) -> &'static str {
 pub struct Scale {
     lo: f64,
     hi: f64,
+    y_min: f64,
     y_max: f64,
 }
 
@@ -93,14 +94,24 @@ impl Scale {
         } else {
             (lo - 0.05, hi + 0.05)
         };
-        let max_margin = customers
+        // Margins spread over the range the customers with revenue have.
+        let margins: Vec<f64> = customers
             .iter()
+            .filter(|c| f(&c["revenue"]) > 0.0)
             .map(|c| f(&c["margin"]))
-            .fold(0.0, f64::max);
+            .collect();
+        let y_min = margins.iter().copied().fold(f64::INFINITY, f64::min);
+        let y_max = margins.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (y_min, y_max) = if margins.is_empty() {
+            (0.0, 1.0)
+        } else {
+            (y_min, y_max.max(y_min + 0.01))
+        };
         Self {
             lo,
             hi: hi.max(lo + 0.1),
-            y_max: max_margin.max(0.01),
+            y_min,
+            y_max,
         }
     }
 
@@ -113,18 +124,19 @@ impl Scale {
         } else {
             0.0
         };
-        let within_y = (f(&c["margin"]) / self.y_max).clamp(0.0, 1.0);
+        let within_y = ((f(&c["margin"]) - self.y_min) / (self.y_max - self.y_min)).clamp(0.0, 1.0);
         let x = if revenue <= 0.0 {
             0.03
         } else if right(category) {
-            0.54 + 0.42 * within_x
+            0.56 + 0.36 * within_x
         } else {
-            0.06 + 0.40 * within_x
+            0.08 + 0.36 * within_x
         };
+        // Clear of the quadrant names along the top and bottom edges.
         let y = if top(category) {
-            0.54 + 0.42 * within_y
+            0.56 + 0.30 * within_y
         } else {
-            0.06 + 0.40 * within_y
+            0.14 + 0.30 * within_y
         };
         (x, y)
     }
