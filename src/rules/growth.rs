@@ -94,12 +94,26 @@ fn goals(
         {
             continue;
         }
-        let Some(b) = value_of(&cx.plan.metrics, baseline, &g.metric).filter(|b| !b.is_zero())
-        else {
+        let Some(b) = value_of(&cx.plan.metrics, baseline, &g.metric) else {
             continue;
         };
-        let growth = target.value / b - Decimal::ONE;
         let pointer = format!("{base}/{i}/target");
+        if b.is_zero() {
+            if target.value > Decimal::ZERO && metric.better == Better::Higher {
+                out.push(cx.found_at(
+                    Level::Info,
+                    file,
+                    &pointer,
+                    format!(
+                        "{} target {} starts from a {what} of 0: its growth cannot be measured",
+                        g.metric,
+                        fmt.value(metric.kind, target.value)
+                    ),
+                ));
+            }
+            continue;
+        }
+        let growth = target.value / b - Decimal::ONE;
         let label = &g.metric;
         let higher = metric.better == Better::Higher;
         if higher && growth > max {

@@ -68,12 +68,57 @@ impl Rule for PortfolioGoals {
                 );
             }
             for (cat, goal) in by_cat {
+                if let Some(g) = goal {
+                    contradictions(cx, team.file, cat, g, out);
+                }
                 let (Some(goal), Some((_, t))) = (goal, totals.iter().find(|(c, _)| *c == cat))
                 else {
                     continue;
                 };
                 category(cx, team, cat, goal, t, &sellers, out);
             }
+        }
+    }
+}
+
+/// Bounds whose minimum lies above their maximum cannot be met.
+fn contradictions(
+    cx: &Context<'_>,
+    file: usize,
+    cat: Category,
+    g: &CategoryGoals,
+    out: &mut Vec<Diagnostic>,
+) {
+    let fields = [
+        ("revenue_share", &g.revenue_share),
+        ("margin", &g.margin),
+        ("loyalty", &g.loyalty),
+        ("growth", &g.growth),
+        ("new_customers", &g.new_customers),
+        ("new_customer_revenue", &g.new_customer_revenue),
+    ];
+    for (field, bounds) in fields {
+        if let Some(Bounds {
+            min: Some(min),
+            max: Some(max),
+        }) = bounds
+            && min.value > max.value
+        {
+            out.push(
+                cx.found_at(
+                    Level::Error,
+                    file,
+                    &format!("/portfolio_goals/{}/{field}", cat.id()),
+                    format!(
+                        "the {} goal for {} asks for at least {} and at most {}: it cannot be met",
+                        field.replace('_', " "),
+                        cat.id(),
+                        min.value,
+                        max.value
+                    ),
+                )
+                .with_help("make the minimum the smaller of the two"),
+            );
         }
     }
 }

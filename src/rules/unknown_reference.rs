@@ -326,6 +326,19 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help("fix the file instead; structure rules are never off"),
             );
         }
+        for (param, q) in &settings.params {
+            if q.value <= rust_decimal::Decimal::ZERO && meta.params.iter().any(|p| p.name == param)
+            {
+                out.push(
+                    cx.found(
+                        file,
+                        &format!("{ptr}/{}", escape(param)),
+                        format!("`{id}.{param}` must be above 0; the default applies"),
+                    )
+                    .with_help(format!("`salgsmal explain {id}` shows what it means")),
+                );
+            }
+        }
         let names: Vec<&str> = meta.params.iter().map(|p| p.name).collect();
         for param in settings.params.keys() {
             if !names.contains(&param.as_str()) {
