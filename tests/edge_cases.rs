@@ -188,17 +188,29 @@ fn cr_only_line_endings_still_show_the_source_line() {
 #[test]
 fn contradictory_portfolio_bounds_and_non_positive_parameters() {
     let plan = Plan::new()
-        .file("teams/salg-vest.yaml", "name: Salg\nportfolio_goals:\n  key: {revenue_share: {min: 0.60, max: 0.5}}\n")
-        .file("salgsmal.yaml", "version: 1\nperiod: 2027\nrules:\n  history: {max_ratio: -1}\n");
+        .file(
+            "teams/salg-vest.yaml",
+            "name: Salg\nportfolio_goals:\n  key: {revenue_share: {min: 0.60, max: 0.5}}\n",
+        )
+        .file(
+            "salgsmal.yaml",
+            "version: 1\nperiod: 2027\nrules:\n  history: {max_ratio: -1}\n",
+        );
     let goals = messages(&plan.diagnostics("portfolio-goals"));
     assert!(goals.contains(&"the revenue share goal for key asks for at least 0.60 and at most 0.5: it cannot be met".to_string()), "{goals:#?}");
-    assert_eq!(messages(&plan.diagnostics("unknown-reference")), ["`history.max_ratio` must be above 0; the default applies"]);
+    assert_eq!(
+        messages(&plan.diagnostics("unknown-reference")),
+        ["`history.max_ratio` must be above 0; the default applies"]
+    );
 }
 
 #[test]
 fn growth_from_a_zero_baseline_is_an_info() {
     let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\nteam: salg-vest\nbaseline: {revenue: 0}\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n");
     let d = plan.diagnostics("growth");
-    assert_eq!(messages(&d), ["revenue target kr 10 000 000 starts from a baseline of 0: its growth cannot be measured"]);
+    assert_eq!(
+        messages(&d),
+        ["revenue target kr 10 000 000 starts from a baseline of 0: its growth cannot be measured"]
+    );
     assert_eq!(d[0]["level"], "info");
 }
