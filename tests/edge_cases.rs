@@ -214,3 +214,42 @@ fn growth_from_a_zero_baseline_is_an_info() {
     );
     assert_eq!(d[0]["level"], "info");
 }
+
+#[test]
+fn csv_header_problems_are_reported_once_at_the_header() {
+    let twice = "id,name,margin,margin\na,A,0.2,0.3\n";
+    let d = Plan::new()
+        .file("customers/kari.csv", twice)
+        .diagnostics("csv-syntax");
+    assert_eq!(
+        messages(&d),
+        ["column `margin` is named twice; the second one is not read"]
+    );
+    assert_eq!(
+        (d[0]["line"].as_u64(), d[0]["column"].as_u64()),
+        (Some(1), Some(16))
+    );
+    let no_id = "name,revenue\nA,1\nB,2\n";
+    let d = Plan::new()
+        .file("customers/kari.csv", no_id)
+        .diagnostics("schema");
+    assert_eq!(messages(&d), ["the header has no `id` column"]);
+}
+
+#[test]
+fn every_malformed_csv_row_is_reported_and_the_others_are_read() {
+    let csv = "id,name,revenue\na,A,1\nb,B\nc,C,3,x\nd,D,4\n";
+    let plan = Plan::new().file("customers/kari.csv", csv);
+    let d = plan.diagnostics("csv-syntax");
+    let lines: Vec<u64> = d.iter().filter_map(|d| d["line"].as_u64()).collect();
+    assert_eq!(lines, [3, 4]);
+    let run = plan.run(&["render", "--dump-context"]);
+    let ctx: Value = serde_json::from_str(&run.stdout).expect("context");
+    let ids: Vec<&str> = ctx["customers"]
+        .as_array()
+        .expect("c")
+        .iter()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["a", "d"]);
+}

@@ -218,7 +218,7 @@ fn a_broken_csv_row_is_located() {
     let d = plan.diagnostics("csv-syntax");
     assert_eq!(
         messages(&d),
-        ["this row has 4 cells, but the header names 3 columns"]
+        ["this row has 4 cells, but the header names 3 columns; the row is not read"]
     );
     assert_at_text(
         &d[0],

@@ -250,31 +250,53 @@ fn scalar(cell: Cell, kind: CellKind, decimal_comma: bool) -> Scalar {
     }
 }
 
+/// A CSV table read into the tree.
+#[derive(Debug)]
+pub struct Table {
+    /// The rows as a list of mappings (header → cell).
+    pub rows: Node,
+    /// Header cells naming columns that `kind_of` does not know.
+    pub unknown: Vec<Cell>,
+    /// The header row, as written.
+    pub header: Vec<Cell>,
+    /// Rows with more or fewer cells than the header, and repeated column
+    /// names: each reported, the row or column left out.
+    pub issues: Vec<CsvIssue>,
+}
+
 /// The rows of a CSV table as a list of mappings (header → cell), with the
-/// column kinds given by `kind_of`. Columns that `known` rejects are left
-/// out and reported once, at the header.
-pub fn table(
-    text: &str,
-    kind_of: impl Fn(&str) -> Option<CellKind>,
-) -> Result<(Node, Vec<Cell>), CsvIssue> {
+/// column kinds given by `kind_of`. A quote that is never closed stops the
+/// reading; other problems are collected and the rest is read.
+pub fn table(text: &str, kind_of: impl Fn(&str) -> Option<CellKind>) -> Result<Table, CsvIssue> {
     let delimiter = delimiter(text);
     let decimal_comma = delimiter != ',';
-    let rows = records(text, delimiter)?;
-    let mut rows = rows.into_iter();
+    let mut rows = records(text, delimiter)?.into_iter();
+    let mut issues = Vec::new();
+    let mut unknown = Vec::new();
     let Some(header) = rows.next() else {
-        return Ok((
-            Node {
+        return Ok(Table {
+            rows: Node {
                 value: Value::Seq(Vec::new()),
                 span: SrcSpan::point(Pos { line: 1, column: 1 }),
             },
-            Vec::new(),
-        ));
+            unknown,
+            header: Vec::new(),
+            issues,
+        });
     };
-    let mut unknown = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     let columns: Vec<(String, Option<CellKind>)> = header
         .iter()
         .map(|h| {
             let name = h.text.trim().to_string();
+            if seen.contains(&name) {
+                issues.push(CsvIssue {
+                    message: format!("column `{name}` is named twice; the second one is not read"),
+                    pos: h.pos,
+                });
+                return (name, None);
+            }
+            seen.push(name.clone());
             let kind = kind_of(&name);
             if kind.is_none() {
                 unknown.push(h.clone());
@@ -284,27 +306,25 @@ pub fn table(
         .collect();
     let mut items = Vec::new();
     for row in rows {
-        if row.len() > columns.len() {
-            let extra = &row[columns.len()];
-            return Err(CsvIssue {
-                message: format!(
-                    "this row has {} cells, but the header names {} columns",
-                    row.len(),
-                    columns.len()
-                ),
-                pos: extra.pos,
-            });
+        let blank = row.len() == 1 && row[0].text.trim().is_empty();
+        if blank {
+            continue;
         }
-        if row.len() < columns.len() && !(row.len() == 1 && row[0].text.trim().is_empty()) {
-            let last = row.last().map_or(Pos { line: 1, column: 1 }, |c| c.end);
-            return Err(CsvIssue {
+        if row.len() != columns.len() {
+            let pos = if row.len() > columns.len() {
+                row[columns.len()].pos
+            } else {
+                row.last().map_or(Pos { line: 1, column: 1 }, |c| c.end)
+            };
+            issues.push(CsvIssue {
                 message: format!(
-                    "this row has {} cells, but the header names {} columns",
+                    "this row has {} cells, but the header names {} columns; the row is not read",
                     row.len(),
                     columns.len()
                 ),
-                pos: last,
+                pos,
             });
+            continue;
         }
         let row_span = SrcSpan {
             start: row.first().map_or(Pos::default(), |c| c.pos),
@@ -332,13 +352,15 @@ pub fn table(
             span: row_span,
         });
     }
-    Ok((
-        Node {
+    Ok(Table {
+        rows: Node {
             value: Value::Seq(items),
             span: SrcSpan::point(Pos { line: 2, column: 1 }),
         },
         unknown,
-    ))
+        header,
+        issues,
+    })
 }
 
 #[cfg(test)]

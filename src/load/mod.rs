@@ -487,15 +487,17 @@ fn csv_tree(
     } else {
         customer_column
     };
-    let (rows, unknown) = csv::table(&file.text, column_kind).map_err(|issue| {
+    let located = |issue: csv::CsvIssue| {
         let span = yaml::SrcSpan::point(issue.pos);
-        Box::new(Diagnostic::new(
+        Diagnostic::new(
             "csv-syntax",
             Level::Error,
             issue.message,
             file.span_location(span),
-        ))
-    })?;
+        )
+    };
+    let table = csv::table(&file.text, column_kind).map_err(|issue| Box::new(located(issue)))?;
+    let (mut rows, unknown) = (table.rows, table.unknown);
     let allowed: &[&str] = if kind == FileKind::Actuals {
         &["seller", "metric", "value"]
     } else {
@@ -512,22 +514,51 @@ fn csv_tree(
             "note",
         ]
     };
-    let mut found: Vec<Diagnostic> = unknown
+    let mut found: Vec<Diagnostic> = table.issues.into_iter().map(located).collect();
+    found.extend(unknown.iter().map(|cell| {
+        let name = cell.text.trim();
+        let message = match crate::diag::did_you_mean(name, allowed.iter().copied()) {
+            Some(s) => format!("unknown column `{name}`: did you mean `{s}`?"),
+            None => format!("unknown column `{name}`"),
+        };
+        let span = yaml::SrcSpan {
+            start: cell.pos,
+            end: cell.end,
+        };
+        Diagnostic::new("schema", Level::Error, message, file.span_location(span))
+            .with_help(format!("the columns are: {}", allowed.join(", ")))
+    }));
+    // A required column missing from the header is one finding, not one a row.
+    let required: &[&str] = if kind == FileKind::Actuals {
+        &["seller", "metric", "value"]
+    } else {
+        &["id", "name"]
+    };
+    let named: Vec<&str> = table.header.iter().map(|h| h.text.trim()).collect();
+    let missing: Vec<&str> = required
         .iter()
-        .map(|cell| {
-            let name = cell.text.trim();
-            let message = match crate::diag::did_you_mean(name, allowed.iter().copied()) {
-                Some(s) => format!("unknown column `{name}`: did you mean `{s}`?"),
-                None => format!("unknown column `{name}`"),
-            };
-            let span = yaml::SrcSpan {
-                start: cell.pos,
-                end: cell.end,
-            };
-            Diagnostic::new("schema", Level::Error, message, file.span_location(span))
-                .with_help(format!("the columns are: {}", allowed.join(", ")))
-        })
+        .copied()
+        .filter(|r| !named.contains(r))
         .collect();
+    if !missing.is_empty() && !table.header.is_empty() {
+        found.push(
+            Diagnostic::new(
+                "schema",
+                Level::Error,
+                format!(
+                    "the header has no {} column",
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+                file.span_location(yaml::SrcSpan::point(yaml::Pos { line: 1, column: 1 })),
+            )
+            .with_help(format!("the columns are: {}", allowed.join(", "))),
+        );
+        rows.value = yaml::Value::Seq(Vec::new());
+    }
     if kind != FileKind::Actuals {
         let tree = yaml::Node {
             value: yaml::Value::Map(vec![(text_node("customers", whole), rows)]),

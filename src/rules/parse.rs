@@ -15,14 +15,15 @@ static CSV_SYNTAX: RuleMeta = RuleMeta {
     default_level: Level::Error,
     structural: true,
     summary: "A CSV file (a customer list or actuals) cannot be read: a quote that is never \
-closed, a quote inside an unquoted cell, a row with more or fewer cells than the header names, \
-or a row of actuals without seller, metric or value. The header's separator decides the \
+closed, a quote inside an unquoted cell, a column named twice, a row with more or fewer cells \
+than the header names (each such row is reported and left out; the others are read), or a row of \
+actuals without seller, metric or value. The header's separator decides the \
 decimal mark: `,` separates and `.` is the decimal mark; `;` or a tab separates and `,` is the \
 decimal mark (spaces may group digits).",
     principle: "Customer lists often come from a spreadsheet or a CRM export: a broken row must \
 point at its line and cell, not silently shift every column after it.",
     params: NO_PARAMS,
-    example: "error[csv-syntax]: this row has 6 cells, but the header names 5 columns\n  --> customers/kari.csv:4:41",
+    example: "error[csv-syntax]: this row has 6 cells, but the header names 5 columns; the row is not read\n  --> customers/kari.csv:4:41",
 };
 
 impl Rule for CsvSyntax {
