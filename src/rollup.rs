@@ -117,7 +117,7 @@ pub struct Target<'a> {
 /// rule and left out of every sum, mean and comparison.
 pub fn usable(metrics: &Catalogue, metric: &str, q: Quantity) -> bool {
     match metrics.get(metric).map(|m| m.kind) {
-        Some(Kind::Ratio) => q.percent || q.value <= Decimal::ONE,
+        Some(Kind::Ratio) => q.fits_ratio(),
         Some(Kind::Money | Kind::Count) => !q.percent,
         _ => true,
     }

@@ -50,6 +50,12 @@ pub fn bounded(value: Decimal, text: &str) -> Result<Decimal, String> {
 }
 
 impl Quantity {
+    /// Whether this can stand as a ratio: a percent string, or a number no
+    /// larger than 1 (`25` is the `ratio` rule's error, not 2 500 %).
+    pub fn fits_ratio(self) -> bool {
+        self.percent || self.value <= Decimal::ONE
+    }
+
     pub fn parse(text: &str) -> Result<Self, String> {
         let t = text.trim();
         if let Some(num) = t.strip_suffix('%') {
@@ -149,16 +155,6 @@ pub fn ratio_above_one(what: &str, value: Decimal) -> String {
     format!(
         "{what} is a ratio, and {value} is above 1: did you mean \"{value} %\"? (write 0.25 or \"25 %\")"
     )
-}
-
-impl<'de> serde::Deserialize<'de> for Ratio {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let q = Quantity::deserialize(d)?;
-        if !q.percent && q.value > Decimal::ONE {
-            return Err(de::Error::custom(ratio_above_one("this value", q.value)));
-        }
-        Ok(Self(q.value))
-    }
 }
 
 #[cfg(test)]

@@ -17,8 +17,7 @@ use std::fmt;
 /// takes part in the checks.
 fn lenient_ratio<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Ratio>, D::Error> {
     let q = Option::<Quantity>::deserialize(d)?;
-    Ok(q.filter(|q| q.percent || q.value <= Decimal::ONE)
-        .map(|q| Ratio(q.value)))
+    Ok(q.filter(|q| q.fits_ratio()).map(|q| Ratio(q.value)))
 }
 
 /// Values per metric id (a starting point, a baseline, actuals).

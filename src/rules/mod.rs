@@ -103,7 +103,7 @@ impl<'a> Context<'a> {
             .filter(|q| {
                 // A ratio written above 1 is a `ratio` error; the default applies.
                 let ratio = self.meta.params.iter().any(|p| p.name == name && p.ratio);
-                (!ratio || q.percent || q.value <= Decimal::ONE) && q.value > Decimal::ZERO
+                (!ratio || q.fits_ratio()) && q.value > Decimal::ZERO
             })
             .map(|q| q.value);
         configured.unwrap_or_else(|| {

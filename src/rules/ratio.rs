@@ -70,7 +70,7 @@ impl Rule for RatioRule {
                 };
                 for (name, q) in &settings.params {
                     let is_ratio = meta.params.iter().any(|p| p.name == name && p.ratio);
-                    if is_ratio && !q.percent && q.value > rust_decimal::Decimal::ONE {
+                    if is_ratio && !q.fits_ratio() {
                         let pointer = format!(
                             "/rules/{}/{}",
                             crate::load::schema::escape(id),
@@ -104,9 +104,7 @@ impl Rule for RatioRule {
                 ] {
                     let Some(b) = bounds else { continue };
                     for (end, q) in [("min", b.min), ("max", b.max)] {
-                        let Some(q) =
-                            q.filter(|q| !q.percent && q.value > rust_decimal::Decimal::ONE)
-                        else {
+                        let Some(q) = q.filter(|q| !q.fits_ratio()) else {
                             continue;
                         };
                         let base = format!("/portfolio_goals/{cat}/{field}");
@@ -194,7 +192,7 @@ fn one(
         return; // unknown-reference reports it
     };
     match m.kind {
-        Kind::Ratio if !value.percent && value.value > rust_decimal::Decimal::ONE => {
+        Kind::Ratio if !value.fits_ratio() => {
             out.push(cx.found(file, pointer, ratio_above_one(metric, value.value)));
         }
         Kind::Money | Kind::Count if value.percent => {
