@@ -4,13 +4,13 @@
 //! a spanned tree and the typed `model`; `rules` turn the model into
 //! `diag`nostics; `commands` glue these to the command line.
 
+pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod diag;
-pub mod format;
+pub mod i18n;
 pub mod load;
 pub mod model;
-pub mod portfolio;
 pub mod report;
-pub mod rollup;
 pub mod rules;
+pub mod source;

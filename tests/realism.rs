@@ -176,8 +176,8 @@ fn a_missing_weight_falls_back_to_the_plain_mean_and_says_so() {
 }
 
 #[test]
-fn weekly_and_monthly_activity_rates_are_combined_per_week() {
-    // 10 a week + 40 a month (480/44 = 10.91 a week) = 20.91 a week, not 50.
+fn weekly_and_monthly_activity_rates_are_combined_a_year() {
+    // 10 a week + 40 a month are 440 + 480 = 920 a year (44 weeks), not 50.
     let goals = "  - {id: moter, metric: qualified_meetings, target: 30, per: week}\n";
     let kpi = |t: &str, per: &str| {
         format!(
@@ -195,7 +195,7 @@ fn weekly_and_monthly_activity_rates_are_combined_per_week() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(
         d[0]["message"],
-        "sum of individual qualified customer meetings targets per week 20,91 is 9,09 below the team target 30 (Kari 10 + Ola 10,91)"
+        "sum of individual qualified customer meetings targets a year 920 is 400 below the team target 1 320 (30/week) (Kari 10/week × 44 = 440 + Ola 40/month × 12 = 480)"
     );
     let enough = plan(
         "  - {id: moter, metric: qualified_meetings, target: 20, per: week}\n",
@@ -569,7 +569,7 @@ fn capacity_hours_and_customer_share() {
     );
     assert_eq!(
         d[0]["message"],
-        "activity KPIs take 41,9 hours a week, more than the 37,5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0,25 h = 7,5 h + offers 1,45/week × 3 h = 4,36 h)"
+        "activity KPIs take 41,86 hours a week, more than the 37,5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0,25 h = 7,5 h + offers 16/quarter × 4 ÷ 44 weeks × 3 h = 4,36 h)"
     );
     let desk = "kpis:\n  - {id: tilbud, metric: offers, target: 5, per: week, actions: [c]}\n  - {id: moter, metric: qualified_meetings, target: 2, per: week, actions: [a]}\n";
     let d = plan(TEAM_REVENUE, &[("ola", "Ola", desk)]).diagnostics("capacity");

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use salgsmal::rollup::{mean, sum, team_rollup, weighted_mean};
+use salgsmal::analysis::rollup::{mean, sum, team_rollup, weighted_mean};
 
 /// Money with øre: up to kr 100 000 000,00.
 fn money() -> impl Strategy<Value = Decimal> {

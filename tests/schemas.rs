@@ -1,7 +1,7 @@
 //! The shipped schemas in `schemas/`: they compile, describe every property,
 //! and every file of the example plan validates against its schema.
 
-use salgsmal::load::yaml;
+use salgsmal::source::yaml;
 use serde_json::Value;
 use std::path::Path;
 

@@ -37,7 +37,7 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
         }
         CheckFormat::Json => diag::render_json(diagnostics, accepted, summary),
         CheckFormat::Github => diag::render_github(diagnostics),
-        CheckFormat::Sarif => diag::render_sarif(diagnostics),
+        CheckFormat::Sarif => diag::render_sarif(diagnostics, &crate::rules::sarif_registry()),
         CheckFormat::Junit => {
             diag::render_junit(diagnostics, plan.files.iter().map(|f| f.path.as_str()))
         }

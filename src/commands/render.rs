@@ -3,7 +3,7 @@
 use super::{Global, start_dir};
 use crate::cli::{InitLocale, RenderArgs, RenderDeny, RenderFormat, ReportChoice};
 use crate::diag::{Level, count};
-use crate::format::Fmt;
+use crate::i18n::Fmt;
 use crate::model::Locale;
 use crate::report::render::{self, Format, Options, Report};
 use crate::{load, report, rules};
@@ -20,7 +20,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     // The numbers in the findings follow the report's locale too.
     loaded.plan.settings.fmt.locale = locale;
     let plan = &loaded.plan;
-    let outcome = rules::run(plan, loaded.diagnostics);
+    let analysis = rules::analyse(plan);
+    let outcome = rules::run_on(&analysis, loaded.diagnostics);
     for (what, id, known) in [
         (
             "team",
@@ -42,7 +43,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let context = report::context::build(plan, &outcome.diagnostics, &outcome.accepted, locale);
+    let context =
+        report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
     if args.dump_context {
         super::print(&format!("{}\n", serde_json::to_string_pretty(&context)?))?;
         return Ok(ExitCode::SUCCESS);

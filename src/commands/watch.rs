@@ -5,7 +5,7 @@
 use super::Global;
 use crate::cli::{RenderFormat, WatchArgs};
 use crate::diag::{self, Diagnostic, Style, Summary};
-use crate::format::Fmt;
+use crate::i18n::Fmt;
 use crate::report::render::{self, Format, Options, Report};
 use crate::{load, report, rules};
 use notify::event::ModifyKind;
@@ -101,7 +101,8 @@ impl Watcher {
             }
         };
         let plan = &loaded.plan;
-        let outcome = rules::run(plan, loaded.diagnostics);
+        let analysis = rules::analyse(plan);
+        let outcome = rules::run_on(&analysis, loaded.diagnostics);
         let summary = Summary::of(
             &outcome.diagnostics,
             outcome.accepted.len(),
@@ -144,7 +145,7 @@ impl Watcher {
         if let Some(format) = self.render {
             let locale = plan.settings.fmt.locale;
             let context =
-                report::context::build(plan, &outcome.diagnostics, &outcome.accepted, locale);
+                report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
             let env =
                 render::environment(&self.root, &Fmt::new(locale, &plan.settings.fmt.currency));
             let options = Options {

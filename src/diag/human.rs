@@ -66,7 +66,11 @@ pub fn render(
             d.location.column,
             d.message
         ));
-        let until = a.until.map(|u| format!(" (until {u})")).unwrap_or_default();
+        let until = a
+            .until
+            .as_ref()
+            .map(|u| format!(" (until {u})"))
+            .unwrap_or_default();
         out.push_str(&format!("  = reason: {}{until}\n", a.reason));
     }
     if !accepted.is_empty() {

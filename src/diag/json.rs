@@ -81,7 +81,7 @@ pub fn render(diags: &[Diagnostic], accepted: &[Accepted], summary: Summary) -> 
             .map(|a| JsonAccepted {
                 diagnostic: json(&a.diagnostic),
                 reason: &a.reason,
-                until: a.until.map(|u| u.to_string()),
+                until: a.until.clone(),
             })
             .collect(),
         summary,

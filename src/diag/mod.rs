@@ -11,7 +11,7 @@ pub use github::render as render_github;
 pub use human::{Style, render as render_human};
 pub use json::{Summary, render as render_json};
 pub use junit::render as render_junit;
-pub use sarif::render as render_sarif;
+pub use sarif::{RuleInfo, render as render_sarif};
 
 use serde::Serialize;
 use std::fmt;
@@ -124,7 +124,8 @@ impl Diagnostic {
 pub struct Accepted {
     pub diagnostic: Diagnostic,
     pub reason: String,
-    pub until: Option<crate::model::period::Date>,
+    /// The last day the acceptance holds, `YYYY-MM-DD`.
+    pub until: Option<String>,
 }
 
 /// Sort as SPEC 5.1 says: by file, line, column, rule (then message, so the

@@ -4,17 +4,25 @@
 use super::{Diagnostic, Level};
 use serde_json::{Value, json};
 
-pub fn render(diags: &[Diagnostic]) -> String {
-    let rules: Vec<Value> = crate::rules::all()
-        .into_iter()
-        .map(|r| {
-            let m = r.meta();
+/// What SARIF says of a rule: its id, default level, summary and principle
+/// (from the rule registry, which the caller passes in).
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub level: Level,
+    pub summary: &'static str,
+    pub principle: &'static str,
+}
+
+pub fn render(diags: &[Diagnostic], registry: &[RuleInfo]) -> String {
+    let rules: Vec<Value> = registry
+        .iter()
+        .map(|m| {
             json!({
                 "id": m.id,
                 "shortDescription": {"text": m.summary.split(". ").next().unwrap_or(m.summary)},
                 "fullDescription": {"text": m.summary},
                 "help": {"text": m.principle},
-                "defaultConfiguration": {"level": level(m.default_level)},
+                "defaultConfiguration": {"level": level(m.level)},
             })
         })
         .collect();

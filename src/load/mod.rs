@@ -1,16 +1,14 @@
 //! Finding a plan repository and reading its files: YAML with positions,
 //! validated against the schemas, then read into the typed model.
 
-pub mod csv;
-pub mod de;
 pub mod schema;
-pub mod yaml;
 
 use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::{Better, Catalogue, Kind, Metric, Rollup};
 use crate::model::{
     Actuals, Config, CustomRollup, CustomerList, Entry, FileKind, Plan, Seller, SourceFile, Team,
 };
+use crate::source::{csv, de, yaml};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fmt;

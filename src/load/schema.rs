@@ -1,10 +1,10 @@
 //! The JSON Schemas of the plan files, embedded in the binary, and the mapping
 //! of schema errors back to positions in the user's file.
 
-use super::yaml::{Node, Scalar, Value as YValue};
 use crate::diag::{Diagnostic, Level, did_you_mean};
 use crate::model::SourceFile;
 use crate::model::number::ratio_above_one;
+use crate::source::yaml::{Node, Scalar, Value as YValue};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::{Map, Number, Value};

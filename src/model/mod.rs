@@ -8,7 +8,7 @@ pub mod plan_files;
 pub use plan_files::*;
 
 use crate::diag::Location;
-use crate::load::yaml::{Node, SrcSpan};
+use crate::source::yaml::{Node, SrcSpan};
 use std::path::PathBuf;
 
 /// The kinds of plan file, by folder.
@@ -152,7 +152,7 @@ pub struct Settings {
     pub hours_per_week: rust_decimal::Decimal,
     /// Hours one activity takes, per activity metric.
     pub activity_hours: std::collections::BTreeMap<String, rust_decimal::Decimal>,
-    pub fmt: crate::format::Fmt,
+    pub fmt: crate::i18n::Fmt,
 }
 
 /// The default hours per activity (SPEC 2.1).
@@ -178,7 +178,7 @@ impl Settings {
                 working_weeks: Decimal::from(44),
                 hours_per_week: Decimal::new(375, 1),
                 activity_hours,
-                fmt: crate::format::Fmt::default(),
+                fmt: crate::i18n::Fmt::default(),
             };
         };
         for (m, h) in &c.activity_hours {
@@ -191,7 +191,7 @@ impl Settings {
             working_weeks: clamp(c.working_weeks.map_or(Decimal::from(44), |a| a.0), 53),
             hours_per_week: clamp(c.hours_per_week.map_or(Decimal::new(375, 1), |a| a.0), 168),
             activity_hours,
-            fmt: crate::format::Fmt::new(c.locale, &c.currency),
+            fmt: crate::i18n::Fmt::new(c.locale, &c.currency),
         }
     }
 }

@@ -25,13 +25,7 @@ pub type MetricValues = BTreeMap<String, Quantity>;
 
 // ---------------------------------------------------------------- salgsmal.yaml
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Locale {
-    #[default]
-    Nb,
-    En,
-}
+pub use crate::i18n::Locale;
 
 #[derive(Debug, Deserialize)]
 pub struct Config {

@@ -2,7 +2,7 @@
 //! the coordinates Mermaid's `quadrantChart` needs for Markdown reports.
 //! Floats are used here only for geometry.
 
-use crate::format::Fmt;
+use crate::i18n::Fmt;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde_json::Value;

@@ -2,12 +2,14 @@
 //! number is a JSON number (money in currency units, ratios as decimals:
 //! 0.25 for 25 %); the templates format them with the locale filters.
 
+use crate::analysis::Analysis;
+use crate::analysis::exact::Frac;
+use crate::analysis::portfolio::{Ansoff, CATEGORIES, Portfolio, team_sellers};
+use crate::analysis::rollup::{seller_target, usable};
 use crate::diag::{Accepted, Diagnostic};
 use crate::model::metrics::{Better, Kind, Rollup as Method};
 use crate::model::period::Date;
 use crate::model::{Action, ActionStatus, Goal, Locale, MetricValues, Per, Plan, Potential};
-use crate::portfolio::{Ansoff, CATEGORIES, Portfolio, portfolio, team_ansoff, team_sellers};
-use crate::rollup::{convert_rate, seller_target, team_rollup, usable};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Map, Value, json};
@@ -66,6 +68,7 @@ fn method(m: &Method) -> &'static str {
 
 struct Builder<'a> {
     plan: &'a Plan,
+    analysis: &'a Analysis<'a>,
     locale: Locale,
 }
 
@@ -135,30 +138,19 @@ impl Builder<'_> {
         m
     }
 
-    fn team(&self, team: &crate::model::Entry<crate::model::Team>, p: &Portfolio<'_>) -> Value {
+    fn team(&self, index: usize, p: &Portfolio<'_>) -> Value {
         let plan = self.plan;
+        let team = &plan.teams[index];
         let t = &team.data;
-        // As the `allocation` rule decides it: the team's own setting, else
-        // the rule's parameter, else 20 %.
-        let configured = plan
-            .config
-            .as_ref()
-            .and_then(|c| c.data.rules.get("allocation"))
-            .and_then(|r| r.params.get("max_over"))
-            .map(|q| q.value);
-        let max_over = t
-            .allocation
-            .as_ref()
-            .and_then(|a| a.max_over)
-            .map(|r| r.0)
-            .or(configured)
-            .unwrap_or(Decimal::new(20, 2));
+        // As the `allocation` rule decides it.
+        let max_over = self.analysis.max_over[index];
         let goals: Vec<Value> = t
             .goals
             .iter()
-            .map(|g| {
+            .enumerate()
+            .map(|(gi, g)| {
                 let mut m = self.goal(g);
-                let rolled = team_rollup(plan, &team.id, g);
+                let rolled = self.analysis.rollup(index, gi);
                 let metric = plan.metrics.get(&g.metric);
                 let target = g
                     .target
@@ -172,11 +164,12 @@ impl Builder<'_> {
                     }
                     (Some(r), Some(t), Some(metric)) => {
                         let lower = metric.better == Better::Lower;
+                        let t = Frac::from(t);
                         let short = if lower { r.value > t } else { r.value < t };
                         let over = if lower {
-                            r.value < t * (Decimal::ONE - max_over)
+                            r.value < t.times(Frac::from(Decimal::ONE - max_over))
                         } else {
-                            r.value > t * (Decimal::ONE + max_over)
+                            r.value > t.times(Frac::from(Decimal::ONE + max_over))
                         };
                         if short {
                             "short"
@@ -188,33 +181,29 @@ impl Builder<'_> {
                     }
                     _ => "none",
                 };
-                m.insert("rollup".into(), opt(rolled.as_ref().map(|r| r.value)));
+                m.insert("rollup".into(), opt(rolled.map(|r| r.value.value())));
                 m.insert(
                     "rollup_method".into(),
                     json!(metric.map(|m| method(&m.rollup))),
                 );
-                let weighted_by = rolled
-                    .as_ref()
-                    .and_then(|r| r.weighted_by.clone())
-                    .map(|w| {
-                        let labels = super::labels::labels(self.locale);
-                        labels[format!("weight_{w}").as_str()]
-                            .as_str()
-                            .map_or(w, str::to_string)
-                    });
+                let weighted_by = rolled.and_then(|r| r.weighted_by.as_ref()).map(|w| {
+                    let labels = super::labels::labels(self.locale);
+                    labels[format!("weight_{}", w.id()).as_str()]
+                        .as_str()
+                        .map_or_else(|| w.id().to_string(), str::to_string)
+                });
                 m.insert("weighted_by".into(), json!(weighted_by));
                 m.insert("status".into(), json!(status));
                 m.insert(
                     "gap".into(),
                     match (&rolled, target) {
-                        (Some(r), Some(t)) => num(r.value - t),
+                        (Some(r), Some(t)) => num(r.value.minus(Frac::from(t)).value()),
                         _ => Value::Null,
                     },
                 );
                 m.insert(
                     "contributions".into(),
                     rolled
-                        .as_ref()
                         .map_or_else(Vec::new, |r| {
                             r.contributions
                                 .iter()
@@ -223,10 +212,10 @@ impl Builder<'_> {
                                         "id": c.id,
                                         "name": c.name,
                                         "team": c.team,
-                                        "value": num(c.value),
-                                        "weight": opt(c.weight),
+                                        "value": num(c.value.value()),
+                                        "weight": opt(c.weight.map(Frac::value)),
                                         "share": match target {
-                                            Some(t) if !t.is_zero() => num(c.value / t),
+                                            Some(t) if !t.is_zero() => num(c.value.value() / t),
                                             _ => Value::Null,
                                         },
                                     })
@@ -270,11 +259,14 @@ impl Builder<'_> {
             "max_over": num(max_over),
             "sellers": sellers,
             "portfolio": self.totals(&totals),
-            "ansoff": team_ansoff(plan, &team.id).map(|a| ansoff(&a)),
+            "ansoff": self.analysis.ansoff[index].as_ref().map(ansoff),
         })
     }
 
-    fn totals(&self, totals: &[(crate::model::Category, crate::portfolio::Totals)]) -> Value {
+    fn totals(
+        &self,
+        totals: &[(crate::model::Category, crate::analysis::portfolio::Totals)],
+    ) -> Value {
         totals
             .iter()
             .map(|(c, t)| {
@@ -293,9 +285,9 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn seller(&self, s: &crate::model::Entry<crate::model::Seller>) -> Value {
+    fn seller(&self, index: usize) -> Value {
+        let s = &self.plan.sellers[index];
         let plan = self.plan;
-        let settings = &plan.settings;
         let d = &s.data;
         let goals: Vec<Value> = d
             .goals
@@ -323,37 +315,23 @@ impl Builder<'_> {
             })
             .map(|k| k.id.as_str())
             .collect();
-        let mut rows = Vec::new();
-        let (mut total, mut facing) = (Decimal::ZERO, Decimal::ZERO);
-        for k in d.kpis.iter().chain(&d.goals) {
-            let (Some(t), Some(metric)) = (k.target, plan.metrics.get(&k.metric)) else {
-                continue;
-            };
-            if !metric.activity || !usable(&plan.metrics, &k.metric, t) {
-                continue;
-            }
-            let Some(kpi_per) = k.per else {
-                continue; // `measurable` reports an activity without `per`
-            };
-            let rate = convert_rate(t.value, kpi_per, Per::Week, settings.working_weeks);
-            let each = settings.activity_hours.get(&k.metric).copied();
-            let hours = each.map(|h| h * rate);
-            let customer_facing = crate::rules::CUSTOMER_FACING.contains(&k.metric.as_str());
-            total += hours.unwrap_or_default();
-            if customer_facing {
-                facing += hours.unwrap_or_default();
-            }
-            rows.push(json!({
-                "metric": k.metric,
-                "label": self.label(&k.metric),
-                "target": num(t.value),
-                "per": per(k.per),
-                "per_week": num(rate),
-                "hours_each": opt(each),
-                "hours": opt(hours),
-                "customer_facing": customer_facing,
-            }));
-        }
+        let week = &self.analysis.capacity[index];
+        let rows: Vec<Value> = week
+            .activities
+            .iter()
+            .map(|a| {
+                json!({
+                    "metric": a.metric,
+                    "label": self.label(&a.metric),
+                    "target": num(a.target),
+                    "per": per(Some(a.per)),
+                    "per_week": num(a.per_week),
+                    "hours_each": opt(a.hours_each),
+                    "hours": opt(a.hours_week),
+                    "customer_facing": a.customer_facing,
+                })
+            })
+            .collect();
         let customers: Vec<&str> = plan
             .customers()
             .into_iter()
@@ -363,7 +341,7 @@ impl Builder<'_> {
         let revenue = seller_target(&plan.metrics, d, "revenue", None).map(|t| t.value);
         let ncr = seller_target(&plan.metrics, d, "new_customer_revenue", None)
             .map_or(Decimal::ZERO, |t| t.value);
-        let npr: Decimal = crate::portfolio::new_products(plan)
+        let npr: Decimal = crate::analysis::portfolio::new_products(plan)
             .iter()
             .filter_map(|p| {
                 seller_target(&plan.metrics, d, "product_revenue", Some(p)).map(|t| t.value)
@@ -391,21 +369,15 @@ impl Builder<'_> {
             },
             "activity": {
                 "rows": rows,
-                "hours": num(total),
-                "customer_hours": num(facing),
-                "hours_per_week": num(settings.hours_per_week),
-                "customer_share": num(if settings.hours_per_week.is_zero() { Decimal::ZERO } else { facing / settings.hours_per_week }),
+                "hours": num(week.hours_week()),
+                "customer_hours": num(week.customer_hours_week()),
+                "hours_per_week": num(week.hours_per_week),
+                "customer_share": num(week.customer_share()),
                 // The share the `capacity` rule asks for.
-                "min_customer_share": num(
-                    plan.config
-                        .as_ref()
-                        .and_then(|c| c.data.rules.get("capacity"))
-                        .and_then(|r| r.params.get("min"))
-                        .map_or(Decimal::new(40, 2), |q| q.value),
-                ),
+                "min_customer_share": num(week.min_customer_share),
             },
             "customers": customers,
-            "ansoff": revenue.map(|r| ansoff(&crate::portfolio::ansoff(r, ncr, npr))),
+            "ansoff": revenue.map(|r| ansoff(&crate::analysis::portfolio::ansoff(r, ncr, npr))),
         })
     }
 }
@@ -436,13 +408,18 @@ fn diagnostic(d: &Diagnostic) -> Value {
 
 /// The whole context for the templates.
 pub fn build(
-    plan: &Plan,
+    analysis: &Analysis<'_>,
     diagnostics: &[Diagnostic],
     accepted: &[Accepted],
     locale: Locale,
 ) -> Value {
-    let b = Builder { plan, locale };
-    let p = portfolio(plan);
+    let plan = analysis.plan;
+    let b = Builder {
+        plan,
+        analysis,
+        locale,
+    };
+    let p = &analysis.portfolio;
     let config = plan.config.as_ref().map(|c| &c.data);
     let period = plan.period();
     let customers: Vec<Value> = p
@@ -475,8 +452,8 @@ pub fn build(
         })
         .collect();
     let t = &p.thresholds;
-    let source = |s: crate::portfolio::Source| {
-        if s == crate::portfolio::Source::Configured {
+    let source = |s: crate::analysis::portfolio::Source| {
+        if s == crate::analysis::portfolio::Source::Configured {
             "configured"
         } else {
             "default"
@@ -522,8 +499,8 @@ pub fn build(
             "rollup": method(&m.rollup),
             "activity": m.activity,
         })).collect::<Vec<_>>(),
-        "teams": plan.teams.iter().map(|t| b.team(t, &p)).collect::<Vec<_>>(),
-        "sellers": plan.sellers.iter().map(|s| b.seller(s)).collect::<Vec<_>>(),
+        "teams": (0..plan.teams.len()).map(|t| b.team(t, p)).collect::<Vec<_>>(),
+        "sellers": (0..plan.sellers.len()).map(|s| b.seller(s)).collect::<Vec<_>>(),
         "customers": customers,
         "portfolio": {
             "thresholds": {
@@ -541,7 +518,7 @@ pub fn build(
         "accepted": accepted.iter().map(|a| {
             let mut v = diagnostic(&a.diagnostic);
             v["reason"] = json!(a.reason);
-            v["until"] = date(a.until);
+            v["until"] = json!(a.until);
             v
         }).collect::<Vec<_>>(),
         "summary": {

@@ -168,18 +168,14 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("unit_month", "måned", "month"),
     ("unit_quarter", "kvartal", "quarter"),
     ("unit_year", "år", "year"),
+    ("weight_revenue", "omsetningsmålene", "revenue targets"),
     (
-        "weight_revenue targets",
-        "omsetningsmålene",
-        "revenue targets",
-    ),
-    (
-        "weight_baseline revenue",
+        "weight_baseline_revenue",
         "fjorårets omsetning",
         "baseline revenue",
     ),
-    ("weight_customer counts", "antall kunder", "customer counts"),
-    ("weight_offers", "antall tilbud", "offers"),
+    ("weight_customer_count", "antall kunder", "customer counts"),
+    ("weight_offers", "antall tilbud i året", "offers a year"),
 ];
 
 pub fn labels(locale: Locale) -> Value {

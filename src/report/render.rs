@@ -3,7 +3,7 @@
 //! atomically into the output folder.
 
 use super::charts;
-use crate::format::Fmt;
+use crate::i18n::Fmt;
 use crate::model::Locale;
 use crate::model::period::{Date, Period};
 use minijinja::value::Value as JValue;

@@ -2,8 +2,8 @@
 //! live with, with a reason and an expiry date.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::Analysis;
 use crate::diag::{Accepted, Diagnostic, Level};
-use crate::model::Plan;
 use crate::model::period::Date;
 
 pub struct Accept;
@@ -40,12 +40,12 @@ pub fn today() -> Date {
 }
 
 /// Move accepted findings out of `diags`; report stale and misused entries.
-pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>, today: Date) -> Vec<Accepted> {
+pub fn apply(analysis: &Analysis<'_>, diags: &mut Vec<Diagnostic>, today: Date) -> Vec<Accepted> {
+    let plan = analysis.plan;
     let Some(config) = &plan.config else {
         return Vec::new();
     };
-    let portfolio = std::cell::OnceCell::new();
-    let cx = Context::new(plan, &META, &portfolio);
+    let cx = Context::new(analysis, &META);
     let mut accepted = Vec::new();
     let mut notes = Vec::new();
     for (i, entry) in config.data.accept.iter().enumerate() {
@@ -94,7 +94,7 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>, today: Date) -> Vec<Accep
                 accepted.push(Accepted {
                     diagnostic: d,
                     reason: entry.reason.clone(),
-                    until: entry.until,
+                    until: entry.until.map(|u| u.to_string()),
                 });
             }
         }

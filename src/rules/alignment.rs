@@ -1,8 +1,8 @@
 //! `alignment`: individual goals agree with the team's goals.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::{seller_target, team_target};
 use crate::diag::{Diagnostic, Level};
-use crate::rollup::{seller_target, team_target};
 
 pub struct Alignment;
 
@@ -61,8 +61,13 @@ impl Rule for Alignment {
                 }
             }
         }
-        for team in &plan.teams {
+        for (t, team) in plan.teams.iter().enumerate() {
             for (i, g) in team.data.goals.iter().enumerate() {
+                // The roll-up has every contribution; a metric that does not
+                // roll up is looked for in the sellers' and child teams' files.
+                if cx.analysis.rollup(t, i).is_some() {
+                    continue;
+                }
                 let product = g.product.as_deref();
                 let by_seller = plan.sellers.iter().any(|s| {
                     s.data.team == team.id
@@ -71,8 +76,7 @@ impl Rule for Alignment {
                 let by_team = plan.teams.iter().any(|t| {
                     t.data.parent.as_deref() == Some(team.id.as_str())
                         && t.id != team.id
-                        && (team_target(&plan.metrics, &t.data, &g.metric, product).is_some()
-                            || crate::rollup::team_rollup(plan, &t.id, g).is_some())
+                        && team_target(&plan.metrics, &t.data, &g.metric, product).is_some()
                 });
                 if !by_seller && !by_team {
                     out.push(

@@ -2,15 +2,14 @@
 //! of it spent with customers.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::capacity::{Activity, Capacity as Week};
+use crate::analysis::rollup::DAYS_PER_WEEK;
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Fmt, decimals_apart, decimals_nonzero, round};
 use crate::model::Per;
-use crate::rollup::convert_rate;
 use rust_decimal::Decimal;
 
 pub struct Capacity;
-
-/// Activities that count as time with customers (face to face or on the phone).
-pub const CUSTOMER_FACING: &[&str] = &["qualified_meetings", "customer_visits", "customer_calls"];
 
 static META: RuleMeta = RuleMeta {
     id: "capacity",
@@ -37,90 +36,103 @@ impl Rule for Capacity {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let settings = &cx.plan.settings;
-        let fmt = &settings.fmt;
-        for seller in &cx.plan.sellers {
-            let mut total = Decimal::ZERO;
-            let mut facing = Decimal::ZERO;
-            let mut terms = Vec::new();
-            let mut first = None;
-            for (i, k) in seller
-                .data
-                .kpis
-                .iter()
-                .chain(&seller.data.goals)
-                .enumerate()
-            {
-                let (Some(target), Some(metric)) = (k.target, cx.plan.metrics.get(&k.metric))
-                else {
-                    continue;
-                };
-                if !crate::rollup::usable(&cx.plan.metrics, &k.metric, target) {
-                    continue;
-                }
-                let Some(hours) = settings
-                    .activity_hours
-                    .get(&k.metric)
-                    .filter(|_| metric.activity)
-                else {
-                    continue;
-                };
-                let Some(per) = k.per else {
-                    continue; // `measurable` reports an activity without `per`
-                };
-                let rate = convert_rate(target.value, per, Per::Week, settings.working_weeks);
-                let spent = rate * hours;
-                total += spent;
-                if CUSTOMER_FACING.contains(&k.metric.as_str()) {
-                    facing += spent;
-                }
-                terms.push(format!(
-                    "{} {}/week × {} h = {} h",
-                    k.metric,
-                    fmt.number(rate),
-                    fmt.number(*hours),
-                    fmt.number(spent)
-                ));
-                let base = if i < seller.data.kpis.len() {
-                    format!("/kpis/{i}/target")
-                } else {
-                    format!("/goals/{}/target", i - seller.data.kpis.len())
-                };
-                first.get_or_insert(base);
-            }
-            let Some(pointer) = first else {
+        let fmt = &cx.plan.settings.fmt;
+        for (seller, c) in cx.plan.sellers.iter().zip(&cx.analysis.capacity) {
+            let Some(pointer) = c.pointer() else {
                 continue;
             };
-            let hours = settings.hours_per_week;
-            if total > hours {
+            let timed: Vec<&Activity> = c
+                .activities
+                .iter()
+                .filter(|a| a.hours_year.is_some())
+                .collect();
+            if c.overbooked() {
+                // Show the hours with as many decimals as it takes for their
+                // printed sum to be above the hours available.
+                let available = c.hours_per_week;
+                let dp = (2..=10)
+                    .find(|&dp| shown_total(&timed, dp) > available)
+                    .unwrap_or(10);
+                let terms: Vec<String> = timed.iter().map(|a| term(fmt, a, c, dp)).collect();
                 out.push(
-                    cx.found(seller.file, &pointer, format!(
-                        "activity KPIs take {} hours a week, more than the {} available ({})",
-                        fmt.number_dp(total, 1),
-                        fmt.number_dp(hours, 1),
-                        terms.join(" + ")
-                    ))
-                    .with_help("fewer activities, or less time per activity (`activity_hours` in salgsmal.yaml)"),
+                    cx.found(
+                        seller.file,
+                        pointer,
+                        format!(
+                            "activity KPIs take {} hours a week, more than the {} available ({})",
+                            fmt.number_dp(shown_total(&timed, dp), dp),
+                            fmt.number_dp(available, dp),
+                            terms.join(" + ")
+                        ),
+                    )
+                    .with_help(
+                        "fewer activities, or less time per activity (`activity_hours` in salgsmal.yaml)",
+                    ),
                 );
             }
-            let share = if hours.is_zero() {
-                Decimal::ZERO
-            } else {
-                facing / hours
-            };
-            let min = cx.param("min");
-            if share < min {
+            if c.too_little_with_customers() {
+                let (share, min) = (c.customer_share(), c.min_customer_share);
+                let dp = decimals_apart(
+                    share * Decimal::ONE_HUNDRED,
+                    min * Decimal::ONE_HUNDRED,
+                    1,
+                    10,
+                );
+                let hours_dp = decimals_nonzero(c.customer_hours_week(), 1, 2);
                 out.push(
-                    cx.found_at(Level::Warning, seller.file, &pointer, format!(
-                        "time with customers is {} h of the {} h week ({}), below the {} the method asks for",
-                        fmt.number_dp(facing, 1),
-                        fmt.number_dp(hours, 1),
-                        fmt.percent(share),
-                        fmt.percent(min)
-                    ))
+                    cx.found_at(
+                        Level::Warning,
+                        seller.file,
+                        pointer,
+                        format!(
+                            "time with customers is {} h of the {} h week ({}), below the {} the method asks for",
+                            fmt.number_dp(c.customer_hours_week(), hours_dp),
+                            fmt.number_dp(c.hours_per_week, 2),
+                            fmt.percent_dp(share, dp),
+                            fmt.percent_dp(min, dp)
+                        ),
+                    )
                     .with_help("plan more qualified meetings, visits or calls"),
                 );
             }
         }
+    }
+}
+
+/// The sum of the activities' weekly hours as printed with `dp` decimals.
+fn shown_total(timed: &[&Activity], dp: u32) -> Decimal {
+    timed
+        .iter()
+        .filter_map(|a| a.hours_week)
+        .map(|h| round(h, dp))
+        .sum()
+}
+
+/// `qualified_meetings 15/week × 2 h = 30 h`; a rate in another unit shows
+/// its conversion: `offers 64/year ÷ 44 weeks × 3 h = 4,36 h`.
+fn term(fmt: &Fmt, a: &Activity, c: &Week, dp: u32) -> String {
+    let each = a.hours_each.unwrap_or_default();
+    let hours = fmt.number_dp(a.hours_week.unwrap_or_default(), dp);
+    let ww = fmt.number(c.working_weeks);
+    let rate = fmt.number_dp(a.target, 10);
+    let each = fmt.number_dp(each, 10);
+    match a.per {
+        Per::Week => format!("{} {rate}/week × {each} h = {hours} h", a.metric),
+        Per::Day => format!(
+            "{} {rate}/day × {DAYS_PER_WEEK} days × {each} h = {hours} h",
+            a.metric
+        ),
+        Per::Month => format!(
+            "{} {rate}/month × 12 ÷ {ww} weeks × {each} h = {hours} h",
+            a.metric
+        ),
+        Per::Quarter => format!(
+            "{} {rate}/quarter × 4 ÷ {ww} weeks × {each} h = {hours} h",
+            a.metric
+        ),
+        Per::Year => format!(
+            "{} {rate}/year ÷ {ww} weeks × {each} h = {hours} h",
+            a.metric
+        ),
     }
 }

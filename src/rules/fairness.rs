@@ -1,9 +1,9 @@
 //! `fairness`: targets distributed fairly between the sellers of a team.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::{median, seller_target, value_of};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Potential;
-use crate::rollup::{median, seller_target, value_of};
 use rust_decimal::Decimal;
 
 pub struct Fairness;

@@ -2,9 +2,9 @@
 //! the goals need?
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::{convert_rate, seller_target, value_of};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Entry, Per, Plan, Seller};
-use crate::rollup::{convert_rate, seller_target, value_of};
 use rust_decimal::Decimal;
 
 pub struct Funnel;
@@ -47,7 +47,7 @@ early whether the result goals can be reached.",
 /// New business a seller's goals require, and how it was reached.
 pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, String)> {
     let fmt = &plan.settings.fmt;
-    let new_products = crate::portfolio::new_products(plan);
+    let new_products = crate::analysis::portfolio::new_products(plan);
     let ncr = seller_target(&plan.metrics, seller, "new_customer_revenue", None).map(|t| t.value);
     let products: Decimal = seller
         .goals
@@ -153,7 +153,8 @@ fn funnel(cx: &Context<'_>, seller: &Entry<Seller>, out: &mut Vec<Diagnostic>) {
         Per::Week,
         ww,
     );
-    let Some(capacity) = crate::rollup::product(&[per_week, ww, m2o, closing, deal]) else {
+    let Some(capacity) = crate::analysis::rollup::product(&[per_week, ww, m2o, closing, deal])
+    else {
         return;
     };
     if capacity < required {

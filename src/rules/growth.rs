@@ -1,10 +1,11 @@
 //! `growth`: a target's growth over where the seller or team stands.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{decimals_apart, decimals_nonzero};
 use crate::model::metrics::{Better, Kind};
 use crate::model::{Goal, MetricValues};
-use crate::rollup::{usable, value_of};
 use rust_decimal::Decimal;
 
 pub struct Growth;
@@ -113,21 +114,33 @@ fn goals(
             }
             continue;
         }
-        let growth = target.value / b - Decimal::ONE;
         let label = &g.metric;
         let higher = metric.better == Better::Higher;
-        if higher && growth > max {
+        if b < Decimal::ZERO {
+            continue; // growth from a loss is not a percentage anyone plans by
+        }
+        // Exact: growth above `max` ⇔ target > baseline × (1 + max).
+        let over = target.value > b * (Decimal::ONE + max);
+        let growth = (target.value - b) / b;
+        if higher && over {
+            let dp = decimals_apart(
+                growth * Decimal::ONE_HUNDRED,
+                max * Decimal::ONE_HUNDRED,
+                1,
+                10,
+            );
             out.push(
                 cx.found(file, &pointer, format!(
                     "{label} target {} is {} over the {what} {}, more than {}",
                     fmt.value(metric.kind, target.value),
-                    fmt.percent(growth),
+                    fmt.percent_dp(growth, dp),
                     fmt.value(metric.kind, b),
-                    fmt.percent(max)
+                    fmt.percent_dp(max, dp)
                 ))
                 .with_help("if something has changed (a new contract, a new area), accept the finding in salgsmal.yaml with the reason"),
             );
-        } else if g.metric == "revenue" && growth < Decimal::ZERO {
+        } else if g.metric == "revenue" && target.value < b {
+            let dp = decimals_nonzero(-growth * Decimal::ONE_HUNDRED, 1, 10);
             out.push(cx.found_at(
                 Level::Info,
                 file,
@@ -135,7 +148,7 @@ fn goals(
                 format!(
                     "{label} target {} is {} below the {what} {}",
                     fmt.value(metric.kind, target.value),
-                    fmt.percent(-growth),
+                    fmt.percent_dp(-growth, dp),
                     fmt.value(metric.kind, b)
                 ),
             ));

@@ -1,9 +1,10 @@
 //! `history`: a KPI target far beyond the seller's own track record.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::decimals_apart;
 use crate::model::metrics::Better;
-use crate::rollup::{usable, value_of};
 use rust_decimal::Decimal;
 
 pub struct History;
@@ -55,7 +56,7 @@ impl Rule for History {
                 // KPI's rate over the year with it.
                 let (target_value, unit) = match k.per.filter(|_| metric.activity) {
                     Some(per) => (
-                        crate::rollup::convert_rate(
+                        crate::analysis::rollup::convert_rate(
                             target.value,
                             per,
                             crate::model::Per::Year,
@@ -65,24 +66,43 @@ impl Rule for History {
                     ),
                     None => (target.value, ""),
                 };
-                let ratio = if metric.better == Better::Lower {
-                    base / target_value
+                let lower = metric.better == Better::Lower;
+                // Exact: target > max × baseline (baseline > max × target
+                // for a lower-is-better metric, where a smaller target is
+                // the bigger step).
+                let (big, small) = if lower {
+                    (base, target_value)
                 } else {
-                    target_value / base
+                    (target_value, base)
                 };
-                if ratio > max {
-                    out.push(
-                        cx.found(seller.file, &format!("/kpis/{i}/target"), format!(
-                            "{} target {}{unit} is {}× the baseline {}, more than {}×",
-                            k.metric,
-                            fmt.value(metric.kind, target_value),
-                            fmt.number_dp(ratio, 2),
-                            fmt.value(metric.kind, base),
-                            fmt.number(max)
-                        ))
-                        .with_help("set the KPI from last year's actuals, or accept the finding with the reason"),
-                    );
+                if big <= max * small {
+                    continue;
                 }
+                let ratio = big / small;
+                let dp = decimals_apart(ratio, max, 2, 10);
+                let (t, b) = (
+                    fmt.value(metric.kind, target_value),
+                    fmt.value(metric.kind, base),
+                );
+                let message = if lower {
+                    format!(
+                        "{} target {t}{unit} is a {}× improvement on the baseline {b} (lower is better: {b} ÷ {t}), more than {}×",
+                        k.metric,
+                        fmt.number_dp(ratio, dp),
+                        fmt.number_dp(max, dp)
+                    )
+                } else {
+                    format!(
+                        "{} target {t}{unit} is {}× the baseline {b}, more than {}×",
+                        k.metric,
+                        fmt.number_dp(ratio, dp),
+                        fmt.number_dp(max, dp)
+                    )
+                };
+                out.push(
+                    cx.found(seller.file, &format!("/kpis/{i}/target"), message)
+                        .with_help("set the KPI from last year's actuals, or accept the finding with the reason"),
+                );
             }
         }
     }

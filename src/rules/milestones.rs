@@ -2,11 +2,11 @@
 //! from the starting point to the main goal, and in step with the phasing.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::{Better, Kind};
 use crate::model::period::{Date, Period};
 use crate::model::{Entry, Team};
-use crate::rollup::{usable, value_of};
 use rust_decimal::Decimal;
 
 pub struct Milestones;

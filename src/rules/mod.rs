@@ -6,7 +6,6 @@ mod accept;
 mod alignment;
 mod allocation;
 mod capacity;
-pub use capacity::CUSTOMER_FACING;
 mod customer_owner;
 mod duplicate_id;
 mod fairness;
@@ -27,6 +26,7 @@ mod potential;
 mod ratio;
 mod unknown_reference;
 
+use crate::analysis::{Analysis, Params};
 use crate::diag::{Accepted, Diagnostic, Level, did_you_mean};
 use crate::model::number::Quantity;
 use crate::model::period::Date;
@@ -65,55 +65,30 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// What a rule sees: the plan, and its own parameters.
+/// What a rule sees: the plan, its numbers, and the rule's own parameters.
 pub struct Context<'a> {
     pub plan: &'a Plan,
+    pub analysis: &'a Analysis<'a>,
     pub meta: &'static RuleMeta,
-    /// The customer portfolio, computed once for all the rules of a check.
-    portfolio: &'a std::cell::OnceCell<crate::portfolio::Portfolio<'a>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(
-        plan: &'a Plan,
-        meta: &'static RuleMeta,
-        portfolio: &'a std::cell::OnceCell<crate::portfolio::Portfolio<'a>>,
-    ) -> Self {
+    pub fn new(analysis: &'a Analysis<'a>, meta: &'static RuleMeta) -> Self {
         Self {
-            plan,
+            plan: analysis.plan,
+            analysis,
             meta,
-            portfolio,
         }
     }
 
     /// The customer portfolio of the plan.
-    pub fn portfolio(&self) -> &'a crate::portfolio::Portfolio<'a> {
-        self.portfolio
-            .get_or_init(|| crate::portfolio::portfolio(self.plan))
+    pub fn portfolio(&self) -> &'a crate::analysis::portfolio::Portfolio<'a> {
+        &self.analysis.portfolio
     }
 
     /// A parameter's value: as set in `salgsmal.yaml`, or its default.
     pub fn param(&self, name: &str) -> Decimal {
-        let configured = self
-            .plan
-            .config
-            .as_ref()
-            .and_then(|c| c.data.rules.get(self.meta.id))
-            .and_then(|s| s.params.get(name))
-            .filter(|q| {
-                // A ratio written above 1 is a `ratio` error; the default applies.
-                let ratio = self.meta.params.iter().any(|p| p.name == name && p.ratio);
-                (!ratio || q.fits_ratio()) && q.value > Decimal::ZERO
-            })
-            .map(|q| q.value);
-        configured.unwrap_or_else(|| {
-            self.meta
-                .params
-                .iter()
-                .find(|p| p.name == name)
-                .and_then(|p| Quantity::parse(p.default).ok())
-                .map_or(Decimal::ZERO, |q| q.value)
-        })
+        param_of(self.plan, self.meta, name)
     }
 
     /// A finding of this rule at its default level, at `pointer` in `file`.
@@ -152,6 +127,44 @@ impl<'a> Context<'a> {
         )
         .with_pointer(pointer.to_string())
     }
+}
+
+/// A rule parameter's value: as set under `rules:` in `salgsmal.yaml`, else
+/// its default. A value the `ratio` rule rejects (a ratio above 1) or one
+/// that is not above 0 is not used: the default applies.
+pub fn param(plan: &Plan, rule: &str, name: &str) -> Decimal {
+    find(rule).map_or(Decimal::ZERO, |meta| param_of(plan, meta, name))
+}
+
+fn param_of(plan: &Plan, meta: &RuleMeta, name: &str) -> Decimal {
+    let configured = plan
+        .config
+        .as_ref()
+        .and_then(|c| c.data.rules.get(meta.id))
+        .and_then(|s| s.params.get(name))
+        .filter(|q| {
+            let ratio = meta.params.iter().any(|p| p.name == name && p.ratio);
+            (!ratio || q.fits_ratio()) && q.value > Decimal::ZERO
+        })
+        .map(|q| q.value);
+    configured.unwrap_or_else(|| {
+        meta.params
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| Quantity::parse(p.default).ok())
+            .map_or(Decimal::ZERO, |q| q.value)
+    })
+}
+
+/// The plan's numbers, with the parameters the rules resolve.
+pub fn analyse(plan: &Plan) -> Analysis<'_> {
+    Analysis::new(
+        plan,
+        Params {
+            capacity_min: param(plan, "capacity", "min"),
+            allocation_max_over: param(plan, "allocation", "max_over"),
+        },
+    )
 }
 
 /// Every rule, in the order `explain` lists them.
@@ -205,12 +218,17 @@ pub struct Outcome {
 /// Run every rule that is not off, apply the levels set in `salgsmal.yaml`
 /// (structure rules keep theirs), then the accepted findings as of today.
 pub fn run(plan: &Plan, diagnostics: Vec<Diagnostic>) -> Outcome {
-    run_at(plan, diagnostics, accept::today())
+    run_on(&analyse(plan), diagnostics)
 }
 
-/// `run`, with the date that decides which acceptances have run out.
-pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Outcome {
-    let portfolio = std::cell::OnceCell::new();
+/// `run` on a plan already analysed (the report shows the same numbers).
+pub fn run_on(analysis: &Analysis<'_>, diagnostics: Vec<Diagnostic>) -> Outcome {
+    run_at(analysis, diagnostics, accept::today())
+}
+
+/// `run_on`, with the date that decides which acceptances have run out.
+pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: Date) -> Outcome {
+    let plan = analysis.plan;
     for rule in all() {
         let meta = rule.meta();
         if !meta.structural && level_setting(plan, meta.id) == Some(LevelSetting::Off) {
@@ -220,7 +238,7 @@ pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Out
         // finding at the plan's configuration file.
         let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut found = Vec::new();
-            rule.check(&Context::new(plan, meta, &portfolio), &mut found);
+            rule.check(&Context::new(analysis, meta), &mut found);
             found
         }));
         match found {
@@ -251,7 +269,7 @@ pub fn run_at(plan: &Plan, mut diagnostics: Vec<Diagnostic>, today: Date) -> Out
             Some(LevelSetting::Off) | None => d.level,
         };
     }
-    let mut accepted = accept::apply(plan, &mut diagnostics, today);
+    let mut accepted = accept::apply(analysis, &mut diagnostics, today);
     crate::diag::sort(&mut diagnostics);
     accepted.sort_by(|a, b| {
         let (a, b) = (&a.diagnostic.location, &b.diagnostic.location);
@@ -282,4 +300,20 @@ pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> 
             }
         }
     }
+}
+
+/// The rule list as SARIF shows it.
+pub fn sarif_registry() -> Vec<crate::diag::RuleInfo> {
+    all()
+        .into_iter()
+        .map(|r| {
+            let m = r.meta();
+            crate::diag::RuleInfo {
+                id: m.id,
+                level: m.default_level,
+                summary: m.summary,
+                principle: m.principle,
+            }
+        })
+        .collect()
 }

@@ -1,9 +1,9 @@
 //! `portfolio-goals`: the desired customer platform against the current one.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::portfolio::{Totals, team_sellers, team_value};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Bounds, Category, CategoryGoals, Entry, Team};
-use crate::portfolio::{Totals, team_sellers, team_value};
 use rust_decimal::Decimal;
 
 pub struct PortfolioGoals;
@@ -244,7 +244,13 @@ fn category(
         );
     }
     if let Some(b) = &goal.new_customer_revenue
-        && let Some(v) = team_value(cx.plan, &team.id, "new_customer_revenue", None)
+        && let Some(v) = team_value(
+            cx.plan,
+            &cx.analysis.index,
+            &team.id,
+            "new_customer_revenue",
+            None,
+        )
     {
         say(
             "new_customer_revenue",

@@ -1,9 +1,9 @@
 //! `potential`: a revenue target beyond what the seller's customers can buy.
 
 use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::rollup::seller_target;
 use crate::diag::{Diagnostic, Level};
 use crate::model::Potential;
-use crate::rollup::seller_target;
 use rust_decimal::Decimal;
 
 pub struct PotentialRule;

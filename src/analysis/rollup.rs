@@ -1,7 +1,9 @@
 //! Roll-ups: a team's value of a metric computed from its sellers' (and
 //! child teams') targets by the metric's roll-up (SPEC 3). Exact decimals
-//! throughout; rates are normalised to one `per` unit before they are added.
+//! throughout; rates are converted to one `per` unit by multiplying, and
+//! quotients (rates, means) are kept as fractions until they are shown.
 
+use super::exact::Frac;
 use crate::model::metrics::{Catalogue, Kind, Metric, Rollup as Method};
 use crate::model::number::Quantity;
 use crate::model::{Goal, MetricValues, Per, Plan, Seller, Team};
@@ -82,27 +84,61 @@ pub fn median(values: &[Decimal]) -> Option<Decimal> {
 pub struct Contribution {
     pub id: String,
     pub name: String,
-    /// The value, converted to the team goal's `per` for rates.
-    pub value: Decimal,
-    pub weight: Option<Decimal>,
+    /// The value, in the team goal's `per` for rates (exact).
+    pub value: Frac,
+    /// The weight, for weighted means: rates are weighted by their yearly
+    /// count, which multiplying keeps exact.
+    pub weight: Option<Frac>,
     pub file: usize,
     pub pointer: String,
     /// A child team rather than a seller.
     pub team: bool,
+    /// For a rate: the target and its `per` as written (a child team's
+    /// roll-up has none).
+    pub rate: Option<(Decimal, Per)>,
 }
 
 #[derive(Clone, Debug)]
 pub struct Rolled {
-    pub value: Decimal,
+    /// The team value (exact: compare it, show `value.value()`).
+    pub value: Frac,
     pub contributions: Vec<Contribution>,
-    /// What the weights are, for weighted means (`revenue targets`).
-    pub weighted_by: Option<String>,
+    /// What the weights are, for weighted means.
+    pub weighted_by: Option<Weight>,
     /// Contributors without a weight, where a weighted mean fell back to the
     /// plain mean.
     pub missing_weights: Vec<String>,
     /// Sellers whose target for the metric is not usable (it breaks the
     /// `ratio` rule) and is left out.
     pub left_out: Vec<Contribution>,
+}
+
+/// What a weighted mean's weights are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Weight {
+    /// Revenue targets.
+    Revenue,
+    /// Last year's revenue.
+    BaselineRevenue,
+    /// Customers in the seller's lists.
+    CustomerCount,
+    /// Offers a year.
+    Offers,
+    /// The targets of another metric.
+    Metric(String),
+}
+
+impl Weight {
+    /// A stable id (for the report context and message arguments).
+    pub fn id(&self) -> &str {
+        match self {
+            Weight::Revenue => "revenue",
+            Weight::BaselineRevenue => "baseline_revenue",
+            Weight::CustomerCount => "customer_count",
+            Weight::Offers => "offers",
+            Weight::Metric(m) => m,
+        }
+    }
 }
 
 /// A target in a file: the goal or KPI, and the pointer of its target.
@@ -172,13 +208,88 @@ fn find_target<'a>(
     })
 }
 
+/// Who belongs where: each team's sellers and child teams, and each seller's
+/// customer count, found once so that a roll-up is linear in the plan.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Team id → indexes into `plan.sellers` (first file of a seller id only).
+    sellers: std::collections::HashMap<String, Vec<usize>>,
+    /// Team id → indexes into `plan.teams` of its child teams.
+    children: std::collections::HashMap<String, Vec<usize>>,
+    /// Seller id → customers (not prospects) in the seller's lists.
+    customers: std::collections::HashMap<String, usize>,
+}
+
+impl Index {
+    pub fn new(plan: &Plan) -> Self {
+        let mut index = Index::default();
+        let mut seen = std::collections::HashSet::new();
+        for (i, seller) in plan.sellers.iter().enumerate() {
+            // Two files for one seller (`kari.yaml` and `kari.yml`) are a
+            // `duplicate-id` error; the first one counts.
+            if seen.insert(seller.id.as_str()) {
+                index
+                    .sellers
+                    .entry(seller.data.team.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for (i, team) in plan.teams.iter().enumerate() {
+            if let Some(parent) = &team.data.parent
+                && *parent != team.id
+            {
+                index.children.entry(parent.clone()).or_default().push(i);
+            }
+        }
+        for c in plan.customers() {
+            if !c.customer.prospect {
+                *index.customers.entry(c.owner.to_string()).or_default() += 1;
+            }
+        }
+        index
+    }
+
+    fn sellers_of(&self, team: &str) -> &[usize] {
+        self.sellers.get(team).map_or(&[], Vec::as_slice)
+    }
+
+    fn children_of(&self, team: &str) -> &[usize] {
+        self.children.get(team).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Roll the sellers and child teams of `team` up for `goal`'s metric.
 /// `None` when nobody contributes or the metric does not roll up.
 pub fn team_rollup(plan: &Plan, team: &str, goal: &Goal) -> Option<Rolled> {
-    rollup_at(plan, team, goal, 0)
+    rollup_at(plan, &Index::new(plan), team, goal, 0)
 }
 
-fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Rolled> {
+/// `team_rollup` with an index built once for many roll-ups.
+pub fn team_rollup_indexed(plan: &Plan, index: &Index, team: &str, goal: &Goal) -> Option<Rolled> {
+    rollup_at(plan, index, team, goal, 0)
+}
+
+/// A rate target as a fraction of the goal's `per`: `value × per_year(from)
+/// / per_year(to)`, kept exact.
+fn rate(value: Decimal, from: Per, to: Per, working_weeks: Decimal) -> Frac {
+    if from == to {
+        return Frac::from(value);
+    }
+    Frac::new(
+        value * per_year(from, working_weeks),
+        per_year(to, working_weeks),
+    )
+    .unwrap_or(Frac::from(value))
+}
+
+fn rollup_at(
+    plan: &Plan,
+    index: &Index,
+    team_id: &str,
+    goal: &Goal,
+    depth: usize,
+) -> Option<Rolled> {
     let metric = plan.metrics.get(&goal.metric)?;
     if depth > 16 || matches!(metric.rollup, Method::None) {
         return None;
@@ -188,14 +299,7 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
     let to_per = goal.per.unwrap_or(Per::Week);
     let mut contributions = Vec::new();
     let mut left_out = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for seller in plan.sellers.iter().filter(|s| s.data.team == team_id) {
-        // Two files for one seller (`kari.yaml` and `kari.yml`) are a
-        // `duplicate-id` error; the first one counts.
-        if seen.contains(&seller.id.as_str()) {
-            continue;
-        }
-        seen.push(&seller.id);
+    for seller in index.sellers_of(team_id).iter().map(|&i| &plan.sellers[i]) {
         let Some(t) = seller_target(&plan.metrics, &seller.data, &goal.metric, product) else {
             let unusable = seller
                 .data
@@ -220,47 +324,46 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
                 left_out.push(Contribution {
                     id: seller.id.clone(),
                     name: seller.data.name.clone(),
-                    value: Decimal::ZERO,
+                    value: Frac::ZERO,
                     weight: None,
                     file: seller.file,
                     pointer,
                     team: false,
+                    rate: None,
                 });
             }
             continue;
         };
         let value = match metric.rollup {
-            Method::SumOfRates => convert_rate(t.value, t.goal.per.unwrap_or(to_per), to_per, ww),
-            _ => t.value,
+            Method::SumOfRates => rate(t.value, t.goal.per.unwrap_or(to_per), to_per, ww),
+            _ => Frac::from(t.value),
         };
         contributions.push(Contribution {
             id: seller.id.clone(),
             name: seller.data.name.clone(),
             value,
-            weight: seller_weight(plan, &seller.id, &seller.data, metric),
+            weight: seller_weight(plan, index, &seller.id, &seller.data, metric),
             file: seller.file,
             pointer: t.pointer,
             team: false,
+            rate: matches!(metric.rollup, Method::SumOfRates)
+                .then(|| (t.value, t.goal.per.unwrap_or(to_per))),
         });
     }
-    for child in plan
-        .teams
-        .iter()
-        .filter(|t| t.data.parent.as_deref() == Some(team_id) && t.id != team_id)
-    {
+    for child in index.children_of(team_id).iter().map(|&i| &plan.teams[i]) {
         let own = team_target(&plan.metrics, &child.data, &goal.metric, product);
-        let (value, pointer) = match own {
+        let (value, pointer, written) = match own {
             Some(t) => {
+                let per = t.goal.per.unwrap_or(to_per);
                 let v = match metric.rollup {
-                    Method::SumOfRates => {
-                        convert_rate(t.value, t.goal.per.unwrap_or(to_per), to_per, ww)
-                    }
-                    _ => t.value,
+                    Method::SumOfRates => rate(t.value, per, to_per, ww),
+                    _ => Frac::from(t.value),
                 };
-                (v, t.pointer)
+                let written = matches!(metric.rollup, Method::SumOfRates).then_some((t.value, per));
+                (v, t.pointer, written)
             }
-            None => match rollup_at(plan, &child.id, goal, depth + 1) {
-                Some(r) => (r.value, String::new()),
+            None => match rollup_at(plan, index, &child.id, goal, depth + 1) {
+                Some(r) => (r.value, String::new(), None),
                 None => continue,
             },
         };
@@ -268,40 +371,40 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
             id: child.id.clone(),
             name: child.data.name.clone(),
             value,
-            weight: team_weight(plan, &child.id, &child.data, metric, depth),
+            weight: team_weight(plan, index, &child.id, &child.data, metric, depth),
             file: child.file,
             pointer,
             team: true,
+            rate: written,
         });
     }
     if contributions.is_empty() {
         return None;
     }
-    let values: Vec<Decimal> = contributions.iter().map(|c| c.value).collect();
+    let values: Vec<Frac> = contributions.iter().map(|c| c.value).collect();
     let (value, weighted_by, missing) = match &metric.rollup {
         Method::Sum | Method::SumPerProduct | Method::SumOfRates => {
-            (sum(&values), None, Vec::new())
+            (sum_exact(&values), None, Vec::new())
         }
-        Method::Mean => (mean(&values)?, None, Vec::new()),
+        Method::Mean => (mean_exact(&values)?, None, Vec::new()),
         Method::Min => (values.iter().copied().min()?, None, Vec::new()),
         Method::Max => (values.iter().copied().max()?, None, Vec::new()),
         Method::WeightedMean(_) | Method::WeightedByOffers => {
-            let label = weight_label(metric);
             let missing: Vec<String> = contributions
                 .iter()
                 .filter(|c| c.weight.is_none())
                 .map(|c| c.name.clone())
                 .collect();
-            let pairs: Vec<(Decimal, Decimal)> = contributions
+            let pairs: Vec<(Frac, Frac)> = contributions
                 .iter()
                 .filter_map(|c| c.weight.map(|w| (c.value, w)))
                 .collect();
-            match (missing.is_empty(), weighted_mean(&pairs)) {
-                (true, Some(v)) => (v, Some(label), Vec::new()),
+            match (missing.is_empty(), weighted_mean_exact(&pairs)) {
+                (true, Some(v)) => (v, Some(weight_of(metric)), Vec::new()),
                 // Every weight given, but they add up to zero: nobody is
                 // missing a weight, the mean is plain all the same.
-                (true, None) => (mean(&values)?, None, Vec::new()),
-                (false, _) => (mean(&values)?, None, missing),
+                (true, None) => (mean_exact(&values)?, None, Vec::new()),
+                (false, _) => (mean_exact(&values)?, None, missing),
             }
         }
         Method::None => return None,
@@ -315,67 +418,96 @@ fn rollup_at(plan: &Plan, team_id: &str, goal: &Goal, depth: usize) -> Option<Ro
     })
 }
 
-/// What a weighted mean's weights are, in words.
-pub fn weight_label(metric: &Metric) -> String {
+fn sum_exact(values: &[Frac]) -> Frac {
+    values.iter().fold(Frac::ZERO, |acc, v| acc.plus(*v))
+}
+
+fn mean_exact(values: &[Frac]) -> Option<Frac> {
+    let n = Decimal::from(values.len());
+    sum_exact(values).checked_div(Frac::from(n))
+}
+
+/// Σ(valueᵢ·weightᵢ)/Σ weightᵢ, exact; `None` when the weights add up to zero.
+fn weighted_mean_exact(pairs: &[(Frac, Frac)]) -> Option<Frac> {
+    let total = pairs.iter().fold(Frac::ZERO, |acc, (_, w)| acc.plus(*w));
+    let weighted = pairs
+        .iter()
+        .fold(Frac::ZERO, |acc, (v, w)| acc.plus(v.times(*w)));
+    weighted.checked_div(total)
+}
+
+/// What a weighted mean's weights are.
+pub fn weight_of(metric: &Metric) -> Weight {
     match &metric.rollup {
-        Method::WeightedMean(w) if w == "revenue" => "revenue targets".to_string(),
-        Method::WeightedMean(w) if w == "baseline_revenue" => "baseline revenue".to_string(),
-        Method::WeightedMean(w) if w == "customer_count" => "customer counts".to_string(),
-        Method::WeightedMean(w) => format!("{w} targets"),
-        Method::WeightedByOffers => "offers".to_string(),
-        _ => String::new(),
+        Method::WeightedMean(w) if w == "revenue" => Weight::Revenue,
+        Method::WeightedMean(w) if w == "baseline_revenue" => Weight::BaselineRevenue,
+        Method::WeightedMean(w) if w == "customer_count" => Weight::CustomerCount,
+        Method::WeightedByOffers => Weight::Offers,
+        Method::WeightedMean(w) => Weight::Metric(w.clone()),
+        _ => Weight::Metric(String::new()),
     }
 }
 
-fn seller_weight(plan: &Plan, id: &str, seller: &Seller, metric: &Metric) -> Option<Decimal> {
+/// Offers a year: the weight of a closing rate, exact.
+fn offers_a_year(t: &Target<'_>, working_weeks: Decimal) -> Frac {
+    Frac::from(t.value * per_year(t.goal.per.unwrap_or(Per::Week), working_weeks))
+}
+
+fn seller_weight(
+    plan: &Plan,
+    index: &Index,
+    id: &str,
+    seller: &Seller,
+    metric: &Metric,
+) -> Option<Frac> {
     match &metric.rollup {
         Method::WeightedMean(w) if w == "baseline_revenue" => {
-            seller.baseline.get("revenue").map(|q| q.value)
+            seller.baseline.get("revenue").map(|q| Frac::from(q.value))
         }
         Method::WeightedMean(w) if w == "customer_count" => {
-            let n = plan
-                .customers()
-                .iter()
-                .filter(|c| c.owner == id && !c.customer.prospect)
-                .count();
-            (n > 0).then(|| Decimal::from(n))
+            let n = index.customers.get(id).copied().unwrap_or(0);
+            (n > 0).then(|| Frac::from(Decimal::from(n)))
         }
-        Method::WeightedMean(w) => seller_target(&plan.metrics, seller, w, None).map(|t| t.value),
-        Method::WeightedByOffers => seller_target(&plan.metrics, seller, "offers", None).map(|t| {
-            convert_rate(
-                t.value,
-                t.goal.per.unwrap_or(Per::Week),
-                Per::Week,
-                plan.settings.working_weeks,
-            )
-        }),
+        Method::WeightedMean(w) => {
+            seller_target(&plan.metrics, seller, w, None).map(|t| Frac::from(t.value))
+        }
+        Method::WeightedByOffers => seller_target(&plan.metrics, seller, "offers", None)
+            .map(|t| offers_a_year(&t, plan.settings.working_weeks)),
         _ => None,
     }
 }
 
 fn team_weight(
     plan: &Plan,
+    index: &Index,
     id: &str,
     team: &Team,
     metric: &Metric,
     depth: usize,
-) -> Option<Decimal> {
+) -> Option<Frac> {
+    let ww = plan.settings.working_weeks;
     let by_metric = |w: &str| {
         team_target(&plan.metrics, team, w, None)
-            .map(|t| t.value)
+            .map(|t| {
+                if w == "offers" {
+                    offers_a_year(&t, ww)
+                } else {
+                    Frac::from(t.value)
+                }
+            })
             .or_else(|| {
                 let goal = Goal {
                     id: String::new(),
                     metric: w.to_string(),
                     target: None,
-                    per: Some(Per::Week),
+                    per: Some(Per::Year),
                     product: None,
                     phasing: None,
                     supports: Vec::new(),
                     actions: Vec::new(),
                     note: None,
                 };
-                rollup_at(plan, id, &goal, depth + 1).map(|r| r.value)
+                rollup_at(plan, index, id, &goal, depth + 1).map(|r| r.value)
             })
     };
     match &metric.rollup {
@@ -383,7 +515,7 @@ fn team_weight(
             .starting_point
             .as_ref()
             .and_then(|s| s.values.get("revenue"))
-            .map(|q| q.value),
+            .map(|q| Frac::from(q.value)),
         Method::WeightedMean(w) if w == "customer_count" => None,
         Method::WeightedMean(w) => by_metric(w),
         Method::WeightedByOffers => by_metric("offers"),

@@ -2,8 +2,8 @@
 //! revenue and contribution, the thresholds used, category totals, the
 //! priority by potential, and the product/customer (Ansoff) split.
 
+use super::rollup::{Index, team_rollup_indexed, team_target};
 use crate::model::{Category, CustomerRef, Locale, Plan, Potential, PotentialLevel};
-use crate::rollup::{team_rollup, team_target};
 use rust_decimal::Decimal;
 
 pub const CATEGORIES: [Category; 4] = [
@@ -364,6 +364,7 @@ pub fn ansoff(revenue: Decimal, new_customers: Decimal, new_products: Decimal) -
 /// A team's value of a metric: its own target, else its sellers' roll-up.
 pub fn team_value(
     plan: &Plan,
+    index: &Index,
     team_id: &str,
     metric: &str,
     product: Option<&str>,
@@ -383,7 +384,7 @@ pub fn team_value(
         actions: Vec::new(),
         note: None,
     };
-    team_rollup(plan, team_id, &goal).map(|r| r.value)
+    team_rollup_indexed(plan, index, team_id, &goal).map(|r| r.value.value())
 }
 
 /// The ids of the products marked new.
@@ -402,12 +403,12 @@ pub fn new_products(plan: &Plan) -> Vec<&str> {
 }
 
 /// The Ansoff split of a team's revenue target.
-pub fn team_ansoff(plan: &Plan, team_id: &str) -> Option<Ansoff> {
-    let revenue = team_value(plan, team_id, "revenue", None)?;
-    let ncr = team_value(plan, team_id, "new_customer_revenue", None).unwrap_or_default();
+pub fn team_ansoff(plan: &Plan, index: &Index, team_id: &str) -> Option<Ansoff> {
+    let revenue = team_value(plan, index, team_id, "revenue", None)?;
+    let ncr = team_value(plan, index, team_id, "new_customer_revenue", None).unwrap_or_default();
     let npr: Decimal = new_products(plan)
         .iter()
-        .filter_map(|p| team_value(plan, team_id, "product_revenue", Some(p)))
+        .filter_map(|p| team_value(plan, index, team_id, "product_revenue", Some(p)))
         .sum();
     Some(ansoff(revenue, ncr, npr))
 }

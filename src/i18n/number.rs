@@ -1,10 +1,16 @@
 //! Numbers the way the locale writes them: nb `kr 10 000 000`, `25 %`,
 //! `12,5`; en `NOK 10,000,000`, `25%`, `12.5`.
 
-use crate::model::Locale;
-use crate::model::metrics::Kind;
+use super::Locale;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// How a number is written: as money, as a percent, or plain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Money,
+    Percent,
+    Plain,
+}
 #[derive(Clone, Debug)]
 pub struct Fmt {
     pub locale: Locale,
@@ -61,6 +67,15 @@ impl Fmt {
         out
     }
 
+    /// A ratio as a percent with at most `decimals` decimals of the percent.
+    pub fn percent_dp(&self, ratio: Decimal, decimals: u32) -> String {
+        let p = self.number_dp(ratio * Decimal::ONE_HUNDRED, decimals);
+        match self.locale {
+            Locale::Nb => format!("{p} %"),
+            Locale::En => format!("{p}%"),
+        }
+    }
+
     /// A count or plain number: up to two decimals.
     pub fn number(&self, value: Decimal) -> String {
         self.number_dp(value, 2)
@@ -68,7 +83,12 @@ impl Fmt {
 
     /// Money: whole currency units unless there are øre.
     pub fn money(&self, value: Decimal) -> String {
-        let mut amount = self.number_dp(value, 2);
+        self.money_dp(value, 2)
+    }
+
+    /// Money with at most `decimals` decimals (for a gap smaller than an øre).
+    pub fn money_dp(&self, value: Decimal, decimals: u32) -> String {
+        let mut amount = self.number_dp(value, decimals);
         let (_, point) = self.separators();
         if let Some((_, frac)) = amount.rsplit_once(point)
             && frac.len() == 1
@@ -84,21 +104,39 @@ impl Fmt {
     /// A ratio as a percent: `0.25` → `25 %` (nb) or `25%` (en), one decimal
     /// where needed.
     pub fn percent(&self, ratio: Decimal) -> String {
-        let p = self.number_dp(ratio * Decimal::ONE_HUNDRED, 1);
-        match self.locale {
-            Locale::Nb => format!("{p} %"),
-            Locale::En => format!("{p}%"),
-        }
+        self.percent_dp(ratio, 1)
     }
 
     /// A value by its metric's kind.
-    pub fn value(&self, kind: Kind, value: Decimal) -> String {
-        match kind {
-            Kind::Money => self.money(value),
-            Kind::Ratio => self.percent(value),
-            Kind::Count | Kind::Score => self.number(value),
+    pub fn value(&self, shape: impl Into<Shape>, value: Decimal) -> String {
+        match shape.into() {
+            Shape::Money => self.money(value),
+            Shape::Percent => self.percent(value),
+            Shape::Plain => self.number(value),
         }
     }
+}
+
+/// The fewest decimals, from `min` up to `max`, at which `a` and `b` round
+/// to different numbers: how precisely two values must be shown for a
+/// message that says one is below the other not to print them equal.
+pub fn decimals_apart(a: Decimal, b: Decimal, min: u32, max: u32) -> u32 {
+    (min..=max)
+        .find(|&dp| round(a, dp) != round(b, dp))
+        .unwrap_or(max)
+}
+
+/// The fewest decimals, from `min` up to `max`, at which `value` does not
+/// round to zero (a gap that is there is never shown as 0).
+pub fn decimals_nonzero(value: Decimal, min: u32, max: u32) -> u32 {
+    (min..=max)
+        .find(|&dp| !round(value, dp).is_zero())
+        .unwrap_or(max)
+}
+
+/// Round half away from zero, as the formatted numbers do.
+pub fn round(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
 }
 
 #[cfg(test)]

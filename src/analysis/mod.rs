@@ -1,0 +1,94 @@
+//! The plan's numbers, computed once: roll-ups, capacity, the customer
+//! portfolio. Rules judge them and reports show them, so a rule and a
+//! report never disagree about a number.
+
+pub mod capacity;
+pub mod exact;
+pub mod portfolio;
+pub mod rollup;
+
+use crate::model::Plan;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+
+/// The rule parameters the numbers depend on, as the rules resolve them
+/// (configured in `salgsmal.yaml`, else their defaults).
+#[derive(Clone, Debug)]
+pub struct Params {
+    /// `capacity.min`: the smallest share of the week with customers.
+    pub capacity_min: Decimal,
+    /// `allocation.max_over`: how far a roll-up may exceed a team target.
+    pub allocation_max_over: Decimal,
+}
+
+/// Everything computed from a plan.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    pub plan: &'a Plan,
+    pub params: Params,
+    pub index: rollup::Index,
+    /// The roll-up of each team goal: `rollups[team][goal]`, by the indexes
+    /// of `plan.teams` and the team's `goals`.
+    pub rollups: Vec<Vec<Option<rollup::Rolled>>>,
+    /// How far each team's targets may be exceeded: the team's own
+    /// `allocation.max_over`, else the rule's parameter.
+    pub max_over: Vec<Decimal>,
+    /// Each seller's activity plan in hours, by the index of `plan.sellers`.
+    pub capacity: Vec<capacity::Capacity>,
+    pub portfolio: portfolio::Portfolio<'a>,
+    /// The product/customer (Ansoff) split of each team's revenue target.
+    pub ansoff: Vec<Option<portfolio::Ansoff>>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(plan: &'a Plan, params: Params) -> Self {
+        let index = rollup::Index::new(plan);
+        let rollups = plan
+            .teams
+            .par_iter()
+            .map(|team| {
+                team.data
+                    .goals
+                    .iter()
+                    .map(|goal| rollup::team_rollup_indexed(plan, &index, &team.id, goal))
+                    .collect()
+            })
+            .collect();
+        let max_over = plan
+            .teams
+            .iter()
+            .map(|team| {
+                team.data
+                    .allocation
+                    .as_ref()
+                    .and_then(|a| a.max_over)
+                    .map_or(params.allocation_max_over, |r| r.0)
+            })
+            .collect();
+        let capacity = plan
+            .sellers
+            .par_iter()
+            .map(|s| capacity::seller_capacity(plan, &s.data, params.capacity_min))
+            .collect();
+        let ansoff = plan
+            .teams
+            .par_iter()
+            .map(|t| portfolio::team_ansoff(plan, &index, &t.id))
+            .collect();
+        Self {
+            plan,
+            ansoff,
+            portfolio: portfolio::portfolio(plan),
+            params,
+            index,
+            rollups,
+            max_over,
+            capacity,
+        }
+    }
+
+    /// The roll-up of goal `goal` of team `team` (indexes into the plan).
+    pub fn rollup(&self, team: usize, goal: usize) -> Option<&rollup::Rolled> {
+        self.rollups.get(team)?.get(goal)?.as_ref()
+    }
+}
