@@ -6,7 +6,7 @@ fn main() -> ExitCode {
     match salgsmal::commands::execute(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            salgsmal::commands::eprintln(&format!("error: {err:#}"));
             ExitCode::from(2)
         }
     }

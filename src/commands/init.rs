@@ -84,15 +84,15 @@ pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
         write(&dir, path, text)?;
     }
     if !global.quiet {
-        println!(
+        super::println(&format!(
             "created a plan in {} ({} files)",
             dir.display(),
             files.len()
-        );
-        println!(
+        ))?;
+        super::println(&format!(
             "next: edit the files, then run `salgsmal check {}`",
             dir.display()
-        );
+        ))?;
     }
     Ok(ExitCode::SUCCESS)
 }

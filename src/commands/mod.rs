@@ -47,15 +47,29 @@ pub struct Global {
     pub quiet: bool,
 }
 
-/// Print to standard output; a reader that stops early (`| head`) is not
-/// an error.
+/// Print to standard output: every command's output goes through here. A
+/// reader that stops early (`| head`) ends the command quietly with exit 0:
+/// what it wanted is written, and nobody is left to read the rest.
 pub fn print(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         other => Ok(other?),
     }
+}
+
+/// `print` with a line break.
+pub fn println(text: &str) -> anyhow::Result<()> {
+    print(&format!("{text}\n"))
+}
+
+/// Print a line to standard error; a closed standard error is not worth
+/// another error.
+pub fn eprintln(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}").and_then(|()| err.flush());
 }
 
 /// The folder a command works on: its `DIR` argument, or the current folder.

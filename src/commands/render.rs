@@ -68,8 +68,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     let files = match render::render(&env, &context, &root, &options) {
         Ok(files) => files,
         Err(e) => {
-            eprintln!("error[template]: {e}");
-            eprintln!("  = note: no report was written");
+            super::eprintln(&format!("error[template]: {e}"));
+            super::eprintln("  = note: no report was written");
             return Ok(ExitCode::from(1));
         }
     };
@@ -85,7 +85,7 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
                 .as_ref()
                 .and_then(|h| path.strip_prefix(h).ok())
                 .unwrap_or(path);
-            println!("wrote {}", shown.display());
+            super::println(&format!("wrote {}", shown.display()))?;
         }
     }
     let diags = &outcome.diagnostics;

@@ -24,16 +24,16 @@ pub fn execute(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
                 let path = dir.join(file);
                 std::fs::write(&path, text)
                     .with_context(|| format!("cannot write {}", path.display()))?;
-                println!("wrote {}", path.display());
+                super::println(&format!("wrote {}", path.display()))?;
             }
         }
         None if args.name.is_some() => super::print(chosen[0].2)?,
         None => {
-            println!(
-                "schemas (print one with `salgsmal schema NAME`, write all with `--out DIR`):"
-            );
+            super::println(
+                "schemas (print one with `salgsmal schema NAME`, write all with `--out DIR`):",
+            )?;
             for (name, file, _) in SCHEMAS {
-                println!("  {name:<10} {file}");
+                super::println(&format!("  {name:<10} {file}"))?;
             }
         }
     }

@@ -12,7 +12,6 @@ use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::new_debouncer;
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -86,17 +85,16 @@ impl Watcher {
     }
 
     fn run(&mut self, changed: &[String]) {
-        let mut stdout = std::io::stdout().lock();
         let what = if changed.is_empty() {
             String::new()
         } else {
-            format!("{} changed — ", changed.join(", "))
+            format!("{} changed — ", diag::escape(&changed.join(", ")))
         };
         let loaded = match load::load(&self.root) {
             Ok(l) => l,
             Err(e) => {
-                let _ = writeln!(stdout, "[{}] {what}error: {e}", clock());
-                let _ = stdout.flush();
+                let _ = super::println(&format!("[{}] {what}error: {e}", clock()));
+
                 return;
             }
         };
@@ -128,18 +126,14 @@ impl Watcher {
         if resolved > 0 {
             line.push_str(&format!("; {resolved} resolved"));
         }
-        let _ = writeln!(stdout, "{line}");
+        let _ = super::println(&line);
         if !new.is_empty() {
             let sources: HashMap<String, String> = plan
                 .files
                 .iter()
                 .map(|f| (f.path.clone(), f.text.clone()))
                 .collect();
-            let _ = write!(
-                stdout,
-                "{}",
-                diag::render_human(&new, &[], &sources, None, self.style)
-            );
+            let _ = super::print(&diag::render_human(&new, &[], &sources, None, self.style));
         }
         self.previous = Some(now);
         if let Some(format) = self.render {
@@ -158,26 +152,26 @@ impl Watcher {
                 .map(|files| render::write_all(&self.out, &files).map(|w| w.len()))
             {
                 Ok(Ok(n)) => {
-                    let _ = writeln!(
-                        stdout,
+                    let _ = super::println(&format!(
                         "[{}] rendered {n} reports into {}",
                         clock(),
                         self.out.display()
-                    );
+                    ));
                 }
                 Ok(Err(e)) => {
-                    let _ = writeln!(stdout, "[{}] error: cannot write the reports: {e}", clock());
+                    let _ = super::println(&format!(
+                        "[{}] error: cannot write the reports: {e}",
+                        clock()
+                    ));
                 }
                 Err(e) => {
-                    let _ = writeln!(
-                        stdout,
+                    let _ = super::println(&format!(
                         "[{}] error[template]: {e} (the previous reports are kept)",
                         clock()
-                    );
+                    ));
                 }
             }
         }
-        let _ = stdout.flush();
     }
 }
 
@@ -218,7 +212,7 @@ pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
         },
         previous: None,
     };
-    println!("watching {} (Ctrl-C stops)", root.display());
+    super::println(&format!("watching {} (Ctrl-C stops)", root.display()))?;
     watcher.run(&[]);
     while !stop.load(Ordering::SeqCst) {
         match rx.recv_timeout(Duration::from_millis(150)) {
@@ -242,13 +236,13 @@ pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
             }
             Ok(Err(errors)) => {
                 for e in errors {
-                    eprintln!("watch: {e}");
+                    super::eprintln(&format!("watch: {e}"));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }
-    println!("stopped watching");
+    super::println("stopped watching")?;
     Ok(ExitCode::SUCCESS)
 }

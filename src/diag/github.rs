@@ -3,10 +3,15 @@
 
 use super::{Diagnostic, Level};
 
+/// A workflow command's data: `%`, CR and LF percent-encoded as GitHub
+/// reads them; other control characters from plan content written escaped
+/// (`\u{1b}`), so they never reach the log as bytes.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let encoded = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::escape(&encoded)
 }
 
 fn escape_property(s: &str) -> String {

@@ -31,6 +31,36 @@ impl Style {
     }
 }
 
+/// Plan content as it may be shown on a terminal or in a CI log: control
+/// characters (C0, DEL, C1: newlines, escape bytes) and the invisible
+/// direction overrides are written escaped (`\n`, `\u{1b}`), so a key or a
+/// file name cannot forge a CI annotation or drive the terminal.
+pub fn escape(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        c => out.push(c),
+    }
+}
+
 /// Render diagnostics against their files' text (`sources`: path → text).
 pub fn render(
     diags: &[Diagnostic],
@@ -61,17 +91,17 @@ pub fn render(
         out.push_str(&format!(
             "{}: {}:{}:{}: {}\n",
             style.paint(BOLD, &format!("accepted[{}]", d.rule)),
-            d.location.file,
+            escape(&d.location.file),
             d.location.line,
             d.location.column,
-            d.message
+            escape(&d.message)
         ));
         let until = a
             .until
             .as_ref()
             .map(|u| format!(" (until {u})"))
             .unwrap_or_default();
-        out.push_str(&format!("  = reason: {}{until}\n", a.reason));
+        out.push_str(&format!("  = reason: {}{until}\n", escape(&a.reason)));
     }
     if !accepted.is_empty() {
         out.push('\n');
@@ -113,12 +143,12 @@ fn render_one(out: &mut String, d: &Diagnostic, line_text: Option<&str>, style: 
     let loc = &d.location;
     let gutter = " ".repeat(loc.line.to_string().len());
     out.push_str(&style.paint(style.level(d.level), &format!("{}[{}]", d.level, d.rule)));
-    out.push_str(&style.paint(BOLD, &format!(": {}", d.message)));
+    out.push_str(&style.paint(BOLD, &format!(": {}", escape(&d.message))));
     out.push('\n');
     out.push_str(&format!(
         "{gutter}{} {}:{}:{}\n",
         style.paint(BLUE, "-->"),
-        loc.file,
+        escape(&loc.file),
         loc.line,
         loc.column
     ));
@@ -144,13 +174,17 @@ fn render_one(out: &mut String, d: &Diagnostic, line_text: Option<&str>, style: 
     for r in &d.related {
         out.push_str(&format!(
             "{gutter} {eq} note: {}:{}:{}: {}\n",
-            r.file, r.line, r.column, r.message
+            escape(&r.file),
+            r.line,
+            r.column,
+            escape(&r.message)
         ));
     }
     if let Some(help) = &d.help {
         out.push_str(&format!(
-            "{gutter} {eq} {}: {help}\n",
-            style.paint(BOLD, "help")
+            "{gutter} {eq} {}: {}\n",
+            style.paint(BOLD, "help"),
+            escape(help)
         ));
     }
 }
@@ -206,15 +240,31 @@ fn excerpt(text: &str, loc: &super::Location) -> (String, usize, usize) {
     };
     let to = chars.len().min(from + WIDTH);
     let mut shown = String::new();
-    let mut start = col - from;
+    let mut start = 0;
     if from > 0 {
         shown.push('…');
         start += 1;
     }
-    shown.extend(&chars[from..to]);
+    // Control characters in the line are shown escaped; the caret moves by
+    // the width of what is shown (a tab stays a tab, for alignment).
+    let mut width_shown = 0;
+    for (i, &c) in chars[from..to].iter().enumerate() {
+        let before = shown.chars().count();
+        if c == '\t' {
+            shown.push('\t');
+        } else {
+            push_escaped(&mut shown, c);
+        }
+        let grew = shown.chars().count() - before;
+        if from + i < col {
+            start += grew;
+        } else if from + i < col + width {
+            width_shown += grew;
+        }
+    }
     if to < chars.len() {
         shown.push('…');
     }
-    let width = width.min(to.saturating_sub(col)).max(1);
+    let width = width_shown.max(1);
     (shown, start, width)
 }

@@ -8,7 +8,7 @@ mod junit;
 mod sarif;
 
 pub use github::render as render_github;
-pub use human::{Style, render as render_human};
+pub use human::{Style, escape, render as render_human};
 pub use json::{Summary, render as render_json};
 pub use junit::render as render_junit;
 pub use sarif::{RuleInfo, render as render_sarif};
