@@ -381,3 +381,63 @@ fn a_weighted_custom_metric_needs_its_weight() {
         "metric `nps` rolls up by weighted_mean but names no `weight`"
     );
 }
+
+/// All findings of `check --format json` as (rule, file) pairs.
+fn findings(plan: &Plan) -> Vec<(String, String, String)> {
+    let (_, json) = plan.check_json();
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_misspelt_or_rejected_value_gives_exactly_one_finding() {
+    let team = "name: T\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n";
+    let kpi = "kpis:\n  - {id: m, metric: qualified_meetings, target: 10, per: week, supports: [omsetning], actions: [a]}\n";
+    let cases = [
+        (
+            team.to_string(),
+            format!("name: K\nteam: t\ngoals:\n  - {{id: omsetning, metric: revenue, targt: 10_000_000}}\n{kpi}"),
+            "sellers/k.yaml",
+            "unknown key `targt` in a goal: did you mean `target`?",
+        ),
+        (
+            team.to_string(),
+            format!("name: K\nteam: t\ngoals:\n  - {{id: omsetning, metrc: revenue, target: 10_000_000}}\n{kpi}"),
+            "sellers/k.yaml",
+            "unknown key `metrc` in a goal: did you mean `metric`?",
+        ),
+        (
+            team.to_string(),
+            "name: K\nteam: t\ngoals:\n  - {id: omsetning, metric: revenue, target: \"ti millioner\"}\n".to_string(),
+            "sellers/k.yaml",
+            "expected a number (10_000_000, 0.25) or a percent string such as \"25 %\", found \"ti millioner\"",
+        ),
+        (
+            "name: T\ngoals:\n  - {id: omsetning, metric: revenue, targett: 10_000_000}\n".to_string(),
+            format!("name: K\nteam: t\ngoals:\n  - {{id: omsetning, metric: revenue, target: 10_000_000}}\n{kpi}"),
+            "teams/t.yaml",
+            "unknown key `targett` in a goal: did you mean `target`?",
+        ),
+    ];
+    for (team, seller, file, message) in cases {
+        let plan = Plan::empty()
+            .file("salgsmal.yaml", "version: 1\nperiod: 2027\n")
+            .file("teams/t.yaml", &team)
+            .file("sellers/k.yaml", &seller);
+        assert_eq!(
+            findings(&plan),
+            [("schema".to_string(), file.to_string(), message.to_string())],
+            "team:\n{team}\nseller:\n{seller}"
+        );
+    }
+}

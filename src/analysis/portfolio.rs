@@ -384,7 +384,9 @@ pub fn team_value(
         actions: Vec::new(),
         note: None,
     };
-    team_rollup_indexed(plan, index, team_id, &goal).map(|r| r.value.value())
+    team_rollup_indexed(plan, index, team_id, &goal)
+        .filter(|r| !r.contributions.is_empty())
+        .map(|r| r.value.value())
 }
 
 /// The ids of the products marked new.

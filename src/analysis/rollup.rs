@@ -111,6 +111,10 @@ pub struct Rolled {
     /// Sellers whose target for the metric is not usable (it breaks the
     /// `ratio` rule) and is left out.
     pub left_out: Vec<Contribution>,
+    /// Goals or KPIs of the sellers and child teams that the schema rejected
+    /// and that may be for this metric (file index, pointer): while they are
+    /// broken the roll-up is not sure, and the schema error is the finding.
+    pub unsure: Vec<(usize, String)>,
 }
 
 /// What a weighted mean's weights are.
@@ -299,7 +303,16 @@ fn rollup_at(
     let to_per = goal.per.unwrap_or(Per::Week);
     let mut contributions = Vec::new();
     let mut left_out = Vec::new();
+    let mut unsure = Vec::new();
+    let mut broken = |file: usize, lists: &[&str]| {
+        for list in lists {
+            for p in plan.files[file].rejected_items(list, &goal.metric) {
+                unsure.push((file, p.to_string()));
+            }
+        }
+    };
     for seller in index.sellers_of(team_id).iter().map(|&i| &plan.sellers[i]) {
+        broken(seller.file, &["/goals", "/kpis"]);
         let Some(t) = seller_target(&plan.metrics, &seller.data, &goal.metric, product) else {
             let unusable = seller
                 .data
@@ -351,6 +364,7 @@ fn rollup_at(
         });
     }
     for child in index.children_of(team_id).iter().map(|&i| &plan.teams[i]) {
+        broken(child.file, &["/goals"]);
         let own = team_target(&plan.metrics, &child.data, &goal.metric, product);
         let (value, pointer, written) = match own {
             Some(t) => {
@@ -378,7 +392,7 @@ fn rollup_at(
             rate: written,
         });
     }
-    if contributions.is_empty() {
+    if contributions.is_empty() && unsure.is_empty() {
         return None;
     }
     let values: Vec<Frac> = contributions.iter().map(|c| c.value).collect();
@@ -386,6 +400,7 @@ fn rollup_at(
         Method::Sum | Method::SumPerProduct | Method::SumOfRates => {
             (sum_exact(&values), None, Vec::new())
         }
+        _ if values.is_empty() => (Frac::ZERO, None, Vec::new()),
         Method::Mean => (mean_exact(&values)?, None, Vec::new()),
         Method::Min => (values.iter().copied().min()?, None, Vec::new()),
         Method::Max => (values.iter().copied().max()?, None, Vec::new()),
@@ -415,6 +430,7 @@ fn rollup_at(
         weighted_by,
         missing_weights: missing,
         left_out,
+        unsure,
     })
 }
 

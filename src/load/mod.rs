@@ -234,6 +234,7 @@ fn read_file(
         kind,
         text: String::new(),
         tree: None,
+        rejected: Vec::new(),
     };
     let mut diags = Vec::new();
     let size = std::fs::metadata(&path)
@@ -350,6 +351,12 @@ fn read_file(
     // neither used in a sum nor able to drop the file), and typing errors
     // that follow would only repeat the schema's findings.
     let clean = structure.is_empty();
+    let mut scopes: Vec<String> = structure
+        .iter()
+        .map(|d| d.pointer.as_deref().map_or_else(String::new, scope_of))
+        .collect();
+    scopes.sort();
+    scopes.dedup();
     diags.extend(structure);
     rejected.extend(bad);
     let pruned;
@@ -368,7 +375,22 @@ fn read_file(
             None
         }
     };
+    file.rejected = scopes;
     Ok((file, diags, typed))
+}
+
+/// The part of a file a schema error at `pointer` makes unreliable: the
+/// deepest list item that holds it (a goal, a KPI, a customer, an action),
+/// or the value itself outside lists.
+fn scope_of(pointer: &str) -> String {
+    let segments: Vec<&str> = pointer.split('/').collect();
+    let item = segments
+        .iter()
+        .rposition(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    match item {
+        Some(i) if i > 0 => segments[..=i].join("/"),
+        _ => pointer.to_string(),
+    }
 }
 
 /// A copy of the tree without the mapping entries at `pointers` (list items

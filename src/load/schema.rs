@@ -325,6 +325,14 @@ fn describe(
         }
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
+            // `metrc` for `metric`: the unknown key's finding says it, once.
+            let misspelt = instance.as_object().is_some_and(|o| {
+                o.keys()
+                    .any(|k| k != key && did_you_mean(k, [key]) == Some(key))
+            });
+            if misspelt {
+                return Vec::new();
+            }
             let what = title(schema, schema_path).unwrap_or_else(|| "this mapping".to_string());
             let help = owner(schema, schema_path)
                 .and_then(|o| o.pointer(&format!("/properties/{}/description", escape(key))))

@@ -42,6 +42,11 @@ pub struct SourceFile {
     pub kind: FileKind,
     pub text: String,
     pub tree: Option<Node>,
+    /// The parts of the file a schema error makes unreliable (JSON Pointers:
+    /// the list item that holds a rejected value or an unknown key, or the
+    /// value itself outside lists; `""` for the whole file). Rules say
+    /// nothing about them: the schema error is the root cause.
+    pub rejected: Vec<String>,
 }
 
 impl SourceFile {
@@ -88,6 +93,38 @@ impl SourceFile {
                 None => return self.whole(),
             }
         }
+    }
+
+    /// Whether `pointer` lies in a part of the file the schema rejected.
+    pub fn is_rejected(&self, pointer: &str) -> bool {
+        self.rejected.iter().any(|scope| {
+            pointer == scope
+                || (pointer.starts_with(scope.as_str()) && pointer[scope.len()..].starts_with('/'))
+        })
+    }
+
+    /// The rejected list items under `list` (`/goals`) whose `metric` is
+    /// `metric` or cannot be read: a roll-up of `metric` is not sure
+    /// without them.
+    pub fn rejected_items(&self, list: &str, metric: &str) -> Vec<&str> {
+        self.rejected
+            .iter()
+            .filter(|scope| {
+                scope.is_empty()
+                    || scope
+                        .strip_prefix(list)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .filter(|scope| {
+                let written = self
+                    .tree
+                    .as_ref()
+                    .and_then(|t| t.pointer(&format!("{scope}/metric")))
+                    .and_then(Node::as_str);
+                written.is_none_or(|m| m == metric)
+            })
+            .map(String::as_str)
+            .collect()
     }
 
     /// The location of the key of the entry at `pointer` (an unknown key).

@@ -341,7 +341,11 @@ impl<'de> Deserialize<'de> for Phasing {
 /// and a target; a KPI also names the goals it supports and its actions.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Goal {
+    /// Required by the schema; empty here when missing, so that one goal
+    /// without an id or metric does not drop its whole file.
+    #[serde(default)]
     pub id: String,
+    #[serde(default)]
     pub metric: String,
     pub target: Option<Quantity>,
     pub per: Option<Per>,

@@ -150,7 +150,10 @@ impl Builder<'_> {
             .enumerate()
             .map(|(gi, g)| {
                 let mut m = self.goal(g);
-                let rolled = self.analysis.rollup(index, gi);
+                let rolled = self
+                    .analysis
+                    .rollup(index, gi)
+                    .filter(|r| !r.contributions.is_empty());
                 let metric = plan.metrics.get(&g.metric);
                 let target = g
                     .target

@@ -58,6 +58,9 @@ impl Rule for Allocation {
                 let Some(rolled) = cx.analysis.rollup(t, i) else {
                     continue; // `alignment` reports a team goal nobody contributes to
                 };
+                if !rolled.unsure.is_empty() {
+                    continue; // a contribution the schema rejected: that is the finding
+                }
                 let target = Frac::from(target.value);
                 let label = metric.label_en.to_lowercase();
                 let additive = matches!(
