@@ -68,10 +68,8 @@ fn a_value_the_schema_rejects_is_not_used() {
     let d = plan.diagnostics("schema");
     assert_eq!(d.len(), 1);
     assert_eq!(d[0]["pointer"], "/goals/0/target");
-    assert_eq!(
-        messages(&plan.diagnostics("measurable")),
-        ["goal `omsetning` has no numeric target"]
-    );
+    // The schema error is the root cause: `measurable` does not repeat it.
+    assert!(plan.diagnostics("measurable").is_empty());
     let ctx = context(&plan);
     let kari = &ctx["sellers"][0];
     assert!(kari["goals"][0]["target"].is_null());

@@ -441,3 +441,22 @@ fn a_misspelt_or_rejected_value_gives_exactly_one_finding() {
         );
     }
 }
+
+#[test]
+fn goals_without_ids_are_the_schema_s_findings_only() {
+    let plan = Plan::empty()
+        .file("salgsmal.yaml", "version: 1\nperiod: 2027\n")
+        .file(
+            "teams/t.yaml",
+            "name: T\ngoals:\n  - {metric: revenue, target: 1}\n  - {metric: offers, target: 1, per: week}\n",
+        );
+    let found = findings(&plan);
+    assert_eq!(
+        found
+            .iter()
+            .map(|(rule, _, _)| rule.as_str())
+            .collect::<Vec<_>>(),
+        ["schema", "schema"],
+        "{found:#?}"
+    );
+}

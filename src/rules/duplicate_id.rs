@@ -106,7 +106,8 @@ fn within<'a>(
     out: &mut Vec<Diagnostic>,
 ) {
     let mut seen: HashMap<&str, String> = HashMap::new();
-    for (id, pointer) in ids {
+    // A missing id (empty here) is the schema's finding, not a duplicate.
+    for (id, pointer) in ids.filter(|(id, _)| !id.is_empty()) {
         match seen.get(id) {
             Some(first) => {
                 let first_loc = cx.plan.locate(file, first);

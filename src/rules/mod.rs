@@ -167,10 +167,6 @@ pub fn analyse(plan: &Plan) -> Analysis<'_> {
     )
 }
 
-/// The rules that read files as text and schema: their findings are the
-/// root causes that silence the other rules.
-const PARSE_RULES: &[&str] = &["yaml-syntax", "schema", "duplicate-key", "csv-syntax"];
-
 /// Every rule, in the order `explain` lists them.
 pub fn all() -> Vec<&'static dyn Rule> {
     vec![
@@ -262,11 +258,12 @@ pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: 
         }
     }
     // Root causes first: a value the schema rejected gives that one finding;
-    // rules that read it are silent about it.
+    // the realism rules that read it are silent about it. (Structure rules
+    // judge the values that are there, each a root cause of its own.)
     let files: std::collections::HashMap<&str, &crate::model::SourceFile> =
         plan.files.iter().map(|f| (f.path.as_str(), f)).collect();
     diagnostics.retain(|d| {
-        PARSE_RULES.contains(&d.rule)
+        find(d.rule).is_none_or(|m| m.structural)
             || !files.get(d.location.file.as_str()).is_some_and(|f| {
                 f.is_rejected(d.pointer.as_deref().unwrap_or_default())
                     && (d.pointer.is_some() || f.rejected.iter().any(String::is_empty))

@@ -191,6 +191,9 @@ fn goals(
         .unwrap_or_default();
     let goal_ids: Vec<&str> = result_goals.iter().map(|g| g.id.as_str()).collect();
     for (i, g) in list.iter().enumerate() {
+        if g.metric.is_empty() {
+            continue; // no `metric` at all: the schema says so
+        }
         if plan.metrics.get(&g.metric).is_none() {
             out.push(
                 cx.found(
