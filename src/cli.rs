@@ -63,6 +63,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
+
+    /// Language of the messages and number format (default: `locale` in salgsmal.yaml)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

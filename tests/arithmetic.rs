@@ -118,7 +118,7 @@ fn a_gap_smaller_than_the_printed_precision_is_printed_with_the_digits_it_takes(
     assert_eq!(d.len(), 1, "{d:#?}");
     let message = d[0]["message"].as_str().expect("message");
     assert!(
-        message.starts_with("contribution margin of individual targets, weighted by revenue targets, 19,998 % is 0,002 points below the team target 20 % (Selger a 19,996 % × 10 000 000, Selger b 20 % × 10 000 000)"),
+        message.starts_with("contribution margin of individual targets, weighted by revenue targets, 19.998% is 0.002 points below the team target 20% (Selger a 19.996% × 10,000,000, Selger b 20% × 10,000,000)"),
         "{message}"
     );
 }

@@ -99,7 +99,7 @@ fn a_team_target_of_zero_with_contributions_is_a_warning() {
     assert_eq!(
         messages(&d),
         [
-            "the team target is kr 0, but the individual targets add up to kr 10 000 000 (Kari Nordmann 10 000 000)"
+            "the team target is NOK 0, but the individual targets add up to NOK 10,000,000 (Kari Nordmann 10,000,000)"
         ]
     );
     assert_eq!(d[0]["level"], "warning");

@@ -54,7 +54,7 @@ fn allocation_below_the_team_target_shows_the_arithmetic() {
     );
     assert_eq!(
         d[0]["message"],
-        "sum of individual revenue targets kr 58 000 000 is kr 2 000 000 below the team target kr 60 000 000 (Ingrid 24 000 000 + Kari 10 000 000 + Ola 24 000 000)"
+        "sum of individual revenue targets NOK 58,000,000 is NOK 2,000,000 below the team target NOK 60,000,000 (Ingrid 24,000,000 + Kari 10,000,000 + Ola 24,000,000)"
     );
     let related: Vec<&str> = d[0]["related"]
         .as_array()
@@ -70,7 +70,7 @@ fn allocation_below_the_team_target_shows_the_arithmetic() {
             "sellers/ola.yaml"
         ]
     );
-    assert_eq!(d[0]["related"][1]["message"], "Kari: kr 10 000 000");
+    assert_eq!(d[0]["related"][1]["message"], "Kari: NOK 10,000,000");
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn allocation_over_assignment_at_19_and_21_percent() {
     assert_eq!(d[0]["level"], "warning");
     assert!(
         d[0]["message"].as_str().unwrap_or_default().starts_with(
-            "sum of individual revenue targets kr 72 600 000 is 21 % above the team target kr 60 000 000, more than the allowed 20 % over-assignment"
+            "sum of individual revenue targets NOK 72,600,000 is 21% above the team target NOK 60,000,000, more than the allowed 20% over-assignment"
         ),
         "{:#}",
         d[0]
@@ -131,7 +131,7 @@ fn a_margin_that_passes_on_a_plain_mean_fails_on_the_revenue_weighted_one() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(
         d[0]["message"],
-        "contribution margin of individual targets, weighted by revenue targets, 18,8 % is 1,3 points below the team target 20 % (Kari 30 % × 10 000 000, Ola 15 % × 30 000 000)"
+        "contribution margin of individual targets, weighted by revenue targets, 18.8% is 1.3 points below the team target 20% (Kari 30% × 10,000,000, Ola 15% × 30,000,000)"
     );
     // With equal revenue targets the weighted mean is the plain mean: no finding.
     let even = plan(
@@ -166,7 +166,7 @@ fn a_missing_weight_falls_back_to_the_plain_mean_and_says_so() {
     assert_eq!(d.len(), 1);
     let m = d[0]["message"].as_str().unwrap_or_default();
     assert!(
-        m.starts_with("mean contribution margin of individual targets 22,5 %"),
+        m.starts_with("mean contribution margin of individual targets 22.5%"),
         "{m}"
     );
     assert!(
@@ -195,7 +195,7 @@ fn weekly_and_monthly_activity_rates_are_combined_a_year() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(
         d[0]["message"],
-        "sum of individual qualified customer meetings targets a year 920 is 400 below the team target 1 320 (30/week) (Kari 10/week × 44 = 440 + Ola 40/month × 12 = 480)"
+        "sum of individual qualified customer meetings targets a year 920 is 400 below the team target 1,320 (30/week) (Kari 10/week × 44 = 440 + Ola 40/month × 12 = 480)"
     );
     let enough = plan(
         "  - {id: moter, metric: qualified_meetings, target: 20, per: week}\n",
@@ -236,7 +236,7 @@ fn product_revenue_rolls_up_per_product() {
         d[0]["message"]
             .as_str()
             .unwrap_or_default()
-            .contains("kr 2 000 000 is kr 1 000 000 below"),
+            .contains("NOK 2,000,000 is NOK 1,000,000 below"),
         "{:#}",
         d[0]
     );
@@ -256,7 +256,7 @@ fn child_teams_roll_up_into_their_parent() {
     assert_eq!(d[0]["file"], "teams/region.yaml");
     assert_eq!(
         d[0]["message"],
-        "sum of individual revenue targets kr 90 000 000 is kr 10 000 000 below the team target kr 100 000 000 (Salg Nord 30 000 000 + Salg Vest 60 000 000)"
+        "sum of individual revenue targets NOK 90,000,000 is NOK 10,000,000 below the team target NOK 100,000,000 (Salg Nord 30,000,000 + Salg Vest 60,000,000)"
     );
 }
 
@@ -276,7 +276,7 @@ fn phasing_must_add_up_to_the_target() {
     );
     assert_eq!(
         d[0]["message"],
-        "quarterly phasing 13 000 000 + 15 000 000 + 15 000 000 + 16 000 000 = kr 59 000 000 is kr 1 000 000 below the annual target kr 60 000 000"
+        "quarterly phasing 13,000,000 + 15,000,000 + 15,000,000 + 16,000,000 = NOK 59,000,000 is NOK 1,000,000 below the annual target NOK 60,000,000"
     );
     let rounded = "  - {id: omsetning, metric: revenue, target: 60_000_000, phasing: {Q1: 13_000_000.5, Q2: 15_000_000, Q3: 15_000_000, Q4: 17_000_000}}\n";
     assert!(

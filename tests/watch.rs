@@ -65,7 +65,7 @@ fn watch_sees_edits_and_stops_on_ctrl_c() {
     wait_for(&rx, "sellers/kari.yaml changed", &mut seen);
     wait_for(
         &rx,
-        "error[allocation]: sum of individual revenue targets kr 9 000 000",
+        "error[allocation]: summen av de individuelle målene for omsetning kr 9 000 000",
         &mut seen,
     );
 

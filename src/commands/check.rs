@@ -14,6 +14,7 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     let outcome = rules::run(plan, loaded.diagnostics);
     let (diagnostics, accepted) = (&outcome.diagnostics, &outcome.accepted);
     let summary = Summary::of(diagnostics, accepted.len(), plan.files.len());
+    let loc = super::localizer(plan, args.locale);
     let output = match args.format {
         CheckFormat::Human => {
             let sources: HashMap<String, String> = plan
@@ -30,17 +31,21 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
                     .filter(|d| d.level > Level::Info)
                     .cloned()
                     .collect();
-                diag::render_human(&shown, &[], &sources, None, style)
+                diag::render_human(&shown, &[], &sources, None, style, &loc)
             } else {
-                diag::render_human(diagnostics, accepted, &sources, Some(summary), style)
+                diag::render_human(diagnostics, accepted, &sources, Some(summary), style, &loc)
             }
         }
-        CheckFormat::Json => diag::render_json(diagnostics, accepted, summary),
-        CheckFormat::Github => diag::render_github(diagnostics),
-        CheckFormat::Sarif => diag::render_sarif(diagnostics, &crate::rules::sarif_registry()),
-        CheckFormat::Junit => {
-            diag::render_junit(diagnostics, plan.files.iter().map(|f| f.path.as_str()))
+        CheckFormat::Json => diag::render_json(diagnostics, accepted, summary, &loc),
+        CheckFormat::Github => diag::render_github(diagnostics, &loc),
+        CheckFormat::Sarif => {
+            diag::render_sarif(diagnostics, &crate::rules::sarif_registry(), &loc)
         }
+        CheckFormat::Junit => diag::render_junit(
+            diagnostics,
+            plan.files.iter().map(|f| f.path.as_str()),
+            &loc,
+        ),
     };
     super::print(&output)?;
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);

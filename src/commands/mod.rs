@@ -7,7 +7,8 @@ mod render;
 mod schema;
 mod watch;
 
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::cli::{Cli, ColorChoice, Command, InitLocale};
+use crate::i18n::{Locale, Localizer};
 use anyhow::Context as _;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -70,6 +71,17 @@ pub fn eprintln(text: &str) {
     use std::io::Write;
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{text}").and_then(|()| err.flush());
+}
+
+/// The reader's language: `--locale`, else the plan's `locale`, with the
+/// plan's currency.
+pub fn localizer(plan: &crate::model::Plan, locale: Option<InitLocale>) -> Localizer {
+    let locale = match locale {
+        Some(InitLocale::Nb) => Locale::Nb,
+        Some(InitLocale::En) => Locale::En,
+        None => plan.settings.fmt.locale,
+    };
+    Localizer::new(locale, &plan.settings.fmt.currency)
 }
 
 /// The folder a command works on: its `DIR` argument, or the current folder.

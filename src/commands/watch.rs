@@ -20,7 +20,7 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 /// A finding, without its position (which moves as lines are edited).
-type Key = (String, String, String);
+type Key = (String, String, crate::i18n::Message);
 
 fn key(d: &Diagnostic) -> Key {
     (
@@ -101,6 +101,7 @@ impl Watcher {
         let plan = &loaded.plan;
         let analysis = rules::analyse(plan);
         let outcome = rules::run_on(&analysis, loaded.diagnostics);
+        let loc = super::localizer(plan, None);
         let summary = Summary::of(
             &outcome.diagnostics,
             outcome.accepted.len(),
@@ -118,7 +119,7 @@ impl Watcher {
             .previous
             .as_ref()
             .map_or(0, |p| p.difference(&now).count());
-        let status = diag::render_human(&[], &[], &HashMap::new(), Some(summary), self.style);
+        let status = diag::render_human(&[], &[], &HashMap::new(), Some(summary), self.style, &loc);
         let mut line = format!("[{}] {what}{}", clock(), status.trim_end());
         if !new.is_empty() && self.previous.is_some() {
             line.push_str(&format!("; {} new", new.len()));
@@ -133,7 +134,14 @@ impl Watcher {
                 .iter()
                 .map(|f| (f.path.clone(), f.text.clone()))
                 .collect();
-            let _ = super::print(&diag::render_human(&new, &[], &sources, None, self.style));
+            let _ = super::print(&diag::render_human(
+                &new,
+                &[],
+                &sources,
+                None,
+                self.style,
+                &loc,
+            ));
         }
         self.previous = Some(now);
         if let Some(format) = self.render {

@@ -2,6 +2,7 @@
 //! annotations on the pull request's changed lines.
 
 use super::{Diagnostic, Level};
+use crate::i18n::Localizer;
 
 /// A workflow command's data: `%`, CR and LF percent-encoded as GitHub
 /// reads them; other control characters from plan content written escaped
@@ -18,7 +19,7 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(diags: &[Diagnostic]) -> String {
+pub fn render(diags: &[Diagnostic], loc: &Localizer) -> String {
     let mut out = String::new();
     for d in diags {
         let command = match d.level {
@@ -26,10 +27,10 @@ pub fn render(diags: &[Diagnostic]) -> String {
             Level::Warning => "warning",
             Level::Info => "notice",
         };
-        let mut message = d.message.clone();
+        let mut message = loc.format(&d.message);
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&loc.format(help));
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},title={}::{}\n",

@@ -2,6 +2,7 @@
 //! line with a caret under the value, related locations and help.
 
 use super::{Accepted, Diagnostic, Level, Summary};
+use crate::i18n::Localizer;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +69,7 @@ pub fn render(
     sources: &HashMap<String, String>,
     summary: Option<Summary>,
     style: Style,
+    loc: &Localizer,
 ) -> String {
     let mut out = String::new();
     // Each file split into lines once (a check can have thousands of findings).
@@ -83,7 +85,7 @@ pub fn render(
             .get(file)
             .and_then(|l| l.get(d.location.line.saturating_sub(1)))
             .copied();
-        render_one(&mut out, d, line, style);
+        render_one(&mut out, d, line, style, loc);
         out.push('\n');
     }
     for a in accepted {
@@ -94,7 +96,7 @@ pub fn render(
             escape(&d.location.file),
             d.location.line,
             d.location.column,
-            escape(&d.message)
+            escape(&loc.format(&d.message))
         ));
         let until = a
             .until
@@ -139,11 +141,17 @@ fn split_lines(text: &str) -> Vec<&str> {
     lines
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, line_text: Option<&str>, style: Style) {
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    line_text: Option<&str>,
+    style: Style,
+    loc_: &Localizer,
+) {
     let loc = &d.location;
     let gutter = " ".repeat(loc.line.to_string().len());
     out.push_str(&style.paint(style.level(d.level), &format!("{}[{}]", d.level, d.rule)));
-    out.push_str(&style.paint(BOLD, &format!(": {}", escape(&d.message))));
+    out.push_str(&style.paint(BOLD, &format!(": {}", escape(&loc_.format(&d.message)))));
     out.push('\n');
     out.push_str(&format!(
         "{gutter}{} {}:{}:{}\n",
@@ -177,14 +185,14 @@ fn render_one(out: &mut String, d: &Diagnostic, line_text: Option<&str>, style: 
             escape(&r.file),
             r.line,
             r.column,
-            escape(&r.message)
+            escape(&loc_.format(&r.message))
         ));
     }
     if let Some(help) = &d.help {
         out.push_str(&format!(
             "{gutter} {eq} {}: {}\n",
             style.paint(BOLD, "help"),
-            escape(help)
+            escape(&loc_.format(help))
         ));
     }
 }

@@ -1,6 +1,7 @@
 //! `check --format json` (SPEC 5.1).
 
 use super::{Accepted, Diagnostic, Level, Related, count};
+use crate::i18n::Localizer;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -29,16 +30,30 @@ impl Summary {
 struct JsonDiagnostic<'a> {
     rule: &'a str,
     level: Level,
-    message: &'a str,
+    message: String,
+    /// The stable id of the message's form, and its arguments as plain JSON
+    /// numbers and strings (absent for plain text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    args: Option<serde_json::Map<String, serde_json::Value>>,
     file: &'a str,
     line: usize,
     column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pointer: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    related: &'a [Related],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -58,28 +73,45 @@ struct Report<'a> {
     summary: Summary,
 }
 
-fn json(d: &Diagnostic) -> JsonDiagnostic<'_> {
+fn json<'a>(d: &'a Diagnostic, loc: &Localizer) -> JsonDiagnostic<'a> {
+    let plain = d.message.is_plain();
     JsonDiagnostic {
         rule: d.rule,
         level: d.level,
-        message: &d.message,
+        message: loc.format(&d.message),
+        message_id: (!plain).then_some(d.message.id),
+        args: (!plain).then(|| loc.json_args(&d.message)),
         file: &d.location.file,
         line: d.location.line,
         column: d.location.column,
         pointer: d.pointer.as_deref(),
-        related: &d.related,
-        help: d.help.as_deref(),
+        related: d.related.iter().map(|r| related(r, loc)).collect(),
+        help: d.help.as_ref().map(|h| loc.format(h)),
     }
 }
 
-pub fn render(diags: &[Diagnostic], accepted: &[Accepted], summary: Summary) -> String {
+fn related<'a>(r: &'a Related, loc: &Localizer) -> JsonRelated<'a> {
+    JsonRelated {
+        file: &r.file,
+        line: r.line,
+        column: r.column,
+        message: loc.format(&r.message),
+    }
+}
+
+pub fn render(
+    diags: &[Diagnostic],
+    accepted: &[Accepted],
+    summary: Summary,
+    loc: &Localizer,
+) -> String {
     let report = Report {
         version: 1,
-        diagnostics: diags.iter().map(json).collect(),
+        diagnostics: diags.iter().map(|d| json(d, loc)).collect(),
         accepted: accepted
             .iter()
             .map(|a| JsonAccepted {
-                diagnostic: json(&a.diagnostic),
+                diagnostic: json(&a.diagnostic, loc),
                 reason: &a.reason,
                 until: a.until.clone(),
             })

@@ -2,15 +2,23 @@
 //! failure, warnings and infos are the case's output.
 
 use super::{Diagnostic, Level};
+use crate::i18n::Localizer;
 
+/// XML text: markup escaped, and control characters (which XML 1.0 does not
+/// allow) written escaped as the human output writes them.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    super::escape(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
 
-pub fn render<'a>(diags: &[Diagnostic], files: impl Iterator<Item = &'a str>) -> String {
+pub fn render<'a>(
+    diags: &[Diagnostic],
+    files: impl Iterator<Item = &'a str>,
+    loc: &Localizer,
+) -> String {
     let files: Vec<&str> = files.collect();
     let failures = files
         .iter()
@@ -38,14 +46,15 @@ pub fn render<'a>(diags: &[Diagnostic], files: impl Iterator<Item = &'a str>) ->
         }
         out.push_str(">\n");
         for d in mine.iter().filter(|d| d.level == Level::Error) {
+            let message = loc.format(&d.message);
             out.push_str(&format!(
                 "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}</failure>\n",
                 d.rule,
-                escape(&d.message),
+                escape(&message),
                 escape(file),
                 d.location.line,
                 d.location.column,
-                escape(&d.message)
+                escape(&message)
             ));
         }
         let rest: Vec<String> = mine
@@ -54,7 +63,12 @@ pub fn render<'a>(diags: &[Diagnostic], files: impl Iterator<Item = &'a str>) ->
             .map(|d| {
                 format!(
                     "{}[{}] {}:{}:{}: {}",
-                    d.level, d.rule, file, d.location.line, d.location.column, d.message
+                    d.level,
+                    d.rule,
+                    file,
+                    d.location.line,
+                    d.location.column,
+                    loc.format(&d.message)
                 )
             })
             .collect();

@@ -13,6 +13,7 @@ pub use json::{Summary, render as render_json};
 pub use junit::render as render_junit;
 pub use sarif::{RuleInfo, render as render_sarif};
 
+use crate::i18n::Message;
 use serde::Serialize;
 use std::fmt;
 
@@ -47,32 +48,34 @@ pub struct Location {
     pub end_column: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub level: Level,
-    pub message: String,
+    /// What was found: a message id with its arguments, made a sentence in
+    /// the reader's language by the renderers.
+    pub message: Message,
     pub location: Location,
     /// JSON Pointer of the value inside the file; `None` for whole-file and
     /// syntax diagnostics.
     pub pointer: Option<String>,
     pub related: Vec<Related>,
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
     pub fn new(
         rule: &'static str,
         level: Level,
-        message: impl Into<String>,
+        message: impl Into<Message>,
         location: Location,
     ) -> Self {
         Self {
@@ -93,13 +96,13 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     #[must_use]
-    pub fn with_related(mut self, location: &Location, message: impl Into<String>) -> Self {
+    pub fn with_related(mut self, location: &Location, message: impl Into<Message>) -> Self {
         self.related.push(Related {
             file: location.file.clone(),
             line: location.line,

@@ -2,6 +2,7 @@
 //! the rule list generated from the rule registry.
 
 use super::{Diagnostic, Level};
+use crate::i18n::Localizer;
 use serde_json::{Value, json};
 
 /// What SARIF says of a rule: its id, default level, summary and principle
@@ -13,7 +14,7 @@ pub struct RuleInfo {
     pub principle: &'static str,
 }
 
-pub fn render(diags: &[Diagnostic], registry: &[RuleInfo]) -> String {
+pub fn render(diags: &[Diagnostic], registry: &[RuleInfo], loc: &Localizer) -> String {
     let rules: Vec<Value> = registry
         .iter()
         .map(|m| {
@@ -33,8 +34,8 @@ pub fn render(diags: &[Diagnostic], registry: &[RuleInfo]) -> String {
                 "ruleId": d.rule,
                 "level": level(d.level),
                 "message": {"text": match &d.help {
-                    Some(h) => format!("{}\nhelp: {h}", d.message),
-                    None => d.message.clone(),
+                    Some(h) => format!("{}\nhelp: {}", loc.format(&d.message), loc.format(h)),
+                    None => loc.format(&d.message),
                 }},
                 "locations": [location(&d.location.file, d.location.line, d.location.column, None)],
             });
@@ -44,7 +45,8 @@ pub fn render(diags: &[Diagnostic], registry: &[RuleInfo]) -> String {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| {
-                        let mut l = location(&r.file, r.line, r.column, Some(&r.message));
+                        let mut l =
+                            location(&r.file, r.line, r.column, Some(&loc.format(&r.message)));
                         l["id"] = json!(i);
                         l
                     })

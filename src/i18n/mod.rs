@@ -1,6 +1,12 @@
-//! The reader's language: numbers and dates the way the locale writes them.
+//! The reader's language: messages in nb and en (Fluent), and numbers and
+//! dates the way the locale writes them.
 
+mod fluent;
+mod message;
 mod number;
+
+pub use fluent::{Localizer, catalogue, parse_errors};
+pub use message::{Arg, Message};
 
 pub use number::{Fmt, Shape, decimals_apart, decimals_nonzero, round};
 

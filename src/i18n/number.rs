@@ -76,6 +76,30 @@ impl Fmt {
         }
     }
 
+    /// A date `YYYY-MM-DD` the locale's way: `31.03.2027` (nb), `31 Mar
+    /// 2027` (en); other text as it is.
+    pub fn date(&self, iso: &str) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let mut parts = iso.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return iso.to_string();
+        };
+        let (Ok(year), Ok(month), Ok(day)) =
+            (y.parse::<i32>(), m.parse::<usize>(), d.parse::<u32>())
+        else {
+            return iso.to_string();
+        };
+        if !(1..=12).contains(&month) || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return iso.to_string();
+        }
+        match self.locale {
+            Locale::Nb => format!("{day:02}.{month:02}.{year}"),
+            Locale::En => format!("{day} {} {year}", EN[month - 1]),
+        }
+    }
+
     /// A count or plain number: up to two decimals.
     pub fn number(&self, value: Decimal) -> String {
         self.number_dp(value, 2)

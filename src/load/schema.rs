@@ -342,7 +342,7 @@ fn describe(
                 format!("{what} is missing the required key `{key}`"),
                 pointer,
             );
-            d.help = help;
+            d.help = help.map(crate::i18n::Message::plain);
             vec![d]
         }
         ValidationErrorKind::Type { kind } => {

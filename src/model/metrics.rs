@@ -61,6 +61,26 @@ pub struct Metric {
     pub custom: bool,
 }
 
+impl Metric {
+    /// The metric's name as a message argument, in the middle of a sentence
+    /// (`revenue`, `omsetning`; `KTI` stays as written).
+    pub fn label(&self) -> crate::i18n::Arg {
+        fn inline(label: &str) -> String {
+            let mut chars = label.chars();
+            match (chars.next(), chars.next()) {
+                (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+                    first.to_lowercase().chain(label.chars().skip(1)).collect()
+                }
+                _ => label.to_string(),
+            }
+        }
+        crate::i18n::Arg::Label {
+            nb: inline(&self.label_nb),
+            en: inline(&self.label_en),
+        }
+    }
+}
+
 type Row = (
     &'static str,
     &'static str,

@@ -7,6 +7,7 @@ use crate::analysis::exact::Frac;
 use crate::analysis::portfolio::{Ansoff, CATEGORIES, Portfolio, team_sellers};
 use crate::analysis::rollup::{seller_target, usable};
 use crate::diag::{Accepted, Diagnostic};
+use crate::i18n::Localizer;
 use crate::model::metrics::{Better, Kind, Rollup as Method};
 use crate::model::period::Date;
 use crate::model::{Action, ActionStatus, Goal, Locale, MetricValues, Per, Plan, Potential};
@@ -395,17 +396,24 @@ fn ansoff(a: &Ansoff) -> Value {
     })
 }
 
-fn diagnostic(d: &Diagnostic) -> Value {
+/// A finding as the templates see it: its message in the report's language.
+fn diagnostic(d: &Diagnostic, loc: &Localizer) -> Value {
     json!({
         "rule": d.rule,
         "level": d.level,
-        "message": d.message,
+        "message": loc.format(&d.message),
+        "message_id": (!d.message.is_plain()).then_some(d.message.id),
         "file": d.location.file,
         "line": d.location.line,
         "column": d.location.column,
         "pointer": d.pointer,
-        "related": d.related,
-        "help": d.help,
+        "related": d.related.iter().map(|r| json!({
+            "file": r.file,
+            "line": r.line,
+            "column": r.column,
+            "message": loc.format(&r.message),
+        })).collect::<Vec<_>>(),
+        "help": d.help.as_ref().map(|h| loc.format(h)),
     })
 }
 
@@ -417,6 +425,7 @@ pub fn build(
     locale: Locale,
 ) -> Value {
     let plan = analysis.plan;
+    let loc = Localizer::new(locale, &plan.settings.fmt.currency);
     let b = Builder {
         plan,
         analysis,
@@ -517,9 +526,9 @@ pub fn build(
             "categories": b.totals(&p.totals(|_| true)),
             "priority": priority,
         },
-        "diagnostics": diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+        "diagnostics": diagnostics.iter().map(|d| diagnostic(d, &loc)).collect::<Vec<_>>(),
         "accepted": accepted.iter().map(|a| {
-            let mut v = diagnostic(&a.diagnostic);
+            let mut v = diagnostic(&a.diagnostic, &loc);
             v["reason"] = json!(a.reason);
             v["until"] = json!(a.until);
             v

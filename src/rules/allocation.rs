@@ -1,12 +1,12 @@
 //! `allocation`: individual targets must add up to the team goal.
 
-use super::{Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, unit};
 use crate::analysis::exact::Frac;
 use crate::analysis::rollup::{Rolled, Weight, per_year};
 use crate::diag::{Diagnostic, Level};
-use crate::i18n::{Fmt, decimals_apart, decimals_nonzero};
+use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::Per;
-use crate::model::metrics::{Better, Kind, Rollup as Method};
+use crate::model::metrics::{Better, Kind, Metric, Rollup as Method};
 use rust_decimal::Decimal;
 
 pub struct Allocation;
@@ -42,7 +42,6 @@ impl Rule for Allocation {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let fmt = &cx.plan.settings.fmt;
         for (t, team) in cx.plan.teams.iter().enumerate() {
             let max_over = cx.analysis.max_over[t];
             for (i, goal) in team.data.goals.iter().enumerate() {
@@ -61,208 +60,224 @@ impl Rule for Allocation {
                 if !rolled.unsure.is_empty() {
                     continue; // a contribution the schema rejected: that is the finding
                 }
-                let target = Frac::from(target.value);
-                let label = metric.label_en.to_lowercase();
-                let additive = matches!(
-                    metric.rollup,
-                    Method::Sum | Method::SumPerProduct | Method::SumOfRates
-                );
-                // Rates written in other units than the team goal's are
-                // added up a year, where every term is a whole product.
-                let to_per = goal.per.unwrap_or(Per::Week);
-                let ww = cx.plan.settings.working_weeks;
-                let yearly = matches!(metric.rollup, Method::SumOfRates)
-                    && rolled
-                        .contributions
-                        .iter()
-                        .any(|c| c.rate.is_none_or(|(_, per)| per != to_per));
-                let scale = if yearly {
-                    Frac::from(per_year(to_per, ww))
-                } else {
-                    Frac::from(Decimal::ONE)
-                };
-                let what = match (&rolled.weighted_by, &metric.rollup) {
-                    (Some(w), _) => {
-                        format!(
-                            "{label} of individual targets, weighted by {},",
-                            weight_words(w)
-                        )
-                    }
-                    (None, Method::Mean | Method::WeightedMean(_) | Method::WeightedByOffers) => {
-                        format!("mean {label} of individual targets")
-                    }
-                    (None, Method::SumOfRates) if yearly => {
-                        format!("sum of individual {label} targets a year")
-                    }
-                    (None, Method::SumOfRates) => format!(
-                        "sum of individual {label} targets per {}",
-                        per_word(goal.per)
-                    ),
-                    _ => format!("sum of individual {label} targets"),
-                };
-                let pointer = format!("/goals/{i}/target");
-                let lower_better = metric.better == Better::Lower;
-                let value = rolled.value.times(scale);
-                let target_per = target;
-                let target = target.times(scale);
-                let short = if lower_better {
-                    value > target
-                } else {
-                    value < target
-                };
-                let limit = if lower_better {
-                    target.times(Frac::from(Decimal::ONE - max_over))
-                } else {
-                    target.times(Frac::from(Decimal::ONE + max_over))
-                };
-                let over = if lower_better {
-                    value < limit
-                } else {
-                    value > limit
-                };
-                // Show the roll-up and the target precisely enough to tell
-                // them apart, and the gap so that it is not 0.
-                let base = base_decimals(metric.kind);
-                let dp = decimals_apart(
-                    scaled(metric.kind, value.value()),
-                    scaled(metric.kind, target.value()),
-                    base,
-                    12,
-                );
-                let shown = |v: Frac| show(fmt, metric.kind, v.value(), dp);
-                let parts = if yearly {
-                    yearly_parts(rolled, ww, fmt)
-                } else {
-                    parts(rolled, metric.kind, additive, fmt, dp)
-                };
-                let team_target = if yearly {
-                    format!(
-                        "{} ({}/{})",
-                        shown(target),
-                        fmt.number_dp(target_per.value(), 10),
-                        per_word(goal.per)
-                    )
-                } else {
-                    shown(target)
-                };
-                let mut d = if short {
-                    let gap = value.minus(target).abs().value();
-                    let gap_dp = decimals_nonzero(scaled(metric.kind, gap), base, 12);
-                    let side = if lower_better { "above" } else { "below" };
-                    cx.found_at(
-                        Level::Error,
-                        team.file,
-                        &pointer,
-                        format!(
-                            "{what} {} is {} {side} the team target {team_target} ({parts})",
-                            shown(value),
-                            shown_gap(metric.kind, gap, gap_dp, fmt),
-                        ),
-                    )
-                    .with_help(if lower_better {
-                        "lower individual targets or raise the team target"
-                    } else {
-                        "raise individual targets or lower the team target"
-                    })
-                } else if over && target.is_zero() {
-                    cx.found_at(
-                        Level::Warning,
-                        team.file,
-                        &pointer,
-                        format!("the team target is {}, but the individual targets add up to {} ({parts})", shown(target), shown(value)),
-                    )
-                    .with_help("set the team target, or remove the individual targets")
-                } else if over {
-                    let share = value
-                        .minus(target)
-                        .checked_div(target)
-                        .map_or(Decimal::ZERO, |s| s.abs().value());
-                    // The share over is above `max_over`: show both with the
-                    // decimals it takes for that to be visible.
-                    let pdp = decimals_apart(
-                        share * Decimal::ONE_HUNDRED,
-                        max_over * Decimal::ONE_HUNDRED,
-                        1,
-                        12,
-                    );
-                    cx.found_at(
-                        Level::Warning,
-                        team.file,
-                        &pointer,
-                        format!(
-                            "{what} {} is {} {} the team target {team_target}, more than the allowed {} over-assignment ({parts})",
-                            shown(value),
-                            fmt.percent_dp(share, pdp),
-                            if lower_better { "below" } else { "above" },
-                            fmt.percent_dp(max_over, pdp)
-                        ),
-                    )
-                    .with_help("individual targets far beyond the team goal are not realistic; lower them or raise `allocation.max_over`")
-                } else {
-                    continue;
-                };
-                for c in rolled
-                    .contributions
-                    .iter()
-                    .filter(|c| !c.pointer.is_empty())
-                {
-                    let loc = cx.plan.locate(c.file, &c.pointer);
-                    d = d.with_related(
-                        &loc,
-                        format!("{}: {}", c.name, fmt.value(metric.kind, c.value.value())),
-                    );
+                if let Some(d) = judge(
+                    cx,
+                    team.file,
+                    i,
+                    goal,
+                    Frac::from(target.value),
+                    metric,
+                    rolled,
+                    max_over,
+                ) {
+                    out.push(d);
                 }
-                for c in &rolled.left_out {
-                    let loc = cx.plan.locate(c.file, &c.pointer);
-                    d = d.with_related(
-                        &loc,
-                        format!(
-                            "{}'s target is left out: it breaks the `ratio` rule",
-                            c.name
-                        ),
-                    );
-                }
-                for lost in lost_sellers(cx, &team.id) {
-                    let loc = cx.plan.locate(lost.file, "/team");
-                    d = d.with_related(
-                        &loc,
-                        format!(
-                            "{}'s team `{}` does not exist, so the targets are not counted here",
-                            lost.data.name, lost.data.team
-                        ),
-                    );
-                }
-                if !rolled.missing_weights.is_empty() {
-                    let note = format!(
-                        "no weight for {}: the plain mean is used",
-                        rolled.missing_weights.join(", ")
-                    );
-                    d.message.push_str(&format!("; {note}"));
-                }
-                out.push(d);
             }
         }
     }
 }
 
-/// What the weights of a weighted mean are, in words.
-fn weight_words(w: &Weight) -> String {
-    match w {
-        Weight::Revenue => "revenue targets".to_string(),
-        Weight::BaselineRevenue => "baseline revenue".to_string(),
-        Weight::CustomerCount => "customer counts".to_string(),
-        Weight::Offers => "offers a year".to_string(),
-        Weight::Metric(m) => format!("{m} targets"),
+/// The finding for one team goal, if its roll-up is short of the target or
+/// too far over it.
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    cx: &Context<'_>,
+    file: usize,
+    i: usize,
+    goal: &crate::model::Goal,
+    target: Frac,
+    metric: &Metric,
+    rolled: &Rolled,
+    max_over: Decimal,
+) -> Option<Diagnostic> {
+    let ww = cx.plan.settings.working_weeks;
+    let kind = metric.kind;
+    // Rates written in other units than the team goal's are added up a
+    // year, where every term is a whole product.
+    let to_per = goal.per.unwrap_or(Per::Week);
+    let yearly = matches!(metric.rollup, Method::SumOfRates)
+        && rolled
+            .contributions
+            .iter()
+            .any(|c| c.rate.is_none_or(|(_, per)| per != to_per));
+    let scale = Frac::from(if yearly {
+        per_year(to_per, ww)
+    } else {
+        Decimal::ONE
+    });
+    let lower_better = metric.better == Better::Lower;
+    let value = rolled.value.times(scale);
+    let target_per = target;
+    let target = target.times(scale);
+    let short = if lower_better {
+        value > target
+    } else {
+        value < target
+    };
+    let limit = if lower_better {
+        target.times(Frac::from(Decimal::ONE - max_over))
+    } else {
+        target.times(Frac::from(Decimal::ONE + max_over))
+    };
+    let over = if lower_better {
+        value < limit
+    } else {
+        value > limit
+    };
+    if !short && !over {
+        return None;
     }
+    // Show the roll-up and the target precisely enough to tell them apart,
+    // and the gap so that it is not 0.
+    let base = base_decimals(kind);
+    let dp = decimals_apart(
+        scaled(kind, value.value()),
+        scaled(kind, target.value()),
+        base,
+        12,
+    );
+    let what = what(rolled, metric, goal.per, yearly);
+    let shown_target = if yearly {
+        Message::new("allocation-target-rate")
+            .arg("year", shown(kind, target.value(), dp))
+            .number_dp("rate", target_per.value(), 10)
+            .phrase("unit", unit(to_per))
+    } else {
+        Message::new("value").arg("value", shown(kind, target.value(), dp))
+    };
+    let parts = if yearly {
+        yearly_parts(rolled, ww)
+    } else {
+        parts(rolled, kind, &metric.rollup, dp)
+    };
+    let note = if rolled.missing_weights.is_empty() {
+        Message::new("empty")
+    } else {
+        Message::new("allocation-no-weight").text("names", rolled.missing_weights.join(", "))
+    };
+    let pointer = format!("/goals/{i}/target");
+    let message = if short {
+        let gap = value.minus(target).abs().value();
+        let gap_dp = decimals_nonzero(scaled(kind, gap), base, 12);
+        let id = if lower_better {
+            "allocation-above"
+        } else {
+            "allocation-below"
+        };
+        Message::new(id).arg("gap", gap_arg(kind, gap, gap_dp))
+    } else if target.is_zero() {
+        Message::new("allocation-zero-target")
+    } else {
+        let share = value
+            .minus(target)
+            .checked_div(target)
+            .map_or(Decimal::ZERO, |s| s.abs().value());
+        // The share over is above `max_over`: show both with the decimals it
+        // takes for that to be visible.
+        let pdp = decimals_apart(
+            share * Decimal::ONE_HUNDRED,
+            max_over * Decimal::ONE_HUNDRED,
+            1,
+            12,
+        );
+        let id = if lower_better {
+            "allocation-over-lower"
+        } else {
+            "allocation-over"
+        };
+        Message::new(id)
+            .arg(
+                "share",
+                Arg::Percent {
+                    value: share,
+                    dp: pdp,
+                },
+            )
+            .arg(
+                "max",
+                Arg::Percent {
+                    value: max_over,
+                    dp: pdp,
+                },
+            )
+    };
+    let message = message
+        .phrase("what", what)
+        .arg("value", shown(kind, value.value(), dp))
+        .phrase("target", shown_target)
+        .arg("parts", parts)
+        .phrase("note", note);
+    let help = match (short, lower_better, target.is_zero()) {
+        (true, false, _) => "allocation-help-raise",
+        (true, true, _) => "allocation-help-lower",
+        (false, _, true) => "allocation-help-zero",
+        (false, _, false) => "allocation-help-over",
+    };
+    let mut d = cx
+        .found_at(
+            if short { Level::Error } else { Level::Warning },
+            file,
+            &pointer,
+            message,
+        )
+        .with_help(Message::new(help));
+    for c in rolled
+        .contributions
+        .iter()
+        .filter(|c| !c.pointer.is_empty())
+    {
+        let loc = cx.plan.locate(c.file, &c.pointer);
+        d = d.with_related(
+            &loc,
+            Message::new("allocation-related")
+                .text("name", &c.name)
+                .arg("value", shown(kind, c.value.value(), dp)),
+        );
+    }
+    for c in &rolled.left_out {
+        let loc = cx.plan.locate(c.file, &c.pointer);
+        d = d.with_related(
+            &loc,
+            Message::new("allocation-left-out").text("name", &c.name),
+        );
+    }
+    for lost in lost_sellers(cx, &cx.plan.teams.iter().find(|t| t.file == file)?.id) {
+        let loc = cx.plan.locate(lost.file, "/team");
+        d = d.with_related(
+            &loc,
+            Message::new("allocation-lost-seller")
+                .text("name", &lost.data.name)
+                .text("team", &lost.data.team),
+        );
+    }
+    Some(d)
 }
 
-fn per_word(per: Option<Per>) -> &'static str {
-    match per.unwrap_or(Per::Week) {
-        Per::Day => "day",
-        Per::Week => "week",
-        Per::Month => "month",
-        Per::Quarter => "quarter",
-        Per::Year => "year",
+/// What is compared: `sum of individual revenue targets`, `contribution
+/// margin of individual targets, weighted by revenue targets,` …
+fn what(rolled: &Rolled, metric: &Metric, per: Option<Per>, yearly: bool) -> Message {
+    let m = match (&rolled.weighted_by, &metric.rollup) {
+        (Some(w), _) => Message::new("allocation-what-weighted").phrase("weights", weights(w)),
+        (None, Method::Mean | Method::WeightedMean(_) | Method::WeightedByOffers) => {
+            Message::new("allocation-what-mean")
+        }
+        (None, Method::SumOfRates) if yearly => Message::new("allocation-what-sum-year"),
+        (None, Method::SumOfRates) => {
+            Message::new("allocation-what-sum-per").phrase("unit", unit(per.unwrap_or(Per::Week)))
+        }
+        _ => Message::new("allocation-what-sum"),
+    };
+    m.arg("metric", metric.label())
+}
+
+/// What the weights of a weighted mean are.
+fn weights(w: &Weight) -> Message {
+    match w {
+        Weight::Revenue => Message::new("weights-revenue"),
+        Weight::BaselineRevenue => Message::new("weights-baseline-revenue"),
+        Weight::CustomerCount => Message::new("weights-customer-count"),
+        Weight::Offers => Message::new("weights-offers"),
+        Weight::Metric(m) => Message::new("weights-metric").text("metric", m),
     }
 }
 
@@ -283,86 +298,93 @@ fn scaled(kind: Kind, v: Decimal) -> Decimal {
     }
 }
 
-/// A value with at least `dp` decimals where it has them (money keeps its
-/// øre: at least two decimals once it has any).
-fn show(fmt: &Fmt, kind: Kind, v: Decimal, dp: u32) -> String {
+/// A value of a kind with at least `dp` decimals where it has them.
+fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
     match kind {
-        Kind::Ratio => fmt.percent_dp(v, dp),
-        Kind::Money if dp <= 2 => fmt.money(v),
-        Kind::Money => fmt.money_dp(v, dp),
-        _ => fmt.number_dp(v, dp.max(2)),
+        Kind::Ratio => Arg::Percent { value, dp },
+        Kind::Money => Arg::Money { value, dp },
+        _ => Arg::Number {
+            value,
+            dp: dp.max(2),
+        },
     }
 }
 
-fn shown_gap(kind: Kind, gap: Decimal, dp: u32, fmt: &Fmt) -> String {
+/// A gap: percentage points for ratios, else the value's kind.
+fn gap_arg(kind: Kind, gap: Decimal, dp: u32) -> Arg {
     match kind {
-        Kind::Ratio => format!("{} points", fmt.number_dp(gap * Decimal::ONE_HUNDRED, dp)),
-        _ => show(fmt, kind, gap, dp),
+        Kind::Ratio => Arg::Phrase(Box::new(Message::new("gap-points").arg(
+            "points",
+            Arg::Number {
+                value: gap * Decimal::ONE_HUNDRED,
+                dp,
+            },
+        ))),
+        _ => shown(kind, gap, dp),
     }
 }
 
 /// `Selger a 2/week × 44 = 88 + Selger c 219`: rates added up a year.
-fn yearly_parts(rolled: &Rolled, ww: Decimal, fmt: &Fmt) -> String {
-    rolled
+fn yearly_parts(rolled: &Rolled, ww: Decimal) -> Arg {
+    let items = rolled
         .contributions
         .iter()
         .map(|c| match c.rate {
-            Some((v, Per::Year)) => format!("{} {}", c.name, fmt.number_dp(v, 10)),
-            Some((v, per)) => format!(
-                "{} {}/{} × {} = {}",
-                c.name,
-                fmt.number_dp(v, 10),
-                per_word(Some(per)),
-                fmt.number_dp(per_year(per, ww), 10),
-                fmt.number_dp(v * per_year(per, ww), 10)
-            ),
-            None => format!(
-                "{} {}",
-                c.name,
-                fmt.number_dp(
-                    c.value.times(Frac::from(per_year(Per::Week, ww))).value(),
-                    2
-                )
+            Some((v, Per::Year)) => Message::new("part")
+                .text("name", &c.name)
+                .number_dp("value", v, 10),
+            Some((v, per)) => Message::new("part-rate")
+                .text("name", &c.name)
+                .number_dp("rate", v, 10)
+                .phrase("unit", unit(per))
+                .number_dp("factor", per_year(per, ww), 10)
+                .number_dp("year", v * per_year(per, ww), 10),
+            None => Message::new("part").text("name", &c.name).number(
+                "value",
+                c.value.times(Frac::from(per_year(Per::Week, ww))).value(),
             ),
         })
-        .collect::<Vec<_>>()
-        .join(" + ")
+        .collect();
+    Arg::List(items, " + ")
 }
 
 /// `Kari 10 000 000 + Ola 24 000 000`, or for weighted means
-/// `Kari 25 % × kr 10 000 000, …`; values with the decimals of the total.
-fn parts(rolled: &Rolled, kind: Kind, additive: bool, fmt: &Fmt, dp: u32) -> String {
+/// `Kari 25 % × 10 000 000, …`; values with the decimals of the total.
+fn parts(rolled: &Rolled, kind: Kind, method: &Method, dp: u32) -> Arg {
     let plain = |v: Frac| match kind {
-        Kind::Ratio => fmt.percent_dp(v.value(), dp.max(1)),
-        _ => fmt.number_dp(v.value(), dp.max(2)),
+        Kind::Ratio => Arg::Percent {
+            value: v.value(),
+            dp: dp.max(1),
+        },
+        _ => Arg::Number {
+            value: v.value(),
+            dp: dp.max(2),
+        },
     };
-    match &rolled.weighted_by {
-        Some(_) => rolled
-            .contributions
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {} × {}",
-                    c.name,
-                    plain(c.value),
-                    c.weight.map_or_else(String::new, |w| fmt.number(w.value()))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        None if kind == Kind::Ratio || !additive => rolled
-            .contributions
-            .iter()
-            .map(|c| format!("{} {}", c.name, plain(c.value)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        None => rolled
-            .contributions
-            .iter()
-            .map(|c| format!("{} {}", c.name, plain(c.value)))
-            .collect::<Vec<_>>()
-            .join(" + "),
-    }
+    let additive = matches!(
+        method,
+        Method::Sum | Method::SumPerProduct | Method::SumOfRates
+    );
+    let items = rolled.contributions.iter().map(|c| {
+        let m = Message::new(if rolled.weighted_by.is_some() {
+            "part-weighted"
+        } else {
+            "part"
+        })
+        .text("name", &c.name)
+        .arg("value", plain(c.value));
+        match (&rolled.weighted_by, c.weight) {
+            (Some(_), Some(w)) => m.number("weight", w.value()),
+            (Some(_), None) => m.text("weight", ""),
+            _ => m,
+        }
+    });
+    let separator = if rolled.weighted_by.is_none() && kind != Kind::Ratio && additive {
+        " + "
+    } else {
+        ", "
+    };
+    Arg::List(items.collect(), separator)
 }
 
 /// Sellers whose `team` does not exist but looks like a misspelling of `team`.

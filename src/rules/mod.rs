@@ -28,6 +28,7 @@ mod unknown_reference;
 
 use crate::analysis::{Analysis, Params};
 use crate::diag::{Accepted, Diagnostic, Level, did_you_mean};
+use crate::i18n::Message;
 use crate::model::number::Quantity;
 use crate::model::period::Date;
 use crate::model::{LevelSetting, Plan};
@@ -92,7 +93,7 @@ impl<'a> Context<'a> {
     }
 
     /// A finding of this rule at its default level, at `pointer` in `file`.
-    pub fn found(&self, file: usize, pointer: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn found(&self, file: usize, pointer: &str, message: impl Into<Message>) -> Diagnostic {
         self.found_at(self.meta.default_level, file, pointer, message)
     }
 
@@ -101,7 +102,7 @@ impl<'a> Context<'a> {
         level: Level,
         file: usize,
         pointer: &str,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
         let d = Diagnostic::new(
             self.meta.id,
@@ -118,7 +119,7 @@ impl<'a> Context<'a> {
     }
 
     /// A finding about a key (an unknown id used as a key, say).
-    pub fn found_key(&self, file: usize, pointer: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn found_key(&self, file: usize, pointer: &str, message: impl Into<Message>) -> Diagnostic {
         Diagnostic::new(
             self.meta.id,
             self.meta.default_level,
@@ -328,4 +329,28 @@ pub fn sarif_registry() -> Vec<crate::diag::RuleInfo> {
             }
         })
         .collect()
+}
+
+/// The name of a `per` unit: `week`, `uke`.
+pub fn unit(per: crate::model::Per) -> Message {
+    use crate::model::Per;
+    Message::new(match per {
+        Per::Day => "unit-day",
+        Per::Week => "unit-week",
+        Per::Month => "unit-month",
+        Per::Quarter => "unit-quarter",
+        Per::Year => "unit-year",
+    })
+}
+
+/// A value of a metric's kind as a message argument: money, a percent or a
+/// plain number, with the usual decimals.
+pub fn value_arg(kind: crate::model::metrics::Kind, value: Decimal) -> crate::i18n::Arg {
+    use crate::i18n::Arg;
+    use crate::model::metrics::Kind;
+    match kind {
+        Kind::Money => Arg::money(value),
+        Kind::Ratio => Arg::percent(value),
+        Kind::Count | Kind::Score => Arg::number(value),
+    }
 }

@@ -1,7 +1,8 @@
 //! `phasing`: quarterly phasing must add up to the annual target.
 
-use super::{Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message};
 use crate::model::Goal;
 use crate::model::metrics::Kind;
 use rust_decimal::Decimal;
@@ -37,7 +38,6 @@ impl Rule for Phasing {
 }
 
 fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Vec<Diagnostic>) {
-    let fmt = &cx.plan.settings.fmt;
     for (i, g) in goals.iter().enumerate() {
         let (Some(phasing), Some(target), Some(metric)) =
             (&g.phasing, g.target, cx.plan.metrics.get(&g.metric))
@@ -59,16 +59,11 @@ fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Ve
                 file,
                 &pointer,
                 if named.is_empty() {
-                    format!(
-                        "the phasing of `{}` is empty; it needs Q1, Q2, Q3 and Q4",
-                        g.id
-                    )
+                    Message::new("phasing-empty").text("goal", &g.id)
                 } else {
-                    format!(
-                        "the phasing of `{}` names {}; it needs Q1, Q2, Q3 and Q4 once each",
-                        g.id,
-                        named.join(", ")
-                    )
+                    Message::new("phasing-quarters")
+                        .text("goal", &g.id)
+                        .text("quarters", named.join(", "))
                 },
             ));
             continue;
@@ -76,29 +71,31 @@ fn goals(cx: &Context<'_>, file: usize, base: &str, goals: &[Goal], out: &mut Ve
         let total: Decimal = phasing.0.iter().map(|(_, q)| q.value).sum();
         let gap = total - target.value;
         if gap.abs() > Decimal::ONE {
-            let terms: Vec<String> = phasing.0.iter().map(|(_, q)| fmt.number(q.value)).collect();
-            let side = if gap < Decimal::ZERO {
-                "below"
+            let terms: Vec<Message> = phasing
+                .0
+                .iter()
+                .map(|(_, q)| Message::new("value").number_dp("value", q.value, 10))
+                .collect();
+            let id = if gap < Decimal::ZERO {
+                "phasing-below"
             } else {
-                "above"
+                "phasing-above"
             };
             out.push(
                 cx.found(
                     file,
                     &pointer,
-                    format!(
-                        "quarterly phasing {} = {} is {} {side} the annual target {}",
-                        terms.join(" + "),
-                        fmt.value(metric.kind, total),
-                        fmt.value(metric.kind, gap.abs()),
-                        fmt.value(metric.kind, target.value)
-                    ),
+                    Message::new(id)
+                        .arg("terms", Arg::List(terms, " + "))
+                        .arg("total", value_arg(metric.kind, total))
+                        .arg("gap", value_arg(metric.kind, gap.abs()))
+                        .arg("target", value_arg(metric.kind, target.value)),
                 )
                 .with_related(
                     &cx.plan.locate(file, &format!("{base}/{i}/target")),
-                    "the annual target",
+                    Message::new("phasing-related-target"),
                 )
-                .with_help("make the quarters add up to the target"),
+                .with_help(Message::new("phasing-help")),
             );
         }
     }

@@ -80,9 +80,10 @@ impl Plan {
         run_in(self.path(), args)
     }
 
-    /// `salgsmal check --format json`, parsed.
+    /// `salgsmal check --format json --locale en`, parsed (the messages in
+    /// English, whatever the plan's locale).
     pub fn check_json(&self) -> (i32, Value) {
-        let run = self.run(&["check", "--format", "json"]);
+        let run = self.run(&["check", "--format", "json", "--locale", "en"]);
         let json = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
             panic!(
                 "check --format json printed no JSON ({e}):\n{}\n{}",
@@ -194,7 +195,7 @@ impl Plan {
     /// `check --format json` with extra environment variables.
     pub fn check_json_env(&self, env: &[(&str, &str)]) -> (i32, Value) {
         let mut cmd = Command::new(bin());
-        cmd.args(["check", "--format", "json"])
+        cmd.args(["check", "--format", "json", "--locale", "en"])
             .current_dir(self.path())
             .env("NO_COLOR", "1");
         for (k, v) in env {
