@@ -137,7 +137,7 @@ fn growth_just_over_the_limit_is_shown_over_it() {
     let message = d[0]["message"].as_str().expect("message");
     assert_eq!(
         message,
-        "revenue target kr 13 000 400 is 30,004 % over the baseline kr 10 000 000, more than 30 %"
+        "revenue target NOK 13,000,400 is 30.004% over the baseline NOK 10,000,000, more than 30%"
     );
     // Exactly 30 % is allowed.
     let p = plan(
@@ -166,7 +166,7 @@ fn history_ratio_just_over_the_limit_is_shown_over_it() {
     let d = p.diagnostics("history");
     assert_eq!(
         d[0]["message"],
-        "closing_rate target 60,1 % is 1,502× the baseline 40 %, more than 1,5×"
+        "closing_rate target 60.1% is 1.502× the baseline 40%, more than 1.5×"
     );
 }
 
@@ -185,7 +185,7 @@ fn a_lower_is_better_history_is_worded_as_an_improvement() {
     let d = p.diagnostics("history");
     assert_eq!(
         d[0]["message"],
-        "churn_rate target 5 % is a 2× improvement on the baseline 10 % (lower is better: 10 % ÷ 5 %), more than 1,5×"
+        "churn_rate target 5% is a 2× improvement on the baseline 10% (lower is better: 10% ÷ 5%), more than 1.5×"
     );
 }
 
@@ -206,7 +206,7 @@ fn capacity_terms_add_up_to_the_total_as_printed() {
     let message = d[0]["message"].as_str().expect("message");
     assert_eq!(
         message,
-        "activity KPIs take 41,86 hours a week, more than the 37,5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0,25 h = 7,5 h + offers 16/quarter × 4 ÷ 44 weeks × 3 h = 4,36 h)"
+        "activity KPIs take 41.86 hours a week, more than the 37.5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0.25 h = 7.5 h + offers 16/quarter × 4 ÷ 44 weeks × 3 h = 4.36 h)"
     );
     // The terms as printed add up to the total as printed.
     let terms: f64 = message

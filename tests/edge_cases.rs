@@ -208,7 +208,9 @@ fn growth_from_a_zero_baseline_is_an_info() {
     let d = plan.diagnostics("growth");
     assert_eq!(
         messages(&d),
-        ["revenue target kr 10 000 000 starts from a baseline of 0: its growth cannot be measured"]
+        [
+            "revenue target NOK 10,000,000 starts from a baseline of 0: its growth cannot be measured"
+        ]
     );
     assert_eq!(d[0]["level"], "info");
 }

@@ -337,7 +337,7 @@ fn a_revenue_target_beyond_the_customers_potential() {
     assert_eq!(
         messages(&d),
         [
-            "revenue target kr 10 000 000 is above the customers' potential kr 6 500 000 + the new-customer target kr 2 000 000 = kr 8 500 000"
+            "revenue target NOK 10,000,000 is above the customers' potential NOK 6,500,000 + the new-customer target NOK 2,000,000 = NOK 8,500,000"
         ]
     );
     assert_at_text(

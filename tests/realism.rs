@@ -376,7 +376,7 @@ fn growth_over_the_baseline() {
     );
     assert_eq!(
         d[0]["message"],
-        "revenue target kr 12 000 000 is 50 % over the baseline kr 8 000 000, more than 30 %"
+        "revenue target NOK 12,000,000 is 50% over the baseline NOK 8,000,000, more than 30%"
     );
     let fine = plan(
         TEAM_REVENUE,
@@ -399,7 +399,7 @@ fn growth_over_the_baseline() {
     assert_eq!(d[0]["level"], "info");
     assert_eq!(
         d[0]["message"],
-        "revenue target kr 7 000 000 is 12,5 % below the baseline kr 8 000 000"
+        "revenue target NOK 7,000,000 is 12.5% below the baseline NOK 8,000,000"
     );
 }
 
@@ -473,7 +473,7 @@ fn funnel_prints_the_whole_product() {
     );
     assert_eq!(
         d[0]["message"],
-        "4 meetings/week × 44 weeks × 40 % to offer × 55 % closing × kr 150 000 = kr 5 808 000 of new business a year, below the kr 6 000 000 the goals need (revenue growth kr 6 000 000 over the baseline)"
+        "4 meetings/week × 44 weeks × 40% to offer × 55% closing × NOK 150,000 = NOK 5,808,000 of new business a year, below the NOK 6,000,000 the goals need (revenue growth NOK 6,000,000 over the baseline)"
     );
     let more = FUNNEL_BODY.replace("target: 4, per", "target: 5, per");
     assert!(
@@ -497,7 +497,7 @@ fn funnel_counts_new_customers_and_new_products() {
     assert_eq!(
         messages(&d),
         [
-            "1 meetings/week × 44 weeks × 40 % to offer × 75 % closing × kr 150 000 = kr 1 980 000 of new business a year, below the kr 3 500 000 the goals need (new-customer and new-product revenue)"
+            "1 meetings/week × 44 weeks × 40% to offer × 75% closing × NOK 150,000 = NOK 1,980,000 of new business a year, below the NOK 3,500,000 the goals need (new-customer and new-product revenue)"
         ]
     );
 }
@@ -543,7 +543,7 @@ fn pipeline_coverage() {
     );
     assert_eq!(
         d[0]["message"],
-        "pipeline kr 500 000 × 55 % closing = kr 275 000 covers 4,6 % of the kr 6 000 000 new business required, less than 25 %"
+        "pipeline NOK 500,000 × 55% closing = NOK 275,000 covers 4.6% of the NOK 6,000,000 new business required, less than 25%"
     );
     let big = FUNNEL_BODY.replace("target: 500_000", "target: 3_000_000");
     assert!(
@@ -569,14 +569,14 @@ fn capacity_hours_and_customer_share() {
     );
     assert_eq!(
         d[0]["message"],
-        "activity KPIs take 41,86 hours a week, more than the 37,5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0,25 h = 7,5 h + offers 16/quarter × 4 ÷ 44 weeks × 3 h = 4,36 h)"
+        "activity KPIs take 41.86 hours a week, more than the 37.5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0.25 h = 7.5 h + offers 16/quarter × 4 ÷ 44 weeks × 3 h = 4.36 h)"
     );
     let desk = "kpis:\n  - {id: tilbud, metric: offers, target: 5, per: week, actions: [c]}\n  - {id: moter, metric: qualified_meetings, target: 2, per: week, actions: [a]}\n";
     let d = plan(TEAM_REVENUE, &[("ola", "Ola", desk)]).diagnostics("capacity");
     assert_eq!(
         messages(&d),
         [
-            "time with customers is 4 h of the 37,5 h week (10,7 %), below the 40 % the method asks for"
+            "time with customers is 4 h of the 37.5 h week (10.7%), below the 40% the method asks for"
         ]
     );
     assert_eq!(d[0]["level"], "warning");
@@ -604,7 +604,7 @@ fn history_compares_kpis_with_the_baseline() {
     let d = plan(TEAM_REVENUE, &[("kari", "Kari", &body("0.40"))]).diagnostics("history");
     assert_eq!(
         messages(&d),
-        ["closing_rate target 75 % is 1,88× the baseline 40 %, more than 1,5×"]
+        ["closing_rate target 75% is 1.88× the baseline 40%, more than 1.5×"]
     );
     assert_at_text(
         &d[0],
@@ -714,7 +714,7 @@ fn fairness_against_the_team_median() {
     assert_eq!(
         messages(&d),
         [
-            "Kari's revenue target is 1,5× the baseline; the team's median is 1,1× (36,4 % away, more than 25 %)"
+            "Kari's revenue target is 1.5× the baseline; the team's median is 1.1× (36.4% away, more than 25%)"
         ]
     );
     assert_eq!(d[0]["file"], "sellers/kari.yaml");
@@ -888,6 +888,6 @@ fn activity_kpis_are_compared_with_a_yearly_baseline() {
     let d = plan(TEAM_REVENUE, &[("kari", "Kari", &body("250"))]).diagnostics("history");
     assert_eq!(
         messages(&d),
-        ["qualified_meetings target 440 a year is 1,76× the baseline 250, more than 1,5×"]
+        ["qualified_meetings target 440 a year is 1.76× the baseline 250, more than 1.5×"]
     );
 }

@@ -53,3 +53,72 @@ phasing-below = quarterly phasing { $terms } = { $total } is { $gap } below the 
 phasing-above = quarterly phasing { $terms } = { $total } is { $gap } above the annual target { $target }
 phasing-related-target = the annual target
 phasing-help = make the quarters add up to the target
+
+## measurable
+
+measurable-goal = goal `{ $id }`
+measurable-kpi = KPI `{ $id }`
+measurable-no-target = { $what } has no numeric target
+measurable-no-target-help = add `target:` with a number, or a percent like "25 %" for a ratio
+measurable-no-per = { $what } counts { $metric } but says not per what: add `per: week` (or day, month, quarter, year)
+
+## kpi-chain
+
+kpi-chain-no-actions = KPI `{ $kpi }` has no actions (tiltak) that drive it
+kpi-chain-no-actions-help = add `actions:` with what the seller will do
+kpi-chain-unsupported = no KPI supports the goal `{ $goal }`
+kpi-chain-unsupported-help = name it in a KPI's `supports: [{ $goal }]`
+
+## history
+
+history-a-year = {" "}a year
+history-higher = { $metric } target { $target }{ $unit } is { $ratio }× the baseline { $baseline }, more than { $max }×
+history-lower = { $metric } target { $target }{ $unit } is a { $ratio }× improvement on the baseline { $baseline } (lower is better: { $baseline } ÷ { $target }), more than { $max }×
+history-help = set the KPI from last year's actuals, or accept the finding with the reason
+
+## growth
+
+growth-baseline = baseline
+growth-starting-point = starting point
+growth-from-zero = { $metric } target { $target } starts from a { $base } of 0: its growth cannot be measured
+growth-over = { $metric } target { $target } is { $growth } over the { $base } { $baseline }, more than { $max }
+growth-below = { $metric } target { $target } is { $drop } below the { $base } { $baseline }
+growth-help = if something has changed (a new contract, a new area), accept the finding in salgsmal.yaml with the reason
+
+## capacity
+
+capacity-overbooked = activity KPIs take { $hours } hours a week, more than the { $available } available ({ $terms })
+capacity-overbooked-help = fewer activities, or less time per activity (`activity_hours` in salgsmal.yaml)
+capacity-customer-time = time with customers is { $hours } h of the { $week } h week ({ $share }), below the { $min } the method asks for
+capacity-customer-time-help = plan more qualified meetings, visits or calls
+capacity-term-week = { $metric } { $rate }/week × { $each } h = { $hours } h
+capacity-term-day = { $metric } { $rate }/day × { $days } days × { $each } h = { $hours } h
+capacity-term-month = { $metric } { $rate }/month × 12 ÷ { $weeks } weeks × { $each } h = { $hours } h
+capacity-term-quarter = { $metric } { $rate }/quarter × 4 ÷ { $weeks } weeks × { $each } h = { $hours } h
+capacity-term-year = { $metric } { $rate }/year ÷ { $weeks } weeks × { $each } h = { $hours } h
+
+## funnel and pipeline-coverage
+
+funnel-why-growth = revenue growth { $growth } over the baseline
+funnel-why-new-business = new-customer and new-product revenue
+funnel-missing-meetings = a qualified_meetings KPI
+funnel-missing-closing = a closing_rate KPI or baseline
+funnel-missing-m2o = assumptions.meeting_to_offer_rate
+funnel-missing-deal = assumptions.average_deal_size
+funnel-unchecked = the funnel cannot be checked: { $name } needs { $required } of new business, but the plan lacks { $missing }
+funnel-unchecked-help = add the missing KPI or assumption to see whether the activities can deliver the goals
+funnel-meetings-week = { $rate } meetings/week × { $weeks } weeks
+funnel-meetings = { $rate } meetings/{ $unit } × { $factor }
+funnel-short = { $meetings } × { $m2o } to offer × { $closing } closing × { $deal } = { $capacity } of new business a year, below the { $required } the goals need ({ $why })
+funnel-short-help = plan more qualified meetings, raise the conversion, or lower the goals
+pipeline-coverage-low = pipeline { $pipeline } × { $closing } closing = { $weighted } covers { $cover } of the { $required } new business required, less than { $min }
+pipeline-coverage-help = build the pipeline: at this size it would have to turn over more often than is realistic
+
+## fairness and potential
+
+fairness-baseline = baseline
+fairness-potential = potential
+fairness-deviation = { $name }'s revenue target is { $ratio }× the { $basis }; the team's median is { $median }× ({ $deviation } away, more than { $max })
+fairness-help = targets are distributed fairly when each seller is asked for a similar step from where they stand
+potential-above = revenue target { $target } is above the customers' potential { $potential } + the new-customer target { $new } = { $reachable }
+potential-help = raise the new-customer target, revisit the potentials, or lower the revenue target

@@ -53,3 +53,72 @@ phasing-below = kvartalsvis periodisering { $terms } = { $total } er { $gap } un
 phasing-above = kvartalsvis periodisering { $terms } = { $total } er { $gap } over årsmålet { $target }
 phasing-related-target = årsmålet
 phasing-help = få kvartalene til å summere seg til målet
+
+## measurable
+
+measurable-goal = målet `{ $id }`
+measurable-kpi = KPI-en `{ $id }`
+measurable-no-target = { $what } har ikke et tall som mål
+measurable-no-target-help = legg til `target:` med et tall, eller en prosent som "25 %" for en andel
+measurable-no-per = { $what } teller { $metric } uten å si per hva: legg til `per: week` (eller day, month, quarter, year)
+
+## kpi-chain
+
+kpi-chain-no-actions = KPI-en `{ $kpi }` har ingen tiltak som driver den
+kpi-chain-no-actions-help = legg til `actions:` med det selgeren skal gjøre
+kpi-chain-unsupported = ingen KPI støtter målet `{ $goal }`
+kpi-chain-unsupported-help = nevn det i en KPI sin `supports: [{ $goal }]`
+
+## history
+
+history-a-year = {" "}i året
+history-higher = målet for { $metric } { $target }{ $unit } er { $ratio }× startpunktet { $baseline }, mer enn { $max }×
+history-lower = målet for { $metric } { $target }{ $unit } er en forbedring på { $ratio }× fra startpunktet { $baseline } (lavere er bedre: { $baseline } ÷ { $target }), mer enn { $max }×
+history-help = sett KPI-en ut fra fjorårets resultater, eller aksepter funnet med begrunnelsen
+
+## growth
+
+growth-baseline = startpunktet
+growth-starting-point = lagets startpunkt
+growth-from-zero = målet for { $metric } { $target } starter fra { $base } 0: veksten kan ikke måles
+growth-over = målet for { $metric } { $target } er { $growth } over { $base } { $baseline }, mer enn { $max }
+growth-below = målet for { $metric } { $target } er { $drop } under { $base } { $baseline }
+growth-help = har noe endret seg (en ny avtale, et nytt område), aksepter funnet i salgsmal.yaml med begrunnelsen
+
+## capacity
+
+capacity-overbooked = aktivitets-KPI-ene tar { $hours } timer i uken, mer enn de { $available } som finnes ({ $terms })
+capacity-overbooked-help = færre aktiviteter, eller mindre tid per aktivitet (`activity_hours` i salgsmal.yaml)
+capacity-customer-time = tid med kunder er { $hours } t av uken på { $week } t ({ $share }), under de { $min } metoden krever
+capacity-customer-time-help = planlegg flere kvalifiserte kundemøter, besøk eller samtaler
+capacity-term-week = { $metric } { $rate }/uke × { $each } t = { $hours } t
+capacity-term-day = { $metric } { $rate }/dag × { $days } dager × { $each } t = { $hours } t
+capacity-term-month = { $metric } { $rate }/måned × 12 ÷ { $weeks } uker × { $each } t = { $hours } t
+capacity-term-quarter = { $metric } { $rate }/kvartal × 4 ÷ { $weeks } uker × { $each } t = { $hours } t
+capacity-term-year = { $metric } { $rate }/år ÷ { $weeks } uker × { $each } t = { $hours } t
+
+## funnel og pipeline-coverage
+
+funnel-why-growth = omsetningsvekst { $growth } fra startpunktet
+funnel-why-new-business = omsetning fra nye kunder og nye produkter
+funnel-missing-meetings = en KPI for qualified_meetings
+funnel-missing-closing = en KPI eller et startpunkt for closing_rate
+funnel-missing-m2o = assumptions.meeting_to_offer_rate
+funnel-missing-deal = assumptions.average_deal_size
+funnel-unchecked = salgstrakten kan ikke sjekkes: { $name } trenger { $required } i nysalg, men planen mangler { $missing }
+funnel-unchecked-help = legg til KPI-en eller forutsetningen som mangler, så ser du om aktivitetene kan gi målene
+funnel-meetings-week = { $rate } møter/uke × { $weeks } uker
+funnel-meetings = { $rate } møter/{ $unit } × { $factor }
+funnel-short = { $meetings } × { $m2o } til tilbud × { $closing } closing × { $deal } = { $capacity } i nysalg i året, under de { $required } målene trenger ({ $why })
+funnel-short-help = planlegg flere kvalifiserte kundemøter, øk konverteringen, eller senk målene
+pipeline-coverage-low = pipeline { $pipeline } × { $closing } closing = { $weighted } dekker { $cover } av de { $required } i nysalg som trengs, mindre enn { $min }
+pipeline-coverage-help = bygg pipelinen: med denne størrelsen måtte den snu oftere enn det som er realistisk
+
+## fairness og potential
+
+fairness-baseline = startpunktet
+fairness-potential = potensialet
+fairness-deviation = omsetningsmålet til { $name } er { $ratio }× { $basis }; medianen i laget er { $median }× ({ $deviation } unna, mer enn { $max })
+fairness-help = målene er rettferdig fordelt når hver selger blir bedt om et like stort steg fra der de står
+potential-above = omsetningsmålet { $target } er over kundenes potensial { $potential } + målet for nye kunder { $new } = { $reachable }
+potential-help = øk målet for nye kunder, se på potensialene igjen, eller senk omsetningsmålet

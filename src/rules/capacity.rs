@@ -5,7 +5,7 @@ use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::capacity::{Activity, Capacity as Week};
 use crate::analysis::rollup::DAYS_PER_WEEK;
 use crate::diag::{Diagnostic, Level};
-use crate::i18n::{Fmt, decimals_apart, decimals_nonzero, round};
+use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero, round};
 use crate::model::Per;
 use rust_decimal::Decimal;
 
@@ -36,7 +36,6 @@ impl Rule for Capacity {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let fmt = &cx.plan.settings.fmt;
         for (seller, c) in cx.plan.sellers.iter().zip(&cx.analysis.capacity) {
             let Some(pointer) = c.pointer() else {
                 continue;
@@ -53,21 +52,17 @@ impl Rule for Capacity {
                 let dp = (2..=10)
                     .find(|&dp| shown_total(&timed, dp) > available)
                     .unwrap_or(10);
-                let terms: Vec<String> = timed.iter().map(|a| term(fmt, a, c, dp)).collect();
+                let terms: Vec<Message> = timed.iter().map(|a| term(a, c, dp)).collect();
                 out.push(
                     cx.found(
                         seller.file,
                         pointer,
-                        format!(
-                            "activity KPIs take {} hours a week, more than the {} available ({})",
-                            fmt.number_dp(shown_total(&timed, dp), dp),
-                            fmt.number_dp(available, dp),
-                            terms.join(" + ")
-                        ),
+                        Message::new("capacity-overbooked")
+                            .number_dp("hours", shown_total(&timed, dp), dp)
+                            .number_dp("available", available, dp)
+                            .arg("terms", Arg::List(terms, " + ")),
                     )
-                    .with_help(
-                        "fewer activities, or less time per activity (`activity_hours` in salgsmal.yaml)",
-                    ),
+                    .with_help(Message::new("capacity-overbooked-help")),
                 );
             }
             if c.too_little_with_customers() {
@@ -84,15 +79,13 @@ impl Rule for Capacity {
                         Level::Warning,
                         seller.file,
                         pointer,
-                        format!(
-                            "time with customers is {} h of the {} h week ({}), below the {} the method asks for",
-                            fmt.number_dp(c.customer_hours_week(), hours_dp),
-                            fmt.number_dp(c.hours_per_week, 2),
-                            fmt.percent_dp(share, dp),
-                            fmt.percent_dp(min, dp)
-                        ),
+                        Message::new("capacity-customer-time")
+                            .number_dp("hours", c.customer_hours_week(), hours_dp)
+                            .number_dp("week", c.hours_per_week, 2)
+                            .arg("share", Arg::Percent { value: share, dp })
+                            .arg("min", Arg::Percent { value: min, dp }),
                     )
-                    .with_help("plan more qualified meetings, visits or calls"),
+                    .with_help(Message::new("capacity-customer-time-help")),
                 );
             }
         }
@@ -110,29 +103,22 @@ fn shown_total(timed: &[&Activity], dp: u32) -> Decimal {
 
 /// `qualified_meetings 15/week × 2 h = 30 h`; a rate in another unit shows
 /// its conversion: `offers 64/year ÷ 44 weeks × 3 h = 4,36 h`.
-fn term(fmt: &Fmt, a: &Activity, c: &Week, dp: u32) -> String {
-    let each = a.hours_each.unwrap_or_default();
-    let hours = fmt.number_dp(a.hours_week.unwrap_or_default(), dp);
-    let ww = fmt.number(c.working_weeks);
-    let rate = fmt.number_dp(a.target, 10);
-    let each = fmt.number_dp(each, 10);
+fn term(a: &Activity, c: &Week, dp: u32) -> Message {
+    let id = match a.per {
+        Per::Week => "capacity-term-week",
+        Per::Day => "capacity-term-day",
+        Per::Month => "capacity-term-month",
+        Per::Quarter => "capacity-term-quarter",
+        Per::Year => "capacity-term-year",
+    };
+    let m = Message::new(id)
+        .text("metric", &a.metric)
+        .number_dp("rate", a.target, 10)
+        .number_dp("each", a.hours_each.unwrap_or_default(), 10)
+        .number_dp("hours", a.hours_week.unwrap_or_default(), dp);
     match a.per {
-        Per::Week => format!("{} {rate}/week × {each} h = {hours} h", a.metric),
-        Per::Day => format!(
-            "{} {rate}/day × {DAYS_PER_WEEK} days × {each} h = {hours} h",
-            a.metric
-        ),
-        Per::Month => format!(
-            "{} {rate}/month × 12 ÷ {ww} weeks × {each} h = {hours} h",
-            a.metric
-        ),
-        Per::Quarter => format!(
-            "{} {rate}/quarter × 4 ÷ {ww} weeks × {each} h = {hours} h",
-            a.metric
-        ),
-        Per::Year => format!(
-            "{} {rate}/year ÷ {ww} weeks × {each} h = {hours} h",
-            a.metric
-        ),
+        Per::Week => m,
+        Per::Day => m.number_dp("days", Decimal::from(DAYS_PER_WEEK), 0),
+        _ => m.number_dp("weeks", c.working_weeks, 2),
     }
 }

@@ -3,6 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::{median, seller_target, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message, decimals_apart};
 use crate::model::Potential;
 use rust_decimal::Decimal;
 
@@ -40,7 +41,6 @@ impl Rule for Fairness {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
-        let fmt = &plan.settings.fmt;
         let max = cx.param("max_deviation");
         let all = plan.customers();
         for team in &plan.teams {
@@ -70,9 +70,9 @@ impl Rule for Fairness {
                 .iter()
                 .all(|s| potential(&s.id).is_some_and(|p| p > Decimal::ZERO));
             let basis = if by_potential {
-                "potential"
+                "fairness-potential"
             } else {
-                "baseline"
+                "fairness-baseline"
             };
             let ratios: Vec<Ratio> = sellers
                 .iter()
@@ -102,16 +102,31 @@ impl Rule for Fairness {
             for r in &ratios {
                 let deviation = ((r.ratio - med) / med).abs();
                 if deviation > max {
+                    let dp = decimals_apart(
+                        deviation * Decimal::ONE_HUNDRED,
+                        max * Decimal::ONE_HUNDRED,
+                        1,
+                        10,
+                    );
                     out.push(
-                        cx.found(r.seller, &r.pointer, format!(
-                            "{}'s revenue target is {}× the {basis}; the team's median is {}× ({} away, more than {})",
-                            r.name,
-                            fmt.number_dp(r.ratio, 2),
-                            fmt.number_dp(med, 2),
-                            fmt.percent(deviation),
-                            fmt.percent(max)
-                        ))
-                        .with_help("targets are distributed fairly when each seller is asked for a similar step from where they stand"),
+                        cx.found(
+                            r.seller,
+                            &r.pointer,
+                            Message::new("fairness-deviation")
+                                .text("name", &r.name)
+                                .number_dp("ratio", r.ratio, 2)
+                                .phrase("basis", Message::new(basis))
+                                .number_dp("median", med, 2)
+                                .arg(
+                                    "deviation",
+                                    Arg::Percent {
+                                        value: deviation,
+                                        dp,
+                                    },
+                                )
+                                .arg("max", Arg::Percent { value: max, dp }),
+                        )
+                        .with_help(Message::new("fairness-help")),
                     );
                 }
             }

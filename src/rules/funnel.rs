@@ -1,9 +1,11 @@
 //! `funnel` and `pipeline-coverage`: can the KPIs produce the new business
 //! the goals need?
 
+use super::unit;
 use super::{Context, Param, Rule, RuleMeta};
-use crate::analysis::rollup::{convert_rate, seller_target, value_of};
+use crate::analysis::rollup::{per_year, seller_target, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message, decimals_apart};
 use crate::model::{Entry, Per, Plan, Seller};
 use rust_decimal::Decimal;
 
@@ -45,8 +47,7 @@ early whether the result goals can be reached.",
 };
 
 /// New business a seller's goals require, and how it was reached.
-pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, String)> {
-    let fmt = &plan.settings.fmt;
+pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, Message)> {
     let new_products = crate::analysis::portfolio::new_products(plan);
     let ncr = seller_target(&plan.metrics, seller, "new_customer_revenue", None).map(|t| t.value);
     let products: Decimal = seller
@@ -71,12 +72,11 @@ pub fn required_new_business(plan: &Plan, seller: &Seller) -> Option<(Decimal, S
     match growth {
         Some(g) if g > new_business => Some((
             g,
-            format!("revenue growth {} over the baseline", fmt.money(g)),
+            Message::new("funnel-why-growth").arg("growth", Arg::money(g)),
         )),
-        _ if new_business > Decimal::ZERO => Some((
-            new_business,
-            "new-customer and new-product revenue".to_string(),
-        )),
+        _ if new_business > Decimal::ZERO => {
+            Some((new_business, Message::new("funnel-why-new-business")))
+        }
         _ => None,
     }
 }
@@ -102,7 +102,6 @@ impl Rule for Funnel {
 
 fn funnel(cx: &Context<'_>, seller: &Entry<Seller>, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let fmt = &plan.settings.fmt;
     let s = &seller.data;
     let Some((required, why)) = required_new_business(plan, s) else {
         return;
@@ -121,55 +120,88 @@ fn funnel(cx: &Context<'_>, seller: &Entry<Seller>, out: &mut Vec<Diagnostic>) {
     let closing = closing_rate(plan, s);
     let mut missing = Vec::new();
     if meetings.is_none() {
-        missing.push("a qualified_meetings KPI");
+        missing.push(Message::new("funnel-missing-meetings"));
     }
     if closing.is_none() {
-        missing.push("a closing_rate KPI or baseline");
+        missing.push(Message::new("funnel-missing-closing"));
     }
     if m2o.is_none() {
-        missing.push("assumptions.meeting_to_offer_rate");
+        missing.push(Message::new("funnel-missing-m2o"));
     }
     if deal.is_none() {
-        missing.push("assumptions.average_deal_size");
+        missing.push(Message::new("funnel-missing-deal"));
     }
     let (Some(meetings), Some((closing, _)), Some(m2o), Some(deal)) =
         (meetings, closing, m2o, deal)
     else {
         out.push(
-            cx.found_at(Level::Info, seller.file, "", format!(
-                "the funnel cannot be checked: {} needs {} of new business, but the plan lacks {}",
-                s.name,
-                fmt.money(required),
-                missing.join(", ")
-            ))
-            .with_help("add the missing KPI or assumption to see whether the activities can deliver the goals"),
+            cx.found_at(
+                Level::Info,
+                seller.file,
+                "",
+                Message::new("funnel-unchecked")
+                    .text("name", &s.name)
+                    .arg("required", Arg::money(required))
+                    .arg("missing", Arg::List(missing, ", ")),
+            )
+            .with_help(Message::new("funnel-unchecked-help")),
         );
         return;
     };
     let ww = plan.settings.working_weeks;
-    let per_week = convert_rate(
-        meetings.value,
-        meetings.goal.per.unwrap_or(Per::Week),
-        Per::Week,
-        ww,
-    );
-    let Some(capacity) = crate::analysis::rollup::product(&[per_week, ww, m2o, closing, deal])
+    let per = meetings.goal.per.unwrap_or(Per::Week);
+    // Meetings a year by multiplying (10 a week × 44 weeks), so that the
+    // product as printed is the product computed.
+    let factor = per_year(per, ww);
+    let Some(capacity) =
+        crate::analysis::rollup::product(&[meetings.value, factor, m2o, closing, deal])
     else {
         return;
     };
     if capacity < required {
+        let dp = decimals_apart(capacity, required, 0, 10);
+        let meetings_shown = if per == Per::Week {
+            Message::new("funnel-meetings-week")
+                .number_dp("rate", meetings.value, 10)
+                .number_dp("weeks", ww, 2)
+        } else {
+            Message::new("funnel-meetings")
+                .number_dp("rate", meetings.value, 10)
+                .phrase("unit", unit(per))
+                .number_dp("factor", factor, 2)
+        };
         out.push(
-            cx.found(seller.file, &meetings.pointer, format!(
-                "{} meetings/week × {} weeks × {} to offer × {} closing × {} = {} of new business a year, below the {} the goals need ({why})",
-                fmt.number(per_week),
-                fmt.number(ww),
-                fmt.percent(m2o),
-                fmt.percent(closing),
-                fmt.money(deal),
-                fmt.money(capacity),
-                fmt.money(required)
-            ))
-            .with_help("plan more qualified meetings, raise the conversion, or lower the goals"),
+            cx.found(
+                seller.file,
+                &meetings.pointer,
+                Message::new("funnel-short")
+                    .phrase("meetings", meetings_shown)
+                    .arg("m2o", Arg::Percent { value: m2o, dp: 10 })
+                    .arg(
+                        "closing",
+                        Arg::Percent {
+                            value: closing,
+                            dp: 10,
+                        },
+                    )
+                    .arg("deal", Arg::money(deal))
+                    .arg(
+                        "capacity",
+                        Arg::Money {
+                            value: capacity,
+                            dp,
+                        },
+                    )
+                    .arg(
+                        "required",
+                        Arg::Money {
+                            value: required,
+                            dp,
+                        },
+                    )
+                    .phrase("why", why),
+            )
+            .with_help(Message::new("funnel-short-help")),
         );
     }
 }
@@ -180,7 +212,6 @@ impl Rule for PipelineCoverage {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let fmt = &cx.plan.settings.fmt;
         let min = cx.param("min");
         for seller in &cx.plan.sellers {
             let s = &seller.data;
@@ -195,19 +226,34 @@ impl Rule for PipelineCoverage {
                 continue;
             }
             let weighted = pipeline.value * closing;
-            let cover = weighted / required;
-            if cover < min {
+            // Exact: weighted ÷ required < min ⇔ weighted < min × required.
+            if weighted < min * required {
+                let cover = weighted / required;
+                let dp = decimals_apart(
+                    cover * Decimal::ONE_HUNDRED,
+                    min * Decimal::ONE_HUNDRED,
+                    1,
+                    10,
+                );
                 out.push(
-                    cx.found(seller.file, &pipeline.pointer, format!(
-                        "pipeline {} × {} closing = {} covers {} of the {} new business required, less than {}",
-                        fmt.money(pipeline.value),
-                        fmt.percent(closing),
-                        fmt.money(weighted),
-                        fmt.percent(cover),
-                        fmt.money(required),
-                        fmt.percent(min)
-                    ))
-                    .with_help("build the pipeline: at this size it would have to turn over more often than is realistic"),
+                    cx.found(
+                        seller.file,
+                        &pipeline.pointer,
+                        Message::new("pipeline-coverage-low")
+                            .arg("pipeline", Arg::money(pipeline.value))
+                            .arg(
+                                "closing",
+                                Arg::Percent {
+                                    value: closing,
+                                    dp: 10,
+                                },
+                            )
+                            .arg("weighted", Arg::money(weighted))
+                            .arg("cover", Arg::Percent { value: cover, dp })
+                            .arg("required", Arg::money(required))
+                            .arg("min", Arg::Percent { value: min, dp }),
+                    )
+                    .with_help(Message::new("pipeline-coverage-help")),
                 );
             }
         }

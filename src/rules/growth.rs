@@ -1,8 +1,9 @@
 //! `growth`: a target's growth over where the seller or team stands.
 
-use super::{Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message};
 use crate::i18n::{decimals_apart, decimals_nonzero};
 use crate::model::metrics::{Better, Kind};
 use crate::model::{Goal, MetricValues};
@@ -42,7 +43,7 @@ impl Rule for Growth {
                 "/goals",
                 &seller.data.goals,
                 base,
-                "baseline",
+                "growth-baseline",
                 out,
             );
             goals(
@@ -51,7 +52,7 @@ impl Rule for Growth {
                 "/kpis",
                 &seller.data.kpis,
                 base,
-                "baseline",
+                "growth-baseline",
                 out,
             );
         }
@@ -63,7 +64,7 @@ impl Rule for Growth {
                     "/goals",
                     &team.data.goals,
                     &sp.values,
-                    "starting point",
+                    "growth-starting-point",
                     out,
                 );
             }
@@ -77,10 +78,9 @@ fn goals(
     base: &str,
     goals: &[Goal],
     baseline: &MetricValues,
-    what: &str,
+    what: &'static str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let fmt = &cx.plan.settings.fmt;
     let max = cx.param("max");
     for (i, g) in goals.iter().enumerate() {
         let (Some(target), Some(metric)) = (g.target, cx.plan.metrics.get(&g.metric)) else {
@@ -101,16 +101,17 @@ fn goals(
         let pointer = format!("{base}/{i}/target");
         if b.is_zero() {
             if target.value > Decimal::ZERO && metric.better == Better::Higher {
-                out.push(cx.found_at(
-                    Level::Info,
-                    file,
-                    &pointer,
-                    format!(
-                        "{} target {} starts from a {what} of 0: its growth cannot be measured",
-                        g.metric,
-                        fmt.value(metric.kind, target.value)
+                out.push(
+                    cx.found_at(
+                        Level::Info,
+                        file,
+                        &pointer,
+                        Message::new("growth-from-zero")
+                            .text("metric", &g.metric)
+                            .arg("target", value_arg(metric.kind, target.value))
+                            .phrase("base", Message::new(what)),
                     ),
-                ));
+                );
             }
             continue;
         }
@@ -130,28 +131,34 @@ fn goals(
                 10,
             );
             out.push(
-                cx.found(file, &pointer, format!(
-                    "{label} target {} is {} over the {what} {}, more than {}",
-                    fmt.value(metric.kind, target.value),
-                    fmt.percent_dp(growth, dp),
-                    fmt.value(metric.kind, b),
-                    fmt.percent_dp(max, dp)
-                ))
-                .with_help("if something has changed (a new contract, a new area), accept the finding in salgsmal.yaml with the reason"),
+                cx.found(
+                    file,
+                    &pointer,
+                    Message::new("growth-over")
+                        .text("metric", label)
+                        .arg("target", value_arg(metric.kind, target.value))
+                        .arg("growth", Arg::Percent { value: growth, dp })
+                        .phrase("base", Message::new(what))
+                        .arg("baseline", value_arg(metric.kind, b))
+                        .arg("max", Arg::Percent { value: max, dp }),
+                )
+                .with_help(Message::new("growth-help")),
             );
         } else if g.metric == "revenue" && target.value < b {
             let dp = decimals_nonzero(-growth * Decimal::ONE_HUNDRED, 1, 10);
-            out.push(cx.found_at(
-                Level::Info,
-                file,
-                &pointer,
-                format!(
-                    "{label} target {} is {} below the {what} {}",
-                    fmt.value(metric.kind, target.value),
-                    fmt.percent_dp(-growth, dp),
-                    fmt.value(metric.kind, b)
+            out.push(
+                cx.found_at(
+                    Level::Info,
+                    file,
+                    &pointer,
+                    Message::new("growth-below")
+                        .text("metric", label)
+                        .arg("target", value_arg(metric.kind, target.value))
+                        .arg("drop", Arg::Percent { value: -growth, dp })
+                        .phrase("base", Message::new(what))
+                        .arg("baseline", value_arg(metric.kind, b)),
                 ),
-            ));
+            );
         }
     }
 }

@@ -1,8 +1,9 @@
 //! `history`: a KPI target far beyond the seller's own track record.
 
-use super::{Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use crate::i18n::decimals_apart;
 use crate::model::metrics::Better;
 use rust_decimal::Decimal;
@@ -35,7 +36,6 @@ impl Rule for History {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let fmt = &cx.plan.settings.fmt;
         let max = cx.param("max_ratio");
         for seller in &cx.plan.sellers {
             for (i, k) in seller.data.kpis.iter().enumerate() {
@@ -62,9 +62,9 @@ impl Rule for History {
                             crate::model::Per::Year,
                             cx.plan.settings.working_weeks,
                         ),
-                        " a year",
+                        Message::new("history-a-year"),
                     ),
-                    None => (target.value, ""),
+                    None => (target.value, Message::new("empty")),
                 };
                 let lower = metric.better == Better::Lower;
                 // Exact: target > max × baseline (baseline > max × target
@@ -80,28 +80,20 @@ impl Rule for History {
                 }
                 let ratio = big / small;
                 let dp = decimals_apart(ratio, max, 2, 10);
-                let (t, b) = (
-                    fmt.value(metric.kind, target_value),
-                    fmt.value(metric.kind, base),
-                );
-                let message = if lower {
-                    format!(
-                        "{} target {t}{unit} is a {}× improvement on the baseline {b} (lower is better: {b} ÷ {t}), more than {}×",
-                        k.metric,
-                        fmt.number_dp(ratio, dp),
-                        fmt.number_dp(max, dp)
-                    )
+                let message = Message::new(if lower {
+                    "history-lower"
                 } else {
-                    format!(
-                        "{} target {t}{unit} is {}× the baseline {b}, more than {}×",
-                        k.metric,
-                        fmt.number_dp(ratio, dp),
-                        fmt.number_dp(max, dp)
-                    )
-                };
+                    "history-higher"
+                })
+                .text("metric", &k.metric)
+                .arg("target", value_arg(metric.kind, target_value))
+                .phrase("unit", unit)
+                .arg("baseline", value_arg(metric.kind, base))
+                .number_dp("ratio", ratio, dp)
+                .number_dp("max", max, dp);
                 out.push(
                     cx.found(seller.file, &format!("/kpis/{i}/target"), message)
-                        .with_help("set the KPI from last year's actuals, or accept the finding with the reason"),
+                        .with_help(Message::new("history-help")),
                 );
             }
         }

@@ -2,6 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 
 pub struct KpiChain;
 
@@ -30,9 +31,9 @@ impl Rule for KpiChain {
                         cx.found(
                             seller.file,
                             &format!("/kpis/{i}"),
-                            format!("KPI `{}` has no actions (tiltak) that drive it", k.id),
+                            Message::new("kpi-chain-no-actions").text("kpi", &k.id),
                         )
-                        .with_help("add `actions:` with what the seller will do"),
+                        .with_help(Message::new("kpi-chain-no-actions-help")),
                     );
                 }
             }
@@ -43,9 +44,9 @@ impl Rule for KpiChain {
                             Level::Info,
                             seller.file,
                             &format!("/goals/{i}/id"),
-                            format!("no KPI supports the goal `{}`", g.id),
+                            Message::new("kpi-chain-unsupported").text("goal", &g.id),
                         )
-                        .with_help(format!("name it in a KPI's `supports: [{}]`", g.id)),
+                        .with_help(Message::new("kpi-chain-unsupported-help").text("goal", &g.id)),
                     );
                 }
             }

@@ -2,6 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use crate::model::Goal;
 
 pub struct Measurable;
@@ -25,11 +26,32 @@ impl Rule for Measurable {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for team in &cx.plan.teams {
-            goals(cx, team.file, "/goals", "goal", &team.data.goals, out);
+            goals(
+                cx,
+                team.file,
+                "/goals",
+                "measurable-goal",
+                &team.data.goals,
+                out,
+            );
         }
         for seller in &cx.plan.sellers {
-            goals(cx, seller.file, "/goals", "goal", &seller.data.goals, out);
-            goals(cx, seller.file, "/kpis", "KPI", &seller.data.kpis, out);
+            goals(
+                cx,
+                seller.file,
+                "/goals",
+                "measurable-goal",
+                &seller.data.goals,
+                out,
+            );
+            goals(
+                cx,
+                seller.file,
+                "/kpis",
+                "measurable-kpi",
+                &seller.data.kpis,
+                out,
+            );
         }
     }
 }
@@ -38,7 +60,7 @@ fn goals(
     cx: &Context<'_>,
     file: usize,
     base: &str,
-    what: &str,
+    what: &'static str,
     goals: &[Goal],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -49,18 +71,22 @@ fn goals(
                 cx.found(
                     file,
                     &pointer,
-                    format!("{what} `{}` has no numeric target", g.id),
+                    Message::new("measurable-no-target")
+                        .phrase("what", Message::new(what).text("id", &g.id)),
                 )
-                .with_help("add `target:` with a number, or a percent like \"25 %\" for a ratio"),
+                .with_help(Message::new("measurable-no-target-help")),
             );
         }
         let activity = cx.plan.metrics.get(&g.metric).is_some_and(|m| m.activity);
         if activity && g.per.is_none() {
             out.push(
-                cx.found(file, &pointer, format!(
-                    "{what} `{}` counts {} but says not per what: add `per: week` (or day, month, quarter, year)",
-                    g.id, g.metric
-                )),
+                cx.found(
+                    file,
+                    &pointer,
+                    Message::new("measurable-no-per")
+                        .phrase("what", Message::new(what).text("id", &g.id))
+                        .text("metric", &g.metric),
+                ),
             );
         }
     }

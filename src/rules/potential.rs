@@ -3,6 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::seller_target;
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message};
 use crate::model::Potential;
 use rust_decimal::Decimal;
 
@@ -28,7 +29,6 @@ impl Rule for PotentialRule {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
-        let fmt = &plan.settings.fmt;
         let customers = plan.customers();
         for seller in &plan.sellers {
             let mine: Vec<_> = customers.iter().filter(|c| c.owner == seller.id).collect();
@@ -53,14 +53,16 @@ impl Rule for PotentialRule {
             let reachable = potential + ncr;
             if target.value > reachable {
                 out.push(
-                    cx.found(seller.file, &target.pointer, format!(
-                        "revenue target {} is above the customers' potential {} + the new-customer target {} = {}",
-                        fmt.money(target.value),
-                        fmt.money(potential),
-                        fmt.money(ncr),
-                        fmt.money(reachable)
-                    ))
-                    .with_help("raise the new-customer target, revisit the potentials, or lower the revenue target"),
+                    cx.found(
+                        seller.file,
+                        &target.pointer,
+                        Message::new("potential-above")
+                            .arg("target", Arg::money(target.value))
+                            .arg("potential", Arg::money(potential))
+                            .arg("new", Arg::money(ncr))
+                            .arg("reachable", Arg::money(reachable)),
+                    )
+                    .with_help(Message::new("potential-help")),
                 );
             }
         }
