@@ -321,17 +321,17 @@ fn milestones_in_order_moving_towards_the_main_goal() {
     let m = messages(&d);
     assert!(
         m.contains(
-            &"delmal-2 (2027-03-31) comes before delmal-1 (2027-06-30) but is listed after it"
+            &"delmal-2 (31 Mar 2027) comes before delmal-1 (30 Jun 2027) but is listed after it"
                 .to_string()
         ),
         "{m:#?}"
     );
-    assert!(m.contains(&"delmal-2 (2027-03-31) revenue kr 12 000 000 goes backwards from delmal-1 (kr 13 000 000)".to_string()), "{m:#?}");
+    assert!(m.contains(&"delmal-2 (31 Mar 2027) revenue NOK 12,000,000 goes backwards from delmal-1 (NOK 13,000,000)".to_string()), "{m:#?}");
     assert!(
-        m.contains(&"delmal-3 is due 2028-01-31, outside the plan period 2027".to_string()),
+        m.contains(&"delmal-3 is due 31 Jan 2028, outside the plan period 2027".to_string()),
         "{m:#?}"
     );
-    assert!(m.contains(&"the last milestone's revenue kr 61 000 000 passes the main goal's target kr 60 000 000".to_string()), "{m:#?}");
+    assert!(m.contains(&"the last milestone's revenue NOK 61,000,000 passes the main goal's target NOK 60,000,000".to_string()), "{m:#?}");
     let back = d
         .iter()
         .find(|d| {
@@ -355,7 +355,7 @@ fn milestones_in_order_moving_towards_the_main_goal() {
     assert_eq!(warn.len(), 1, "{warn:#?}");
     assert_eq!(
         warn[0]["message"],
-        "delmal-1 revenue kr 13 000 000 differs by 53,6 % from the cumulative phasing kr 28 000 000 at 2027-06-30"
+        "delmal-1 revenue NOK 13,000,000 differs by 53.6% from the cumulative phasing NOK 28,000,000 at 30 Jun 2027, more than 10%"
     );
 }
 

@@ -122,3 +122,15 @@ fairness-deviation = { $name }'s revenue target is { $ratio }× the { $basis }; 
 fairness-help = targets are distributed fairly when each seller is asked for a similar step from where they stand
 potential-above = revenue target { $target } is above the customers' potential { $potential } + the new-customer target { $new } = { $reachable }
 potential-help = raise the new-customer target, revisit the potentials, or lower the revenue target
+
+## milestones
+
+milestones-outside = { $milestone } is due { $deadline }, outside the plan period { $period }
+milestones-order = { $milestone } ({ $deadline }) comes before { $previous } ({ $previous_deadline }) but is listed after it
+milestones-order-help = list the milestones in date order
+milestones-backwards = { $milestone } ({ $deadline }) { $metric } { $value } goes backwards from { $previous } ({ $previous_value })
+milestones-backwards-help = each milestone moves further towards the main goal
+milestones-phasing = { $milestone } { $metric } { $value } differs by { $gap } from the cumulative phasing { $expected } at { $deadline }, more than { $max }
+milestones-phasing-help = make the milestone and the goal's phasing tell the same story
+milestones-beyond = the last milestone's { $metric } { $value } passes the main goal's target { $target }
+milestones-beyond-help = milestones lie between the starting point and the main goal

@@ -122,3 +122,15 @@ fairness-deviation = omsetningsmålet til { $name } er { $ratio }× { $basis }; 
 fairness-help = målene er rettferdig fordelt når hver selger blir bedt om et like stort steg fra der de står
 potential-above = omsetningsmålet { $target } er over kundenes potensial { $potential } + målet for nye kunder { $new } = { $reachable }
 potential-help = øk målet for nye kunder, se på potensialene igjen, eller senk omsetningsmålet
+
+## milestones
+
+milestones-outside = { $milestone } har frist { $deadline }, utenfor planperioden { $period }
+milestones-order = { $milestone } ({ $deadline }) kommer før { $previous } ({ $previous_deadline }), men står etter den
+milestones-order-help = før opp delmålene i datorekkefølge
+milestones-backwards = { $milestone } ({ $deadline }) { $metric } { $value } går tilbake fra { $previous } ({ $previous_value })
+milestones-backwards-help = hvert delmål går et steg videre mot hovedmålet
+milestones-phasing = { $milestone } { $metric } { $value } avviker med { $gap } fra den akkumulerte periodiseringen { $expected } per { $deadline }, mer enn { $max }
+milestones-phasing-help = la delmålet og målets periodisering fortelle det samme
+milestones-beyond = det siste delmålets { $metric } { $value } går forbi hovedmålet { $target }
+milestones-beyond-help = delmålene ligger mellom startpunktet og hovedmålet

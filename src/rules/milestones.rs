@@ -1,7 +1,8 @@
 //! `milestones`: delmål in date order, inside the period, moving steadily
 //! from the starting point to the main goal, and in step with the phasing.
 
-use super::{Context, Param, Rule, RuleMeta};
+use crate::i18n::{Arg, Message, decimals_apart};
+use super::{value_arg, Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
 use crate::model::metrics::{Better, Kind};
@@ -46,7 +47,6 @@ impl Rule for Milestones {
 }
 
 fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
-    let fmt = &cx.plan.settings.fmt;
     let ms = &team.data.milestones;
     let period = cx.plan.period();
     for (i, m) in ms.iter().enumerate() {
@@ -57,10 +57,10 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
             out.push(cx.found(
                 team.file,
                 &ptr,
-                format!(
-                    "{} is due {}, outside the plan period {p}",
-                    m.id, m.deadline
-                ),
+                Message::new("milestones-outside")
+                    .text("milestone", &m.id)
+                    .arg("deadline", Arg::Date(m.deadline.to_string()))
+                    .text("period", p.to_string()),
             ));
         }
         if i > 0 && m.deadline < ms[i - 1].deadline {
@@ -68,15 +68,13 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
                 cx.found(
                     team.file,
                     &ptr,
-                    format!(
-                        "{} ({}) comes before {} ({}) but is listed after it",
-                        m.id,
-                        m.deadline,
-                        ms[i - 1].id,
-                        ms[i - 1].deadline
-                    ),
+                    Message::new("milestones-order")
+                        .text("milestone", &m.id)
+                        .arg("deadline", Arg::Date(m.deadline.to_string()))
+                        .text("previous", &ms[i - 1].id)
+                        .arg("previous_deadline", Arg::Date(ms[i - 1].deadline.to_string())),
                 )
-                .with_help("list the milestones in date order"),
+                .with_help(Message::new("milestones-order-help")),
             );
         }
     }
@@ -134,15 +132,15 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
                         cx.found(
                             team.file,
                             &ptr,
-                            format!(
-                                "{} ({}) {metric_id} {} goes backwards from {prev_id} ({})",
-                                m.id,
-                                m.deadline,
-                                fmt.value(metric.kind, v),
-                                fmt.value(metric.kind, pv)
-                            ),
+                            Message::new("milestones-backwards")
+                                .text("milestone", &m.id)
+                                .arg("deadline", Arg::Date(m.deadline.to_string()))
+                                .text("metric", metric_id)
+                                .arg("value", value_arg(metric.kind, v))
+                                .text("previous", prev_id)
+                                .arg("previous_value", value_arg(metric.kind, pv)),
                         )
-                        .with_help("each milestone moves further towards the main goal"),
+                        .with_help(Message::new("milestones-backwards-help")),
                     );
                 }
             }
@@ -168,22 +166,29 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
                 && !expected.is_zero()
             {
                 let gap = ((v - expected) / expected).abs();
-                if gap > cx.param("max_gap") {
+                let max = cx.param("max_gap");
+                if gap > max {
+                    let dp = decimals_apart(
+                        gap * Decimal::ONE_HUNDRED,
+                        max * Decimal::ONE_HUNDRED,
+                        1,
+                        10,
+                    );
                     out.push(
                         cx.found_at(
                             Level::Warning,
                             team.file,
                             &format!("/milestones/{i}/values/{metric_id}"),
-                            format!(
-                                "{} {metric_id} {} differs by {} from the cumulative phasing {} at {}",
-                                m.id,
-                                fmt.value(metric.kind, v),
-                                fmt.percent(gap),
-                                fmt.value(metric.kind, expected),
-                                m.deadline
-                            ),
+                            Message::new("milestones-phasing")
+                                .text("milestone", &m.id)
+                                .text("metric", metric_id)
+                                .arg("value", value_arg(metric.kind, v))
+                                .arg("gap", Arg::Percent { value: gap, dp })
+                                .arg("expected", value_arg(metric.kind, expected))
+                                .arg("deadline", Arg::Date(m.deadline.to_string()))
+                                .arg("max", Arg::Percent { value: max, dp }),
                         )
-                        .with_help("make the milestone and the goal's phasing tell the same story"),
+                        .with_help(Message::new("milestones-phasing-help")),
                     );
                 }
             }
@@ -195,13 +200,12 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
                     cx.found(
                         team.file,
                         &ptr,
-                        format!(
-                            "the last milestone's {metric_id} {} passes the main goal's target {}",
-                            fmt.value(metric.kind, v),
-                            fmt.value(metric.kind, t)
-                        ),
+                        Message::new("milestones-beyond")
+                            .text("metric", metric_id)
+                            .arg("value", value_arg(metric.kind, v))
+                            .arg("target", value_arg(metric.kind, t)),
                     )
-                    .with_help("milestones lie between the starting point and the main goal"),
+                    .with_help(Message::new("milestones-beyond-help")),
                 );
             }
         }
