@@ -195,7 +195,7 @@ fn contradictory_portfolio_bounds_and_non_positive_parameters() {
             "version: 1\nperiod: 2027\nrules:\n  history: {max_ratio: -1}\n",
         );
     let goals = messages(&plan.diagnostics("portfolio-goals"));
-    assert!(goals.contains(&"the revenue share goal for key asks for at least 0.60 and at most 0.5: it cannot be met".to_string()), "{goals:#?}");
+    assert!(goals.contains(&"the revenue_share goal for key asks for at least 60% and at most 50%: it cannot be met".to_string()), "{goals:#?}");
     assert_eq!(
         messages(&plan.diagnostics("unknown-reference")),
         ["`history.max_ratio` must be above 0; the default applies"]

@@ -307,7 +307,7 @@ fn a_declared_category_that_the_numbers_do_not_bear_out() {
     assert_eq!(
         messages(&d),
         [
-            "Kunde d is declared key but its numbers make it question (revenue kr 1 800 000 is below the large-customer threshold kr 12 600 000)"
+            "Kunde d is declared key but its numbers make it question (revenue NOK 1,800,000 is below the large-customer threshold NOK 12,600,000)"
         ]
     );
     let line = "  - {id: d, name: Kunde d, revenue: 1800000, margin: 0.19, category: key}";
@@ -374,7 +374,7 @@ fn growth_planned_for_a_phase_out_customer() {
     assert_eq!(
         messages(&d),
         [
-            "Kunde vik is a phase-out customer (contribution kr -15 000) but its revenue target kr 300 000 plans growth from kr 100 000"
+            "Kunde vik is a phase-out customer (contribution NOK -15,000) but its revenue target NOK 300,000 plans growth from NOK 100,000"
         ]
     );
     assert_at_text(
@@ -420,15 +420,15 @@ fn portfolio_goals_report_the_gap_and_impossible_shares() {
         .file("customers/kari.yaml", &seed_yaml());
     let d = plan.diagnostics("portfolio-goals");
     let m = messages(&d);
-    assert!(m.contains(&"the minimum revenue shares add up to 110 % (key 60 % + star 50 %): they cannot all be met".to_string()), "{m:#?}");
+    assert!(m.contains(&"the minimum revenue shares add up to 110% (key 60% + star 50%): they cannot all be met".to_string()), "{m:#?}");
     assert!(
         m.contains(
-            &"key customers bring 39,6 % of revenue; the goal is at least 60 %: 20,4 points short"
+            &"key customers bring 39.6% of revenue; the goal is at least 60%: 20.4 points short"
                 .to_string()
         ),
         "{m:#?}"
     );
-    assert!(m.contains(&"star customers have a contribution margin of 12,9 %; the goal is at least 16 %: 3,1 points short".to_string()), "{m:#?}");
+    assert!(m.contains(&"star customers have a contribution margin of 12.9%; the goal is at least 16%: 3.1 points short".to_string()), "{m:#?}");
     let error = d.iter().find(|d| d["level"] == "error").expect("error");
     assert_at_text(
         error,

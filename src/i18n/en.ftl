@@ -134,3 +134,54 @@ milestones-phasing = { $milestone } { $metric } { $value } differs by { $gap } f
 milestones-phasing-help = make the milestone and the goal's phasing tell the same story
 milestones-beyond = the last milestone's { $metric } { $value } passes the main goal's target { $target }
 milestones-beyond-help = milestones lie between the starting point and the main goal
+
+## alignment
+
+alignment-of-product = {" "}of product { $product }
+alignment-no-team-goal = goal `{ $goal }` ({ $metric }{ $product }) has no team goal in { $team } to serve
+alignment-no-team-goal-help = add a team goal for { $metric } in { $file }, or make this a KPI
+alignment-no-contribution = team goal `{ $goal }` ({ $metric }) has no seller or child team contributing a target
+alignment-no-contribution-help = give the sellers goals or KPIs for this metric
+
+## The customer platform
+
+customers-key = key customers
+customers-star = star customers
+customers-question = question-mark customers
+customers-phase-out-new = phase-out/new customers
+bounds-between = between { $min } and { $max }
+bounds-at-least = at least { $min }
+bounds-at-most = at most { $max }
+bounds-none = not set
+bounds-short = { $gap } short
+bounds-over = { $gap } over
+bounds-met = met
+portfolio-goals-shares = the minimum revenue shares add up to { $sum } ({ $parts }): they cannot all be met
+portfolio-goals-shares-help = lower the minimum shares so that they add up to 100 % or less
+portfolio-goals-contradiction = the { $field } goal for { $category } asks for at least { $min } and at most { $max }: it cannot be met
+portfolio-goals-contradiction-help = make the minimum the smaller of the two
+portfolio-goals-status = { $sentence }; the goal is { $bounds }: { $gap }
+portfolio-goals-share = { $who } bring { $share } of revenue
+portfolio-goals-margin = { $who } have a contribution margin of { $margin }
+portfolio-goals-growth = { $who } are planned to grow { $growth }
+portfolio-goals-prospects = the customer lists hold { $count ->
+        [one] { $count } prospect
+       *[other] { $count } prospects
+    }
+portfolio-goals-new-revenue = the new-customer revenue target is { $target }
+portfolio-category = { $customer } is declared { $declared } but its numbers make it { $computed } ({ $why })
+portfolio-category-help = update the category, or the customer's revenue and margin
+portfolio-category-prospect = a prospect is a new customer
+portfolio-category-small = revenue { $revenue } is below the large-customer threshold { $threshold }
+portfolio-category-no-revenue = no customer has revenue yet
+portfolio-category-high-margin = revenue { $revenue } is large, and margin { $margin } is at or above the high-margin threshold { $threshold }
+portfolio-category-low-margin = revenue { $revenue } is large, and margin { $margin } is below the high-margin threshold { $threshold }
+phase-out-target = { $customer } is a phase-out customer (contribution { $contribution }) but { $what }
+phase-out-target-revenue = its revenue target { $target } plans growth from { $revenue }
+phase-out-target-growth = it has a growth target of { $growth }
+phase-out-target-help = phase the relation out, make it profitable first, or update the customer's numbers
+key-customer-activity = { $customer } is a key customer with no planned activity (no activity target such as customer_visits)
+key-customer-activity-help = add e.g. `target: {"{"}customer_visits: 12{"}"}` to the customer
+customer-owner-two = customer `{ $customer }` belongs to { $owner } in { $file } and to { $here } here
+customer-owner-related = owned by { $owner }
+customer-owner-help = give the customer one owner

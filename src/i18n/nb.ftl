@@ -134,3 +134,54 @@ milestones-phasing = { $milestone } { $metric } { $value } avviker med { $gap } 
 milestones-phasing-help = la delmålet og målets periodisering fortelle det samme
 milestones-beyond = det siste delmålets { $metric } { $value } går forbi hovedmålet { $target }
 milestones-beyond-help = delmålene ligger mellom startpunktet og hovedmålet
+
+## alignment
+
+alignment-of-product = {" "}for produktet { $product }
+alignment-no-team-goal = målet `{ $goal }` ({ $metric }{ $product }) har ikke noe lagmål i { $team } å tjene
+alignment-no-team-goal-help = legg til et lagmål for { $metric } i { $file }, eller gjør dette til en KPI
+alignment-no-contribution = lagmålet `{ $goal }` ({ $metric }) har ingen selger eller underlag som bidrar med et mål
+alignment-no-contribution-help = gi selgerne mål eller KPI-er for denne størrelsen
+
+## Kundeplattformen
+
+customers-key = nøkkelkundene
+customers-star = stjernekundene
+customers-question = spørsmålstegnkundene
+customers-phase-out-new = avvikle/nye-kundene
+bounds-between = mellom { $min } og { $max }
+bounds-at-least = minst { $min }
+bounds-at-most = høyst { $max }
+bounds-none = ikke satt
+bounds-short = { $gap } mangler
+bounds-over = { $gap } over
+bounds-met = nådd
+portfolio-goals-shares = minsteandelene av omsetningen blir til sammen { $sum } ({ $parts }): de kan ikke alle nås
+portfolio-goals-shares-help = senk minsteandelene så de blir 100 % eller mindre til sammen
+portfolio-goals-contradiction = målet for { $field } for { $category } krever minst { $min } og høyst { $max }: det kan ikke nås
+portfolio-goals-contradiction-help = gjør minimum til det minste av de to
+portfolio-goals-status = { $sentence }; målet er { $bounds }: { $gap }
+portfolio-goals-share = { $who } står for { $share } av omsetningen
+portfolio-goals-margin = { $who } har en dekningsgrad på { $margin }
+portfolio-goals-growth = { $who } er planlagt å vokse { $growth }
+portfolio-goals-prospects = kundelistene har { $count ->
+        [one] { $count } ny kunde
+       *[other] { $count } nye kunder
+    }
+portfolio-goals-new-revenue = målet for omsetning fra nye kunder er { $target }
+portfolio-category = { $customer } er oppgitt som { $declared }, men tallene gjør den til { $computed } ({ $why })
+portfolio-category-help = oppdater kategorien, eller kundens omsetning og dekningsgrad
+portfolio-category-prospect = en ny kunde hører til avvikle/nye
+portfolio-category-small = omsetningen { $revenue } er under grensen for store kunder { $threshold }
+portfolio-category-no-revenue = ingen kunde har omsetning ennå
+portfolio-category-high-margin = omsetningen { $revenue } er stor, og dekningsgraden { $margin } er på eller over grensen for høy dekningsgrad { $threshold }
+portfolio-category-low-margin = omsetningen { $revenue } er stor, og dekningsgraden { $margin } er under grensen for høy dekningsgrad { $threshold }
+phase-out-target = { $customer } er en avviklingskunde (dekningsbidrag { $contribution }), men { $what }
+phase-out-target-revenue = omsetningsmålet { $target } planlegger vekst fra { $revenue }
+phase-out-target-growth = den har et vekstmål på { $growth }
+phase-out-target-help = avvikle forholdet, gjør det lønnsomt først, eller oppdater kundens tall
+key-customer-activity = { $customer } er en nøkkelkunde uten planlagt aktivitet (ingen aktivitetsmål som customer_visits)
+key-customer-activity-help = legg for eksempel `target: {"{"}customer_visits: 12{"}"}` til kunden
+customer-owner-two = kunden `{ $customer }` tilhører { $owner } i { $file } og { $here } her
+customer-owner-related = eies av { $owner }
+customer-owner-help = gi kunden én eier

@@ -3,6 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::{seller_target, team_target};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 
 pub struct Alignment;
 
@@ -48,22 +49,23 @@ impl Rule for Alignment {
                         cx.found(
                             seller.file,
                             &format!("/goals/{i}/metric"),
-                            format!(
-                                "goal `{}` ({}{}) has no team goal in {} to serve",
-                                g.id,
-                                g.metric,
-                                g.product
-                                    .as_ref()
-                                    .map(|p| format!(" of product {p}"))
-                                    .unwrap_or_default(),
-                                team.data.name
-                            ),
+                            Message::new("alignment-no-team-goal")
+                                .text("goal", &g.id)
+                                .text("metric", &g.metric)
+                                .phrase(
+                                    "product",
+                                    g.product.as_ref().map_or_else(
+                                        || Message::new("empty"),
+                                        |p| Message::new("alignment-of-product").text("product", p),
+                                    ),
+                                )
+                                .text("team", &team.data.name),
                         )
-                        .with_help(format!(
-                            "add a team goal for {} in {}, or make this a KPI",
-                            g.metric,
-                            plan.file(team.file).path
-                        )),
+                        .with_help(
+                            Message::new("alignment-no-team-goal-help")
+                                .text("metric", &g.metric)
+                                .text("file", &plan.file(team.file).path),
+                        ),
                     );
                 }
             }
@@ -87,11 +89,14 @@ impl Rule for Alignment {
                 });
                 if !by_seller && !by_team {
                     out.push(
-                        cx.found(team.file, &format!("/goals/{i}/metric"), format!(
-                            "team goal `{}` ({}) has no seller or child team contributing a target",
-                            g.id, g.metric
-                        ))
-                        .with_help("give the sellers goals or KPIs for this metric"),
+                        cx.found(
+                            team.file,
+                            &format!("/goals/{i}/metric"),
+                            Message::new("alignment-no-contribution")
+                                .text("goal", &g.id)
+                                .text("metric", &g.metric),
+                        )
+                        .with_help(Message::new("alignment-no-contribution-help")),
                     );
                 }
             }

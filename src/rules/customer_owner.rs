@@ -2,6 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use std::collections::HashMap;
 
 pub struct CustomerOwner;
@@ -36,15 +37,17 @@ impl Rule for CustomerOwner {
                         cx.found(
                             c.file,
                             &c.pointer("id"),
-                            format!(
-                                "customer `{id}` belongs to {} in {} and to {} here",
-                                other.owner,
-                                cx.plan.file(other.file).path,
-                                c.owner
-                            ),
+                            Message::new("customer-owner-two")
+                                .text("customer", id)
+                                .text("owner", other.owner)
+                                .text("file", &cx.plan.file(other.file).path)
+                                .text("here", c.owner),
                         )
-                        .with_related(&loc, format!("owned by {}", other.owner))
-                        .with_help("give the customer one owner"),
+                        .with_related(
+                            &loc,
+                            Message::new("customer-owner-related").text("owner", other.owner),
+                        )
+                        .with_help(Message::new("customer-owner-help")),
                     );
                 }
                 Some(_) => {}

@@ -2,6 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use crate::model::Category;
 
 pub struct KeyCustomerActivity;
@@ -39,11 +40,12 @@ impl Rule for KeyCustomerActivity {
             let c = placed.customer.customer;
             if placed.category == Category::Key && !c.target.keys().any(|m| is_activity(m)) {
                 out.push(
-                    cx.found(placed.customer.file, &placed.customer.pointer(""), format!(
-                        "{} is a key customer with no planned activity (no activity target such as customer_visits)",
-                        c.name
-                    ))
-                    .with_help("add e.g. `target: {customer_visits: 12}` to the customer"),
+                    cx.found(
+                        placed.customer.file,
+                        &placed.customer.pointer(""),
+                        Message::new("key-customer-activity").text("customer", &c.name),
+                    )
+                    .with_help(Message::new("key-customer-activity-help")),
                 );
             }
         }

@@ -1,10 +1,10 @@
 //! `milestones`: delmål in date order, inside the period, moving steadily
 //! from the starting point to the main goal, and in step with the phasing.
 
-use crate::i18n::{Arg, Message, decimals_apart};
-use super::{value_arg, Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::analysis::rollup::{usable, value_of};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message, decimals_apart};
 use crate::model::metrics::{Better, Kind};
 use crate::model::period::{Date, Period};
 use crate::model::{Entry, Team};
@@ -54,14 +54,16 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
         if let Some(p) = period
             && !p.contains(m.deadline)
         {
-            out.push(cx.found(
-                team.file,
-                &ptr,
-                Message::new("milestones-outside")
-                    .text("milestone", &m.id)
-                    .arg("deadline", Arg::Date(m.deadline.to_string()))
-                    .text("period", p.to_string()),
-            ));
+            out.push(
+                cx.found(
+                    team.file,
+                    &ptr,
+                    Message::new("milestones-outside")
+                        .text("milestone", &m.id)
+                        .arg("deadline", Arg::Date(m.deadline.to_string()))
+                        .text("period", p.to_string()),
+                ),
+            );
         }
         if i > 0 && m.deadline < ms[i - 1].deadline {
             out.push(
@@ -72,7 +74,10 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
                         .text("milestone", &m.id)
                         .arg("deadline", Arg::Date(m.deadline.to_string()))
                         .text("previous", &ms[i - 1].id)
-                        .arg("previous_deadline", Arg::Date(ms[i - 1].deadline.to_string())),
+                        .arg(
+                            "previous_deadline",
+                            Arg::Date(ms[i - 1].deadline.to_string()),
+                        ),
                 )
                 .with_help(Message::new("milestones-order-help")),
             );

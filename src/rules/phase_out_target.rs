@@ -3,6 +3,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message};
 use crate::model::Category;
 use rust_decimal::Decimal;
 
@@ -26,7 +27,6 @@ impl Rule for PhaseOutTarget {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let fmt = &cx.plan.settings.fmt;
         for placed in &cx.portfolio().customers {
             let c = placed.customer.customer;
             if placed.category != Category::PhaseOutNew || c.prospect {
@@ -43,25 +43,32 @@ impl Rule for PhaseOutTarget {
             let (field, what) = match (revenue_growth, growth) {
                 (Some(t), _) => (
                     "revenue",
-                    format!(
-                        "its revenue target {} plans growth from {}",
-                        fmt.money(t.value),
-                        fmt.money(placed.figures.revenue)
-                    ),
+                    Message::new("phase-out-target-revenue")
+                        .arg("target", Arg::money(t.value))
+                        .arg("revenue", Arg::money(placed.figures.revenue)),
                 ),
                 (None, Some(g)) => (
                     "existing_customer_growth",
-                    format!("it has a growth target of {}", fmt.percent(g.value)),
+                    Message::new("phase-out-target-growth").arg(
+                        "growth",
+                        Arg::Percent {
+                            value: g.value,
+                            dp: 10,
+                        },
+                    ),
                 ),
                 _ => continue,
             };
             out.push(
-                cx.found(placed.customer.file, &placed.customer.pointer(&format!("target/{field}")), format!(
-                    "{} is a phase-out customer (contribution {}) but {what}",
-                    c.name,
-                    fmt.money(placed.figures.contribution())
-                ))
-                .with_help("phase the relation out, make it profitable first, or update the customer's numbers"),
+                cx.found(
+                    placed.customer.file,
+                    &placed.customer.pointer(&format!("target/{field}")),
+                    Message::new("phase-out-target")
+                        .text("customer", &c.name)
+                        .arg("contribution", Arg::money(placed.figures.contribution()))
+                        .phrase("what", what),
+                )
+                .with_help(Message::new("phase-out-target-help")),
             );
         }
     }

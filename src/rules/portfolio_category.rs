@@ -2,6 +2,8 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message, decimals_apart};
+use rust_decimal::Decimal;
 
 pub struct PortfolioCategory;
 
@@ -25,7 +27,6 @@ impl Rule for PortfolioCategory {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let fmt = &cx.plan.settings.fmt;
         let p = cx.portfolio();
         let t = &p.thresholds;
         for placed in &p.customers {
@@ -36,41 +37,62 @@ impl Rule for PortfolioCategory {
             let f = &placed.figures;
             let large = t.large_revenue.is_some_and(|l| f.revenue >= l);
             let why = if f.prospect {
-                "a prospect is a new customer".to_string()
+                Message::new("portfolio-category-prospect")
             } else if !large {
                 match t.large_revenue {
-                    Some(l) => format!(
-                        "revenue {} is below the large-customer threshold {}",
-                        fmt.money(f.revenue),
-                        fmt.money(l)
-                    ),
-                    None => "no customer has revenue yet".to_string(),
+                    Some(l) => {
+                        let dp = decimals_apart(f.revenue, l, 0, 10);
+                        Message::new("portfolio-category-small")
+                            .arg(
+                                "revenue",
+                                Arg::Money {
+                                    value: f.revenue,
+                                    dp,
+                                },
+                            )
+                            .arg("threshold", Arg::Money { value: l, dp })
+                    }
+                    None => Message::new("portfolio-category-no-revenue"),
                 }
             } else {
-                format!(
-                    "revenue {} is large, and margin {} is {} the high-margin threshold {}",
-                    fmt.money(f.revenue),
-                    fmt.percent(f.margin),
-                    if f.margin >= t.high_margin {
-                        "at or above"
-                    } else {
-                        "below"
+                let dp = decimals_apart(
+                    f.margin * Decimal::ONE_HUNDRED,
+                    t.high_margin * Decimal::ONE_HUNDRED,
+                    1,
+                    10,
+                );
+                Message::new(if f.margin >= t.high_margin {
+                    "portfolio-category-high-margin"
+                } else {
+                    "portfolio-category-low-margin"
+                })
+                .arg("revenue", Arg::money(f.revenue))
+                .arg(
+                    "margin",
+                    Arg::Percent {
+                        value: f.margin,
+                        dp,
                     },
-                    fmt.percent(t.high_margin)
+                )
+                .arg(
+                    "threshold",
+                    Arg::Percent {
+                        value: t.high_margin,
+                        dp,
+                    },
                 )
             };
             out.push(
                 cx.found(
                     placed.customer.file,
                     &placed.customer.pointer("category"),
-                    format!(
-                        "{} is declared {} but its numbers make it {} ({why})",
-                        c.name,
-                        declared.id(),
-                        placed.category.id()
-                    ),
+                    Message::new("portfolio-category")
+                        .text("customer", &c.name)
+                        .text("declared", declared.id())
+                        .text("computed", placed.category.id())
+                        .phrase("why", why),
                 )
-                .with_help("update the category, or the customer's revenue and margin"),
+                .with_help(Message::new("portfolio-category-help")),
             );
         }
     }

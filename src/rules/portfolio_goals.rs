@@ -3,6 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::portfolio::{Totals, team_sellers, team_value};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::{Bounds, Category, CategoryGoals, Entry, Team};
 use rust_decimal::Decimal;
 
@@ -48,23 +49,24 @@ impl Rule for PortfolioGoals {
                 .collect();
             let sum: Decimal = mins.iter().map(|(_, m)| *m).sum();
             if sum > Decimal::ONE {
-                let fmt = &cx.plan.settings.fmt;
-                let parts: Vec<String> = mins
+                let parts: Vec<Message> = mins
                     .iter()
-                    .map(|(c, m)| format!("{} {}", c.id(), fmt.percent(*m)))
+                    .map(|(c, m)| {
+                        Message::new("part")
+                            .text("name", c.id())
+                            .arg("value", Arg::Percent { value: *m, dp: 10 })
+                    })
                     .collect();
                 out.push(
                     cx.found_at(
                         Level::Error,
                         team.file,
                         "/portfolio_goals",
-                        format!(
-                            "the minimum revenue shares add up to {} ({}): they cannot all be met",
-                            fmt.percent(sum),
-                            parts.join(" + ")
-                        ),
+                        Message::new("portfolio-goals-shares")
+                            .arg("sum", Arg::Percent { value: sum, dp: 10 })
+                            .arg("parts", Arg::List(parts, " + ")),
                     )
-                    .with_help("lower the minimum shares so that they add up to 100 % or less"),
+                    .with_help(Message::new("portfolio-goals-shares-help")),
                 );
             }
             for (cat, goal) in by_cat {
@@ -104,43 +106,65 @@ fn contradictions(
         }) = bounds
             && min.value > max.value
         {
+            let show = |v: Decimal| match field {
+                "new_customers" => Arg::number(v),
+                "new_customer_revenue" => Arg::money(v),
+                _ => Arg::Percent { value: v, dp: 10 },
+            };
             out.push(
                 cx.found_at(
                     Level::Error,
                     file,
                     &format!("/portfolio_goals/{}/{field}", cat.id()),
-                    format!(
-                        "the {} goal for {} asks for at least {} and at most {}: it cannot be met",
-                        field.replace('_', " "),
-                        cat.id(),
-                        min.value,
-                        max.value
-                    ),
+                    Message::new("portfolio-goals-contradiction")
+                        .text("field", field)
+                        .text("category", cat.id())
+                        .arg("min", show(min.value))
+                        .arg("max", show(max.value)),
                 )
-                .with_help("make the minimum the smaller of the two"),
+                .with_help(Message::new("portfolio-goals-contradiction-help")),
             );
         }
     }
 }
 
-fn bounds_text(b: &Bounds, show: &dyn Fn(Decimal) -> String) -> String {
+/// How a number of one kind is shown with `dp` decimals.
+type Show<'a> = &'a dyn Fn(Decimal, u32) -> Arg;
+
+fn bounds_text(b: &Bounds, show: Show<'_>) -> Message {
+    // Bounds as written (trailing zeros are not shown).
     match (b.min, b.max) {
-        (Some(min), Some(max)) => format!("between {} and {}", show(min.value), show(max.value)),
-        (Some(min), None) => format!("at least {}", show(min.value)),
-        (None, Some(max)) => format!("at most {}", show(max.value)),
-        (None, None) => "not set".to_string(),
+        (Some(min), Some(max)) => Message::new("bounds-between")
+            .arg("min", show(min.value, 10))
+            .arg("max", show(max.value, 10)),
+        (Some(min), None) => Message::new("bounds-at-least").arg("min", show(min.value, 10)),
+        (None, Some(max)) => Message::new("bounds-at-most").arg("max", show(max.value, 10)),
+        (None, None) => Message::new("bounds-none"),
     }
 }
 
-/// `met`, or the gap to the nearest bound.
-fn gap(b: &Bounds, current: Decimal, show: &dyn Fn(Decimal) -> String) -> String {
+/// `met`, or the gap to the nearest bound, never shown as 0.
+fn gap(b: &Bounds, current: Decimal, show: Show<'_>, scale: Decimal) -> Message {
+    let shown = |gap: Decimal| show(gap, decimals_nonzero(gap * scale, 1, 10));
     if let Some(min) = b.min.filter(|m| current < m.value) {
-        return format!("{} short", show(min.value - current));
+        return Message::new("bounds-short").arg("gap", shown(min.value - current));
     }
     if let Some(max) = b.max.filter(|m| current > m.value) {
-        return format!("{} over", show(current - max.value));
+        return Message::new("bounds-over").arg("gap", shown(current - max.value));
     }
-    "met".to_string()
+    Message::new("bounds-met")
+}
+
+/// The decimals the current value needs so as not to print equal to the
+/// bound it misses.
+fn decimals_for(b: &Bounds, current: Decimal, scale: Decimal) -> u32 {
+    let missed = b
+        .min
+        .filter(|m| current < m.value)
+        .or(b.max.filter(|m| current > m.value));
+    missed.map_or(1, |bound| {
+        decimals_apart(current * scale, bound.value * scale, 1, 10)
+    })
 }
 
 fn category(
@@ -152,43 +176,56 @@ fn category(
     sellers: &[&str],
     out: &mut Vec<Diagnostic>,
 ) {
-    let fmt = &cx.plan.settings.fmt;
-    let name = match cat {
-        Category::Key => "key customers",
-        Category::Star => "star customers",
-        Category::Question => "question-mark customers",
-        Category::PhaseOutNew => "phase-out/new customers",
-    };
+    let name = Message::new(match cat {
+        Category::Key => "customers-key",
+        Category::Star => "customers-star",
+        Category::Question => "customers-question",
+        Category::PhaseOutNew => "customers-phase-out-new",
+    });
     let base = format!("/portfolio_goals/{}", cat.id());
-    let points = |v: Decimal| format!("{} points", fmt.number_dp(v * Decimal::ONE_HUNDRED, 1));
-    let pct = |v: Decimal| fmt.percent(v);
-    let count = |v: Decimal| fmt.number(v);
-    let money = |v: Decimal| fmt.money(v);
+    let hundred = Decimal::ONE_HUNDRED;
+    let pct = |value: Decimal, dp: u32| Arg::Percent { value, dp };
+    let points = |v: Decimal, dp: u32| {
+        Arg::Phrase(Box::new(Message::new("gap-points").arg(
+            "points",
+            Arg::Number {
+                value: v * Decimal::ONE_HUNDRED,
+                dp,
+            },
+        )))
+    };
+    let count = |value: Decimal, dp: u32| Arg::Number { value, dp };
+    let money = |value: Decimal, dp: u32| Arg::Money { value, dp };
     // `sentence` states the current value; the goal and the gap follow.
     let mut say = |field: &str,
-                   sentence: String,
+                   sentence: Message,
                    b: &Bounds,
                    current: Decimal,
-                   show: &dyn Fn(Decimal) -> String,
-                   gap_show: &dyn Fn(Decimal) -> String| {
-        out.push(cx.found(
-            team.file,
-            &format!("{base}/{field}"),
-            format!(
-                "{sentence}; the goal is {}: {}",
-                bounds_text(b, show),
-                gap(b, current, gap_show)
+                   show: Show<'_>,
+                   gap_show: Show<'_>,
+                   scale: Decimal| {
+        out.push(
+            cx.found(
+                team.file,
+                &format!("{base}/{field}"),
+                Message::new("portfolio-goals-status")
+                    .phrase("sentence", sentence)
+                    .phrase("bounds", bounds_text(b, show))
+                    .phrase("gap", gap(b, current, gap_show, scale)),
             ),
-        ));
+        );
     };
     if let Some(b) = &goal.revenue_share {
         say(
             "revenue_share",
-            format!("{name} bring {} of revenue", pct(t.share)),
+            Message::new("portfolio-goals-share")
+                .phrase("who", name.clone())
+                .arg("share", pct(t.share, decimals_for(b, t.share, hundred))),
             b,
             t.share,
             &pct,
             &points,
+            hundred,
         );
     }
     if let Some(b) = &goal.margin
@@ -196,11 +233,14 @@ fn category(
     {
         say(
             "margin",
-            format!("{name} have a contribution margin of {}", pct(t.margin)),
+            Message::new("portfolio-goals-margin")
+                .phrase("who", name.clone())
+                .arg("margin", pct(t.margin, decimals_for(b, t.margin, hundred))),
             b,
             t.margin,
             &pct,
             &points,
+            hundred,
         );
     }
     if let Some(b) = &goal.growth {
@@ -224,11 +264,14 @@ fn category(
             let growth = planned / now - Decimal::ONE;
             say(
                 "growth",
-                format!("{name} are planned to grow {}", pct(growth)),
+                Message::new("portfolio-goals-growth")
+                    .phrase("who", name.clone())
+                    .arg("growth", pct(growth, decimals_for(b, growth, hundred))),
                 b,
                 growth,
                 &pct,
                 &points,
+                hundred,
             );
         }
     }
@@ -236,11 +279,12 @@ fn category(
         let n = Decimal::from(t.prospects);
         say(
             "new_customers",
-            format!("the customer lists hold {} prospects", count(n)),
+            Message::new("portfolio-goals-prospects").count("count", t.prospects),
             b,
             n,
             &count,
             &count,
+            Decimal::ONE,
         );
     }
     if let Some(b) = &goal.new_customer_revenue
@@ -254,11 +298,13 @@ fn category(
     {
         say(
             "new_customer_revenue",
-            format!("the new-customer revenue target is {}", money(v)),
+            Message::new("portfolio-goals-new-revenue")
+                .arg("target", money(v, decimals_for(b, v, Decimal::ONE).max(2))),
             b,
             v,
             &money,
             &money,
+            Decimal::ONE,
         );
     }
 }
