@@ -286,3 +286,54 @@ fn a_plan_without_a_readable_config_still_renders() {
     assert!(!md.contains("none"), "{md}");
     assert!(md.contains("`yaml-syntax`"));
 }
+
+#[test]
+fn a_large_portfolio_chart_draws_the_largest_customers_and_says_so() {
+    let mut list = String::from("owner: kari\ncustomers:\n");
+    for c in 0..200 {
+        list.push_str(&format!(
+            "  - {{id: c{c}, name: Kunde {c}, revenue: {}, margin: 0.2}}\n",
+            10_000 + c * 1_000
+        ));
+    }
+    let plan = Plan::new().file("customers/kari.yaml", &list);
+    let run = render(&plan, &["--format", "html", "--report", "team"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = plan.read("out/team-salg-vest.html");
+    assert_eq!(html.matches("<circle").count(), 150);
+    assert!(
+        html.contains("Viser de 150 største av 200 kunder"),
+        "{html}"
+    );
+    assert!(html.contains("Kunde 199<"), "the largest is drawn");
+    // The table still lists every customer.
+    assert!(html.contains("<td>Kunde 0</td>"));
+    render(&plan, &["--format", "md", "--report", "team"]);
+    let md = plan.read("out/team-salg-vest.md");
+    assert_eq!(md.matches("\": [").count(), 50, "{md}");
+    assert!(md.contains("Viser de 50 største av 200 kunder"), "{md}");
+}
+
+#[test]
+fn each_seller_and_team_carries_its_own_customers() {
+    let plan = Plan::example();
+    let run = plan.run(&["render", "--dump-context"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let context: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let kari = &context["sellers"][1];
+    assert_eq!(kari["id"], "kari");
+    let mine = kari["customer_list"].as_array().expect("customer_list");
+    assert_eq!(mine.len(), kari["customers"].as_array().expect("ids").len());
+    assert!(mine.iter().all(|c| c["owner"] == "kari"));
+    let revenue: Vec<f64> = mine
+        .iter()
+        .map(|c| c["revenue"].as_f64().expect("revenue"))
+        .collect();
+    assert!(revenue.windows(2).all(|w| w[0] >= w[1]), "largest first");
+    let team = &context["teams"][0];
+    assert_eq!(
+        team["customer_list"].as_array().expect("list").len(),
+        context["customers"].as_array().expect("all").len()
+    );
+    assert_eq!(team["seller_list"].as_array().expect("sellers").len(), 3);
+}

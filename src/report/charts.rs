@@ -144,12 +144,14 @@ impl Scale {
 
 /// The portfolio matrix as a bubble chart: x revenue (log scale), y margin,
 /// bubble area by contribution, colour by category, the threshold lines
-/// dividing the four quadrants.
+/// dividing the four quadrants. `total` is how many customers there are;
+/// when `customers` holds fewer (the largest), the chart says so.
 pub fn portfolio_svg(
     customers: &[Value],
     thresholds: &Value,
     labels: &Value,
     quadrants: [&str; 4],
+    total: usize,
     fmt: &Fmt,
 ) -> String {
     let (w, h, left, right, top, bottom) = (720.0, 460.0, 64.0, 24.0, 24.0, 52.0);
@@ -275,6 +277,20 @@ pub fn portfolio_svg(
         xml(labels["low_contribution"].as_str().unwrap_or_default()),
         xml(labels["high_contribution"].as_str().unwrap_or_default())
     );
+    if total > customers.len() {
+        let note = labels["chart_largest"]
+            .as_str()
+            .unwrap_or_default()
+            .replace("{shown}", &fmt.number_dp(Decimal::from(customers.len()), 0))
+            .replace("{total}", &fmt.number_dp(Decimal::from(total), 0));
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="10" fill="#4a5568">{}</text>"##,
+            left + pw,
+            h - 2.0,
+            xml(&note)
+        );
+    }
     if let Some(l) = thresholds["large_revenue"].as_f64() {
         let _ = write!(
             s,

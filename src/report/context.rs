@@ -11,11 +11,22 @@ use crate::rollup::{convert_rate, seller_target, team_rollup, usable};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Map, Value, json};
+use std::collections::{HashMap, HashSet};
 
 fn num(d: Decimal) -> Value {
     d.to_f64()
         .and_then(serde_json::Number::from_f64)
         .map_or(Value::Null, Value::Number)
+}
+
+/// A JSON object of exactly these fields (`json!` grows its map by
+/// doubling, which for many small objects wastes half the memory).
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut m = Map::with_capacity(N);
+    for (k, v) in fields {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
 }
 
 fn opt(d: Option<Decimal>) -> Value {
@@ -67,6 +78,8 @@ fn method(m: &Method) -> &'static str {
 struct Builder<'a> {
     plan: &'a Plan,
     locale: Locale,
+    /// Each seller's customers (indices into the portfolio), found once.
+    by_owner: HashMap<&'a str, Vec<usize>>,
 }
 
 impl Builder<'_> {
@@ -121,6 +134,18 @@ impl Builder<'_> {
         m.insert("target".into(), opt(target));
         m.insert("per".into(), per(g.per));
         m.insert("product".into(), json!(g.product));
+        // The product's name from `salgsmal.yaml`, else its id.
+        m.insert(
+            "product_name".into(),
+            json!(g.product.as_ref().map(|id| {
+                self.plan
+                    .config
+                    .as_ref()
+                    .and_then(|c| c.data.products.iter().find(|p| p.id == *id))
+                    .and_then(|p| p.name.clone())
+                    .unwrap_or_else(|| id.clone())
+            })),
+        );
         m.insert(
             "phasing".into(),
             g.phasing.as_ref().map_or(Value::Null, |p| {
@@ -140,19 +165,10 @@ impl Builder<'_> {
         let t = &team.data;
         // As the `allocation` rule decides it: the team's own setting, else
         // the rule's parameter, else 20 %.
-        let configured = plan
-            .config
-            .as_ref()
-            .and_then(|c| c.data.rules.get("allocation"))
-            .and_then(|r| r.params.get("max_over"))
-            .map(|q| q.value);
-        let max_over = t
-            .allocation
-            .as_ref()
-            .and_then(|a| a.max_over)
-            .map(|r| r.0)
-            .or(configured)
-            .unwrap_or(Decimal::new(20, 2));
+        let max_over = t.allocation.as_ref().and_then(|a| a.max_over).map_or_else(
+            || crate::rules::param(plan, "allocation", "max_over"),
+            |r| r.0,
+        );
         let goals: Vec<Value> = t
             .goals
             .iter()
@@ -239,7 +255,8 @@ impl Builder<'_> {
             })
             .collect();
         let sellers = team_sellers(plan, &team.id);
-        let totals = p.totals(|placed| sellers.contains(&placed.customer.owner));
+        let members: HashSet<&str> = sellers.iter().copied().collect();
+        let totals = p.totals(|placed| members.contains(placed.customer.owner));
         json!({
             "id": team.id,
             "name": t.name,
@@ -293,7 +310,7 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn seller(&self, s: &crate::model::Entry<crate::model::Seller>) -> Value {
+    fn seller(&self, s: &crate::model::Entry<crate::model::Seller>, p: &Portfolio<'_>) -> Value {
         let plan = self.plan;
         let settings = &plan.settings;
         let d = &s.data;
@@ -354,12 +371,15 @@ impl Builder<'_> {
                 "customer_facing": customer_facing,
             }));
         }
-        let customers: Vec<&str> = plan
-            .customers()
-            .into_iter()
-            .filter(|c| c.owner == s.id)
-            .map(|c| c.customer.id.as_str())
-            .collect();
+        let customers: Vec<&str> = self
+            .by_owner
+            .get(s.id.as_str())
+            .map(|mine| {
+                mine.iter()
+                    .map(|i| p.customers[*i].customer.customer.id.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
         let revenue = seller_target(&plan.metrics, d, "revenue", None).map(|t| t.value);
         let ncr = seller_target(&plan.metrics, d, "new_customer_revenue", None)
             .map_or(Decimal::ZERO, |t| t.value);
@@ -395,14 +415,8 @@ impl Builder<'_> {
                 "customer_hours": num(facing),
                 "hours_per_week": num(settings.hours_per_week),
                 "customer_share": num(if settings.hours_per_week.is_zero() { Decimal::ZERO } else { facing / settings.hours_per_week }),
-                // The share the `capacity` rule asks for.
-                "min_customer_share": num(
-                    plan.config
-                        .as_ref()
-                        .and_then(|c| c.data.rules.get("capacity"))
-                        .and_then(|r| r.params.get("min"))
-                        .map_or(Decimal::new(40, 2), |q| q.value),
-                ),
+                // The share the `capacity` rule asks for, as the rule reads it.
+                "min_customer_share": num(crate::rules::param(plan, "capacity", "min")),
             },
             "customers": customers,
             "ansoff": revenue.map(|r| ansoff(&crate::portfolio::ansoff(r, ncr, npr))),
@@ -441,8 +455,16 @@ pub fn build(
     accepted: &[Accepted],
     locale: Locale,
 ) -> Value {
-    let b = Builder { plan, locale };
     let p = portfolio(plan);
+    let mut by_owner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, placed) in p.customers.iter().enumerate() {
+        by_owner.entry(placed.customer.owner).or_default().push(i);
+    }
+    let b = Builder {
+        plan,
+        locale,
+        by_owner,
+    };
     let config = plan.config.as_ref().map(|c| &c.data);
     let period = plan.period();
     let customers: Vec<Value> = p
@@ -450,28 +472,38 @@ pub fn build(
         .iter()
         .map(|placed| {
             let c = placed.customer.customer;
-            json!({
-                "id": c.id,
-                "name": c.name,
-                "owner": placed.customer.owner,
-                "file": plan.file(placed.customer.file).path,
-                "revenue": num(placed.figures.revenue),
-                "margin": opt(c.margin.map(|m| m.0)),
-                "sales_cost": opt(c.sales_cost.map(|s| s.0)),
-                "contribution": num(placed.figures.contribution()),
-                "category": placed.category.id(),
-                "category_label": placed.category.label(locale),
-                "declared_category": c.category.map(crate::model::Category::id),
-                "potential": match c.potential {
-                    Some(Potential::Amount(a)) => num(a),
-                    Some(Potential::Level(l)) => json!(l.id()),
-                    None => Value::Null,
-                },
-                "priority": placed.potential.map(crate::model::PotentialLevel::id),
-                "prospect": c.prospect,
-                "target": b.values(&c.target),
-                "note": c.note,
-            })
+            // Sized exactly: a plan may have 100 000 customers.
+            object([
+                ("id", json!(c.id)),
+                ("name", json!(c.name)),
+                ("owner", json!(placed.customer.owner)),
+                ("file", json!(plan.file(placed.customer.file).path)),
+                ("revenue", num(placed.figures.revenue)),
+                ("margin", opt(c.margin.map(|m| m.0))),
+                ("sales_cost", opt(c.sales_cost.map(|s| s.0))),
+                ("contribution", num(placed.figures.contribution())),
+                ("category", json!(placed.category.id())),
+                ("category_label", json!(placed.category.label(locale))),
+                (
+                    "declared_category",
+                    json!(c.category.map(crate::model::Category::id)),
+                ),
+                (
+                    "potential",
+                    match c.potential {
+                        Some(Potential::Amount(a)) => num(a),
+                        Some(Potential::Level(l)) => json!(l.id()),
+                        None => Value::Null,
+                    },
+                ),
+                (
+                    "priority",
+                    json!(placed.potential.map(crate::model::PotentialLevel::id)),
+                ),
+                ("prospect", json!(c.prospect)),
+                ("target", b.values(&c.target)),
+                ("note", json!(c.note)),
+            ])
         })
         .collect();
     let t = &p.thresholds;
@@ -489,7 +521,13 @@ pub fn build(
                 p.customers
                     .iter()
                     .filter(|c| c.category == *cat && c.potential == level)
-                    .map(|c| json!({"id": c.customer.customer.id, "name": c.customer.customer.name, "owner": c.customer.owner}))
+                    .map(|c| {
+                        object([
+                            ("id", json!(c.customer.customer.id)),
+                            ("name", json!(c.customer.customer.name)),
+                            ("owner", json!(c.customer.owner)),
+                        ])
+                    })
                     .collect()
             };
             json!({
@@ -502,7 +540,10 @@ pub fn build(
             })
         })
         .collect();
-    json!({
+    // The large parts are moved in afterwards: `json!` would copy them.
+    let teams: Vec<Value> = plan.teams.iter().map(|t| b.team(t, &p)).collect();
+    let sellers: Vec<Value> = plan.sellers.iter().map(|s| b.seller(s, &p)).collect();
+    let mut context = json!({
         "salgsmal_version": env!("CARGO_PKG_VERSION"),
         "labels": super::labels::labels(locale),
         "company": config.and_then(|c| c.company.clone()),
@@ -522,9 +563,9 @@ pub fn build(
             "rollup": method(&m.rollup),
             "activity": m.activity,
         })).collect::<Vec<_>>(),
-        "teams": plan.teams.iter().map(|t| b.team(t, &p)).collect::<Vec<_>>(),
-        "sellers": plan.sellers.iter().map(|s| b.seller(s)).collect::<Vec<_>>(),
-        "customers": customers,
+        "teams": null,
+        "sellers": null,
+        "customers": null,
         "portfolio": {
             "thresholds": {
                 "large_revenue": opt(t.large_revenue),
@@ -535,7 +576,7 @@ pub fn build(
                 "min_contribution_source": source(t.contribution_source),
             },
             "categories": b.totals(&p.totals(|_| true)),
-            "priority": priority,
+            "priority": null,
         },
         "diagnostics": diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
         "accepted": accepted.iter().map(|a| {
@@ -550,5 +591,10 @@ pub fn build(
             "infos": crate::diag::count(diagnostics, crate::diag::Level::Info),
             "accepted": accepted.len(),
         },
-    })
+    });
+    context["teams"] = Value::Array(teams);
+    context["sellers"] = Value::Array(sellers);
+    context["customers"] = Value::Array(customers);
+    context["portfolio"]["priority"] = Value::Array(priority);
+    context
 }

@@ -69,6 +69,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("low_contribution", "Lavt bidrag", "Low contribution"),
     ("high_contribution", "Høyt bidrag", "High contribution"),
     ("thresholds", "Grenser", "Thresholds"),
+    (
+        "chart_largest",
+        "Viser de {shown} største av {total} kunder etter omsetning; tabellen viser alle.",
+        "Showing the {shown} largest of {total} customers by revenue; the table lists all.",
+    ),
     ("large_from", "Store kunder fra", "Large customers from"),
     (
         "high_margin_from",

@@ -94,26 +94,7 @@ impl<'a> Context<'a> {
 
     /// A parameter's value: as set in `salgsmal.yaml`, or its default.
     pub fn param(&self, name: &str) -> Decimal {
-        let configured = self
-            .plan
-            .config
-            .as_ref()
-            .and_then(|c| c.data.rules.get(self.meta.id))
-            .and_then(|s| s.params.get(name))
-            .filter(|q| {
-                // A ratio written above 1 is a `ratio` error; the default applies.
-                let ratio = self.meta.params.iter().any(|p| p.name == name && p.ratio);
-                (!ratio || q.fits_ratio()) && q.value > Decimal::ZERO
-            })
-            .map(|q| q.value);
-        configured.unwrap_or_else(|| {
-            self.meta
-                .params
-                .iter()
-                .find(|p| p.name == name)
-                .and_then(|p| Quantity::parse(p.default).ok())
-                .map_or(Decimal::ZERO, |q| q.value)
-        })
+        param(self.plan, self.meta.id, name)
     }
 
     /// A finding of this rule at its default level, at `pointer` in `file`.
@@ -185,6 +166,29 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &key_customer_activity::KeyCustomerActivity,
         &accept::Accept,
     ]
+}
+
+/// A rule's parameter as the rule reads it: as set in `salgsmal.yaml`
+/// when valid (positive; a ratio parameter at most 1), else its default.
+/// Reports use it so they show what the checks apply.
+pub fn param(plan: &Plan, rule: &str, name: &str) -> Decimal {
+    let meta = find(rule);
+    let spec = meta.and_then(|m| m.params.iter().find(|p| p.name == name));
+    let configured = plan
+        .config
+        .as_ref()
+        .and_then(|c| c.data.rules.get(rule))
+        .and_then(|s| s.params.get(name))
+        .filter(|q| {
+            // A ratio written above 1 is a `ratio` error; the default applies.
+            let ratio = spec.is_some_and(|p| p.ratio);
+            (!ratio || q.fits_ratio()) && q.value > Decimal::ZERO
+        })
+        .map(|q| q.value);
+    configured.unwrap_or_else(|| {
+        spec.and_then(|p| Quantity::parse(p.default).ok())
+            .map_or(Decimal::ZERO, |q| q.value)
+    })
 }
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
