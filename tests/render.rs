@@ -337,3 +337,105 @@ fn each_seller_and_team_carries_its_own_customers() {
     );
     assert_eq!(team["seller_list"].as_array().expect("sellers").len(), 3);
 }
+
+fn example_with_config(extra: &str) -> Plan {
+    let config =
+        std::fs::read_to_string(common::example_dir().join("salgsmal.yaml")).expect("config");
+    Plan::example().file("salgsmal.yaml", &format!("{config}{extra}"))
+}
+
+#[test]
+fn mermaid_labels_keep_the_percent_sign() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "md", "--report", "team"]);
+    let md = plan.read("out/team-salg-vest.md");
+    assert!(md.contains("Dekningsgrad 17,8 #37;"), "{md}");
+}
+
+#[test]
+fn product_goals_show_the_product_name() {
+    let plan = Plan::example();
+    for format in ["md", "html"] {
+        render(&plan, &["--format", format]);
+        for report in ["team-salg-vest", "seller-kari", "review-salg-vest"] {
+            let text = plan.read(&format!("out/{report}.{format}"));
+            assert!(text.contains("(Produktområde Y)"), "{report}.{format}");
+            assert!(!text.contains("(y)"), "{report}.{format}");
+        }
+    }
+}
+
+#[test]
+fn the_review_table_names_each_column_once() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "md", "--report", "review"]);
+    let md = plan.read("out/review-salg-vest.md");
+    for line in md.lines().filter(|l| l.starts_with("| Mål")) {
+        assert_eq!(line.matches("Mål |").count(), 1, "{line}");
+    }
+}
+
+#[test]
+fn the_milestone_chart_dates_follow_the_locale() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "html", "--report", "team"]);
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(!html.contains("2026-12-31"), "ISO date in the chart");
+    assert_eq!(html.matches("31.12.2026").count(), 2, "chart and table");
+    render(
+        &plan,
+        &["--format", "html", "--report", "team", "--locale", "en"],
+    );
+    let html = plan.read("out/team-salg-vest.html");
+    assert_eq!(html.matches("31 Dec 2026").count(), 2, "chart and table");
+}
+
+#[test]
+fn counts_agree_with_their_nouns() {
+    let plan = Plan::new().file(
+        "customers/kari.yaml",
+        "owner: kari\ncustomers:\n  - {id: a, name: A AS, revenue: 1_000_000, margin: 0.2}\n  - {id: b, name: B AS, revenue: 0, prospect: true}\n",
+    );
+    render(&plan, &["--format", "html", "--report", "team"]);
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(
+        html.contains("1 kunde ·") || html.contains("1 kunde ("),
+        "{html}"
+    );
+    assert!(html.contains("0 kunder ·"), "{html}");
+    assert!(html.contains("(1 nytt emne)"), "{html}");
+    assert!(!html.contains("1 kunder"), "{html}");
+    render(
+        &plan,
+        &["--format", "html", "--report", "team", "--locale", "en"],
+    );
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(
+        html.contains("1 customer ·") || html.contains("1 customer ("),
+        "{html}"
+    );
+    assert!(html.contains("0 customers ·"), "{html}");
+    assert!(html.contains("(1 prospect)"), "{html}");
+}
+
+#[test]
+fn the_customer_time_minimum_is_the_capacity_rules() {
+    for (min, shown) in [("0.25", "25 %"), ("25", "40 %"), ("0", "40 %")] {
+        let plan = example_with_config(&format!("rules: {{capacity: {{min: {min}}}}}\n"));
+        render(
+            &plan,
+            &["--format", "md", "--report", "seller", "--seller", "kari"],
+        );
+        let md = plan.read("out/seller-kari.md");
+        assert!(
+            md.contains(&format!("krever minst {shown}")),
+            "min {min}: {md}"
+        );
+        render(
+            &plan,
+            &["--format", "html", "--report", "seller", "--seller", "kari"],
+        );
+        let html = plan.read("out/seller-kari.html");
+        assert!(html.contains(&format!("krever minst {shown}")), "min {min}");
+    }
+}

@@ -454,7 +454,7 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
     if let Some(sp) = team["starting_point"].as_object() {
         steps.push((
             label("starting_point"),
-            sp["date"].as_str().unwrap_or_default().to_string(),
+            super::labels::date(sp["date"].as_str().unwrap_or_default(), fmt.locale),
             values_text(&sp["values"]),
         ));
     }
@@ -467,14 +467,14 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
     {
         steps.push((
             format!("{} {}", label("milestone"), i + 1),
-            m["deadline"].as_str().unwrap_or_default().to_string(),
+            super::labels::date(m["deadline"].as_str().unwrap_or_default(), fmt.locale),
             values_text(&m["values"]),
         ));
     }
     if let Some(mg) = team["main_goal"].as_object() {
         steps.push((
             label("main_goal"),
-            mg["deadline"].as_str().unwrap_or_default().to_string(),
+            super::labels::date(mg["deadline"].as_str().unwrap_or_default(), fmt.locale),
             values_text(&mg["values"]),
         ));
     }
@@ -542,15 +542,29 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
     s
 }
 
-/// Text safe inside a Mermaid label (quoted): no quotes, brackets or colons.
+/// Text safe inside a Mermaid label (quoted): no quotes, brackets or
+/// colons; `%` and `#` as Mermaid's entity codes (`#37;`, `#35;`), since a
+/// percent sign is part of a value (`17,8 %`), and `%%` would start a comment.
 pub fn mermaid(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '"' | '[' | ']' | '{' | '}' | ':' | ';' | '`' | '<' | '>' | '#' | '|' | '\n' | '\r'
-            | '%' => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '[' | ']' | '{' | '}' | ':' | ';' | '`' | '<' | '>' | '|' | '\n' | '\r' => {
+                out.push(' ');
+            }
+            '%' => out.push_str("#37;"),
+            '#' => out.push_str("#35;"),
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mermaid_keeps_percent_and_hash_as_entities() {
+        assert_eq!(super::mermaid("17,8 %"), "17,8 #37;");
+        assert_eq!(super::mermaid("Nr. #1: \"A\""), "Nr. #35;1   A");
+    }
 }

@@ -5,7 +5,7 @@
 use super::charts;
 use crate::format::Fmt;
 use crate::model::Locale;
-use crate::model::period::{Date, Period};
+use crate::model::period::Period;
 use minijinja::value::Value as JValue;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use rust_decimal::Decimal;
@@ -151,16 +151,7 @@ fn markdown_escape(text: &str) -> String {
 }
 
 fn format_date(text: &str, locale: Locale) -> String {
-    let Some(d) = Date::parse(text) else {
-        return text.to_string();
-    };
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match locale {
-        Locale::Nb => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
-        Locale::En => format!("{} {} {}", d.day, EN[usize::from(d.month - 1)], d.year),
-    }
+    super::labels::date(text, locale)
 }
 
 fn format_period(text: &str, locale: Locale) -> String {
@@ -340,6 +331,15 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
     env.add_filter("period", move |v: JValue| {
         v.as_str()
             .map_or_else(|| text(&v), |s| format_period(s, locale))
+    });
+    let f = fmt.clone();
+    env.add_filter("count", move |v: JValue, noun: String| {
+        // `1 kunde`, `2 kunder`: the noun from the labels `<noun>_one` and
+        // `<noun>_other` (one and many are the plural forms of nb and en).
+        let n = decimal(&v).unwrap_or_default();
+        let form = if n == Decimal::ONE { "one" } else { "other" };
+        let word = super::labels::label(locale, &format!("{noun}_{form}")).unwrap_or(&noun);
+        format!("{} {word}", f.number_dp(n, 0))
     });
     env.add_filter("md", move |v: JValue| {
         JValue::from_safe_string(markdown_escape(&text(&v)))
