@@ -286,3 +286,156 @@ fn a_plan_without_a_readable_config_still_renders() {
     assert!(!md.contains("none"), "{md}");
     assert!(md.contains("`yaml-syntax`"));
 }
+
+#[test]
+fn a_large_portfolio_chart_draws_the_largest_customers_and_says_so() {
+    let mut list = String::from("owner: kari\ncustomers:\n");
+    for c in 0..200 {
+        list.push_str(&format!(
+            "  - {{id: c{c}, name: Kunde {c}, revenue: {}, margin: 0.2}}\n",
+            10_000 + c * 1_000
+        ));
+    }
+    let plan = Plan::new().file("customers/kari.yaml", &list);
+    let run = render(&plan, &["--format", "html", "--report", "team"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = plan.read("out/team-salg-vest.html");
+    assert_eq!(html.matches("<circle").count(), 150);
+    assert!(
+        html.contains("Viser de 150 største av 200 kunder"),
+        "{html}"
+    );
+    assert!(html.contains("Kunde 199<"), "the largest is drawn");
+    // The table still lists every customer.
+    assert!(html.contains("<td>Kunde 0</td>"));
+    render(&plan, &["--format", "md", "--report", "team"]);
+    let md = plan.read("out/team-salg-vest.md");
+    assert_eq!(md.matches("\": [").count(), 50, "{md}");
+    assert!(md.contains("Viser de 50 største av 200 kunder"), "{md}");
+}
+
+#[test]
+fn each_seller_and_team_carries_its_own_customers() {
+    let plan = Plan::example();
+    let run = plan.run(&["render", "--dump-context"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let context: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let kari = &context["sellers"][1];
+    assert_eq!(kari["id"], "kari");
+    let mine = kari["customer_list"].as_array().expect("customer_list");
+    assert_eq!(mine.len(), kari["customers"].as_array().expect("ids").len());
+    assert!(mine.iter().all(|c| c["owner"] == "kari"));
+    let revenue: Vec<f64> = mine
+        .iter()
+        .map(|c| c["revenue"].as_f64().expect("revenue"))
+        .collect();
+    assert!(revenue.windows(2).all(|w| w[0] >= w[1]), "largest first");
+    let team = &context["teams"][0];
+    assert_eq!(
+        team["customer_list"].as_array().expect("list").len(),
+        context["customers"].as_array().expect("all").len()
+    );
+    assert_eq!(team["seller_list"].as_array().expect("sellers").len(), 3);
+}
+
+fn example_with_config(extra: &str) -> Plan {
+    let config =
+        std::fs::read_to_string(common::example_dir().join("salgsmal.yaml")).expect("config");
+    Plan::example().file("salgsmal.yaml", &format!("{config}{extra}"))
+}
+
+#[test]
+fn mermaid_labels_keep_the_percent_sign() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "md", "--report", "team"]);
+    let md = plan.read("out/team-salg-vest.md");
+    assert!(md.contains("Dekningsgrad 17,8 #37;"), "{md}");
+}
+
+#[test]
+fn product_goals_show_the_product_name() {
+    let plan = Plan::example();
+    for format in ["md", "html"] {
+        render(&plan, &["--format", format]);
+        for report in ["team-salg-vest", "seller-kari", "review-salg-vest"] {
+            let text = plan.read(&format!("out/{report}.{format}"));
+            assert!(text.contains("(Produktområde Y)"), "{report}.{format}");
+            assert!(!text.contains("(y)"), "{report}.{format}");
+        }
+    }
+}
+
+#[test]
+fn the_review_table_names_each_column_once() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "md", "--report", "review"]);
+    let md = plan.read("out/review-salg-vest.md");
+    for line in md.lines().filter(|l| l.starts_with("| Mål")) {
+        assert_eq!(line.matches("Mål |").count(), 1, "{line}");
+    }
+}
+
+#[test]
+fn the_milestone_chart_dates_follow_the_locale() {
+    let plan = Plan::example();
+    render(&plan, &["--format", "html", "--report", "team"]);
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(!html.contains("2026-12-31"), "ISO date in the chart");
+    assert_eq!(html.matches("31.12.2026").count(), 2, "chart and table");
+    render(
+        &plan,
+        &["--format", "html", "--report", "team", "--locale", "en"],
+    );
+    let html = plan.read("out/team-salg-vest.html");
+    assert_eq!(html.matches("31 Dec 2026").count(), 2, "chart and table");
+}
+
+#[test]
+fn counts_agree_with_their_nouns() {
+    let plan = Plan::new().file(
+        "customers/kari.yaml",
+        "owner: kari\ncustomers:\n  - {id: a, name: A AS, revenue: 1_000_000, margin: 0.2}\n  - {id: b, name: B AS, revenue: 0, prospect: true}\n",
+    );
+    render(&plan, &["--format", "html", "--report", "team"]);
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(
+        html.contains("1 kunde ·") || html.contains("1 kunde ("),
+        "{html}"
+    );
+    assert!(html.contains("0 kunder ·"), "{html}");
+    assert!(html.contains("(1 nytt emne)"), "{html}");
+    assert!(!html.contains("1 kunder"), "{html}");
+    render(
+        &plan,
+        &["--format", "html", "--report", "team", "--locale", "en"],
+    );
+    let html = plan.read("out/team-salg-vest.html");
+    assert!(
+        html.contains("1 customer ·") || html.contains("1 customer ("),
+        "{html}"
+    );
+    assert!(html.contains("0 customers ·"), "{html}");
+    assert!(html.contains("(1 prospect)"), "{html}");
+}
+
+#[test]
+fn the_customer_time_minimum_is_the_capacity_rules() {
+    for (min, shown) in [("0.25", "25 %"), ("25", "40 %"), ("0", "40 %")] {
+        let plan = example_with_config(&format!("rules: {{capacity: {{min: {min}}}}}\n"));
+        render(
+            &plan,
+            &["--format", "md", "--report", "seller", "--seller", "kari"],
+        );
+        let md = plan.read("out/seller-kari.md");
+        assert!(
+            md.contains(&format!("krever minst {shown}")),
+            "min {min}: {md}"
+        );
+        render(
+            &plan,
+            &["--format", "html", "--report", "seller", "--seller", "kari"],
+        );
+        let html = plan.read("out/seller-kari.html");
+        assert!(html.contains(&format!("krever minst {shown}")), "min {min}");
+    }
+}

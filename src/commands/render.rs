@@ -43,8 +43,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let context =
-        report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
+    let json = report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
+    let context = report::linked::link(json);
     if args.dump_context {
         super::print(&format!("{}\n", serde_json::to_string_pretty(&context)?))?;
         return Ok(ExitCode::SUCCESS);

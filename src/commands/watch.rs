@@ -146,8 +146,12 @@ impl Watcher {
         self.previous = Some(now);
         if let Some(format) = self.render {
             let locale = plan.settings.fmt.locale;
-            let context =
-                report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
+            let context = report::linked::link(report::context::build(
+                &analysis,
+                &outcome.diagnostics,
+                &outcome.accepted,
+                locale,
+            ));
             let env =
                 render::environment(&self.root, &Fmt::new(locale, &plan.settings.fmt.currency));
             let options = Options {

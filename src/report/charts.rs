@@ -144,12 +144,14 @@ impl Scale {
 
 /// The portfolio matrix as a bubble chart: x revenue (log scale), y margin,
 /// bubble area by contribution, colour by category, the threshold lines
-/// dividing the four quadrants.
+/// dividing the four quadrants. `total` is how many customers there are;
+/// when `customers` holds fewer (the largest), the chart says so.
 pub fn portfolio_svg(
     customers: &[Value],
     thresholds: &Value,
     labels: &Value,
     quadrants: [&str; 4],
+    total: usize,
     fmt: &Fmt,
 ) -> String {
     let (w, h, left, right, top, bottom) = (720.0, 460.0, 64.0, 24.0, 24.0, 52.0);
@@ -275,6 +277,20 @@ pub fn portfolio_svg(
         xml(labels["low_contribution"].as_str().unwrap_or_default()),
         xml(labels["high_contribution"].as_str().unwrap_or_default())
     );
+    if total > customers.len() {
+        let note = labels["chart_largest"]
+            .as_str()
+            .unwrap_or_default()
+            .replace("{shown}", &fmt.number_dp(Decimal::from(customers.len()), 0))
+            .replace("{total}", &fmt.number_dp(Decimal::from(total), 0));
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="10" fill="#4a5568">{}</text>"##,
+            left + pw,
+            h - 2.0,
+            xml(&note)
+        );
+    }
     if let Some(l) = thresholds["large_revenue"].as_f64() {
         let _ = write!(
             s,
@@ -438,7 +454,7 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
     if let Some(sp) = team["starting_point"].as_object() {
         steps.push((
             label("starting_point"),
-            sp["date"].as_str().unwrap_or_default().to_string(),
+            super::labels::date(sp["date"].as_str().unwrap_or_default(), fmt.locale),
             values_text(&sp["values"]),
         ));
     }
@@ -451,14 +467,14 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
     {
         steps.push((
             format!("{} {}", label("milestone"), i + 1),
-            m["deadline"].as_str().unwrap_or_default().to_string(),
+            super::labels::date(m["deadline"].as_str().unwrap_or_default(), fmt.locale),
             values_text(&m["values"]),
         ));
     }
     if let Some(mg) = team["main_goal"].as_object() {
         steps.push((
             label("main_goal"),
-            mg["deadline"].as_str().unwrap_or_default().to_string(),
+            super::labels::date(mg["deadline"].as_str().unwrap_or_default(), fmt.locale),
             values_text(&mg["values"]),
         ));
     }
@@ -526,15 +542,29 @@ pub fn milestones_svg(team: &Value, labels: &Value, fmt: &Fmt) -> String {
     s
 }
 
-/// Text safe inside a Mermaid label (quoted): no quotes, brackets or colons.
+/// Text safe inside a Mermaid label (quoted): no quotes, brackets or
+/// colons; `%` and `#` as Mermaid's entity codes (`#37;`, `#35;`), since a
+/// percent sign is part of a value (`17,8 %`), and `%%` would start a comment.
 pub fn mermaid(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '"' | '[' | ']' | '{' | '}' | ':' | ';' | '`' | '<' | '>' | '#' | '|' | '\n' | '\r'
-            | '%' => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '[' | ']' | '{' | '}' | ':' | ';' | '`' | '<' | '>' | '|' | '\n' | '\r' => {
+                out.push(' ');
+            }
+            '%' => out.push_str("#37;"),
+            '#' => out.push_str("#35;"),
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mermaid_keeps_percent_and_hash_as_entities() {
+        assert_eq!(super::mermaid("17,8 %"), "17,8 #37;");
+        assert_eq!(super::mermaid("Nr. #1: \"A\""), "Nr. #35;1   A");
+    }
 }

@@ -14,11 +14,22 @@ use crate::model::{Action, ActionStatus, Goal, Locale, MetricValues, Per, Plan, 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Map, Value, json};
+use std::collections::{HashMap, HashSet};
 
 fn num(d: Decimal) -> Value {
     d.to_f64()
         .and_then(serde_json::Number::from_f64)
         .map_or(Value::Null, Value::Number)
+}
+
+/// A JSON object of exactly these fields (`json!` grows its map by
+/// doubling, which for many small objects wastes half the memory).
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut m = Map::with_capacity(N);
+    for (k, v) in fields {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
 }
 
 fn opt(d: Option<Decimal>) -> Value {
@@ -71,6 +82,8 @@ struct Builder<'a> {
     plan: &'a Plan,
     analysis: &'a Analysis<'a>,
     locale: Locale,
+    /// Each seller's customers (indices into the portfolio), found once.
+    by_owner: HashMap<&'a str, Vec<usize>>,
 }
 
 impl Builder<'_> {
@@ -125,6 +138,18 @@ impl Builder<'_> {
         m.insert("target".into(), opt(target));
         m.insert("per".into(), per(g.per));
         m.insert("product".into(), json!(g.product));
+        // The product's name from `salgsmal.yaml`, else its id.
+        m.insert(
+            "product_name".into(),
+            json!(g.product.as_ref().map(|id| {
+                self.plan
+                    .config
+                    .as_ref()
+                    .and_then(|c| c.data.products.iter().find(|p| p.id == *id))
+                    .and_then(|p| p.name.clone())
+                    .unwrap_or_else(|| id.clone())
+            })),
+        );
         m.insert(
             "phasing".into(),
             g.phasing.as_ref().map_or(Value::Null, |p| {
@@ -232,7 +257,8 @@ impl Builder<'_> {
             })
             .collect();
         let sellers = team_sellers(plan, &team.id);
-        let totals = p.totals(|placed| sellers.contains(&placed.customer.owner));
+        let members: HashSet<&str> = sellers.iter().copied().collect();
+        let totals = p.totals(|placed| members.contains(placed.customer.owner));
         json!({
             "id": team.id,
             "name": t.name,
@@ -289,7 +315,7 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn seller(&self, index: usize) -> Value {
+    fn seller(&self, index: usize, p: &Portfolio<'_>) -> Value {
         let s = &self.plan.sellers[index];
         let plan = self.plan;
         let d = &s.data;
@@ -336,12 +362,15 @@ impl Builder<'_> {
                 })
             })
             .collect();
-        let customers: Vec<&str> = plan
-            .customers()
-            .into_iter()
-            .filter(|c| c.owner == s.id)
-            .map(|c| c.customer.id.as_str())
-            .collect();
+        let customers: Vec<&str> = self
+            .by_owner
+            .get(s.id.as_str())
+            .map(|mine| {
+                mine.iter()
+                    .map(|i| p.customers[*i].customer.customer.id.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
         let revenue = seller_target(&plan.metrics, d, "revenue", None).map(|t| t.value);
         let ncr = seller_target(&plan.metrics, d, "new_customer_revenue", None)
             .map_or(Decimal::ZERO, |t| t.value);
@@ -426,12 +455,17 @@ pub fn build(
 ) -> Value {
     let plan = analysis.plan;
     let loc = Localizer::new(locale, &plan.settings.fmt.currency);
+    let p = &analysis.portfolio;
+    let mut by_owner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, placed) in p.customers.iter().enumerate() {
+        by_owner.entry(placed.customer.owner).or_default().push(i);
+    }
     let b = Builder {
         plan,
         analysis,
         locale,
+        by_owner,
     };
-    let p = &analysis.portfolio;
     let config = plan.config.as_ref().map(|c| &c.data);
     let period = plan.period();
     let customers: Vec<Value> = p
@@ -439,28 +473,38 @@ pub fn build(
         .iter()
         .map(|placed| {
             let c = placed.customer.customer;
-            json!({
-                "id": c.id,
-                "name": c.name,
-                "owner": placed.customer.owner,
-                "file": plan.file(placed.customer.file).path,
-                "revenue": num(placed.figures.revenue),
-                "margin": opt(c.margin.map(|m| m.0)),
-                "sales_cost": opt(c.sales_cost.map(|s| s.0)),
-                "contribution": num(placed.figures.contribution()),
-                "category": placed.category.id(),
-                "category_label": placed.category.label(locale),
-                "declared_category": c.category.map(crate::model::Category::id),
-                "potential": match c.potential {
-                    Some(Potential::Amount(a)) => num(a),
-                    Some(Potential::Level(l)) => json!(l.id()),
-                    None => Value::Null,
-                },
-                "priority": placed.potential.map(crate::model::PotentialLevel::id),
-                "prospect": c.prospect,
-                "target": b.values(&c.target),
-                "note": c.note,
-            })
+            // Sized exactly: a plan may have 100 000 customers.
+            object([
+                ("id", json!(c.id)),
+                ("name", json!(c.name)),
+                ("owner", json!(placed.customer.owner)),
+                ("file", json!(plan.file(placed.customer.file).path)),
+                ("revenue", num(placed.figures.revenue)),
+                ("margin", opt(c.margin.map(|m| m.0))),
+                ("sales_cost", opt(c.sales_cost.map(|s| s.0))),
+                ("contribution", num(placed.figures.contribution())),
+                ("category", json!(placed.category.id())),
+                ("category_label", json!(placed.category.label(locale))),
+                (
+                    "declared_category",
+                    json!(c.category.map(crate::model::Category::id)),
+                ),
+                (
+                    "potential",
+                    match c.potential {
+                        Some(Potential::Amount(a)) => num(a),
+                        Some(Potential::Level(l)) => json!(l.id()),
+                        None => Value::Null,
+                    },
+                ),
+                (
+                    "priority",
+                    json!(placed.potential.map(crate::model::PotentialLevel::id)),
+                ),
+                ("prospect", json!(c.prospect)),
+                ("target", b.values(&c.target)),
+                ("note", json!(c.note)),
+            ])
         })
         .collect();
     let t = &p.thresholds;
@@ -478,7 +522,13 @@ pub fn build(
                 p.customers
                     .iter()
                     .filter(|c| c.category == *cat && c.potential == level)
-                    .map(|c| json!({"id": c.customer.customer.id, "name": c.customer.customer.name, "owner": c.customer.owner}))
+                    .map(|c| {
+                        object([
+                            ("id", json!(c.customer.customer.id)),
+                            ("name", json!(c.customer.customer.name)),
+                            ("owner", json!(c.customer.owner)),
+                        ])
+                    })
                     .collect()
             };
             json!({
@@ -491,7 +541,10 @@ pub fn build(
             })
         })
         .collect();
-    json!({
+    // The large parts are moved in afterwards: `json!` would copy them.
+    let teams: Vec<Value> = (0..plan.teams.len()).map(|t| b.team(t, p)).collect();
+    let sellers: Vec<Value> = (0..plan.sellers.len()).map(|s| b.seller(s, p)).collect();
+    let mut context = json!({
         "salgsmal_version": env!("CARGO_PKG_VERSION"),
         "labels": super::labels::labels(locale),
         "company": config.and_then(|c| c.company.clone()),
@@ -511,9 +564,9 @@ pub fn build(
             "rollup": method(&m.rollup),
             "activity": m.activity,
         })).collect::<Vec<_>>(),
-        "teams": (0..plan.teams.len()).map(|t| b.team(t, p)).collect::<Vec<_>>(),
-        "sellers": (0..plan.sellers.len()).map(|s| b.seller(s)).collect::<Vec<_>>(),
-        "customers": customers,
+        "teams": null,
+        "sellers": null,
+        "customers": null,
         "portfolio": {
             "thresholds": {
                 "large_revenue": opt(t.large_revenue),
@@ -524,7 +577,7 @@ pub fn build(
                 "min_contribution_source": source(t.contribution_source),
             },
             "categories": b.totals(&p.totals(|_| true)),
-            "priority": priority,
+            "priority": null,
         },
         "diagnostics": diagnostics.iter().map(|d| diagnostic(d, &loc)).collect::<Vec<_>>(),
         "accepted": accepted.iter().map(|a| {
@@ -539,5 +592,10 @@ pub fn build(
             "infos": crate::diag::count(diagnostics, crate::diag::Level::Info),
             "accepted": accepted.len(),
         },
-    })
+    });
+    context["teams"] = Value::Array(teams);
+    context["sellers"] = Value::Array(sellers);
+    context["customers"] = Value::Array(customers);
+    context["portfolio"]["priority"] = Value::Array(priority);
+    context
 }

@@ -36,6 +36,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("goal", "Mål", "Goal"),
     ("target", "Mål", "Target"),
     ("team_target", "Teammål", "Team target"),
+    ("seller_target", "Selgerens mål", "Seller's target"),
     (
         "sum_of_sellers",
         "Selgernes mål samlet",
@@ -69,6 +70,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("low_contribution", "Lavt bidrag", "Low contribution"),
     ("high_contribution", "Høyt bidrag", "High contribution"),
     ("thresholds", "Grenser", "Thresholds"),
+    (
+        "chart_largest",
+        "Viser de {shown} største av {total} kunder etter omsetning; tabellen viser alle.",
+        "Showing the {shown} largest of {total} customers by revenue; the table lists all.",
+    ),
     ("large_from", "Store kunder fra", "Large customers from"),
     (
         "high_margin_from",
@@ -125,6 +131,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("total", "Sum", "Total"),
     ("customer_time", "Tid med kunder", "Time with customers"),
     (
+        "customer_time_min",
+        "Kontrollene krever minst",
+        "The checks ask for at least",
+    ),
+    (
         "customer_time_goal",
         "Metoden ber om minst 40–60 % av arbeidstiden ansikt til ansikt eller på telefon med kunder.",
         "The method asks for at least 40–60 % of working time face to face or on the phone with customers.",
@@ -157,6 +168,13 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("findings_for", "Funn i", "Findings in"),
     ("strategy_for", "Strategi", "Strategy"),
     ("prospects", "nye emner", "prospects"),
+    // Nouns after a count (the `count` filter): `<key>_one`, `<key>_other`.
+    ("customer_one", "kunde", "customer"),
+    ("customer_other", "kunder", "customers"),
+    ("prospect_one", "nytt emne", "prospect"),
+    ("prospect_other", "nye emner", "prospects"),
+    ("seller_one", "selger", "seller"),
+    ("seller_other", "selgere", "sellers"),
     ("rule", "Regel", "Rule"),
     ("place", "Sted", "Where"),
     ("finding", "Funn", "Finding"),
@@ -177,6 +195,29 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("weight_customer_count", "antall kunder", "customer counts"),
     ("weight_offers", "antall tilbud i året", "offers a year"),
 ];
+
+/// One label's text in a locale.
+pub fn label(locale: Locale, key: &str) -> Option<&'static str> {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, nb, en)| if locale == Locale::En { *en } else { *nb })
+}
+
+/// A date (`2027-03-31`) as the locale writes it: `31.03.2027`,
+/// `31 Mar 2027`; text that is no date is kept.
+pub fn date(text: &str, locale: Locale) -> String {
+    let Some(d) = crate::model::period::Date::parse(text) else {
+        return text.to_string();
+    };
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match locale {
+        Locale::Nb => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
+        Locale::En => format!("{} {} {}", d.day, EN[usize::from(d.month - 1)], d.year),
+    }
+}
 
 pub fn labels(locale: Locale) -> Value {
     let mut m = Map::new();

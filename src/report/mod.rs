@@ -4,4 +4,5 @@
 pub mod charts;
 pub mod context;
 pub mod labels;
+pub mod linked;
 pub mod render;

@@ -5,7 +5,7 @@
 use super::charts;
 use crate::i18n::Fmt;
 use crate::model::Locale;
-use crate::model::period::{Date, Period};
+use crate::model::period::Period;
 use minijinja::value::Value as JValue;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use rust_decimal::Decimal;
@@ -151,16 +151,7 @@ fn markdown_escape(text: &str) -> String {
 }
 
 fn format_date(text: &str, locale: Locale) -> String {
-    let Some(d) = Date::parse(text) else {
-        return text.to_string();
-    };
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match locale {
-        Locale::Nb => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
-        Locale::En => format!("{} {} {}", d.day, EN[usize::from(d.month - 1)], d.year),
-    }
+    super::labels::date(text, locale)
 }
 
 fn format_period(text: &str, locale: Locale) -> String {
@@ -204,6 +195,32 @@ fn format_period(text: &str, locale: Locale) -> String {
 
 fn json(v: &JValue) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// How many customers the HTML portfolio chart draws, and the Markdown
+/// quadrant chart lists: the largest by revenue; the tables list them all.
+pub const CHART_CUSTOMERS: usize = 150;
+pub const QUADRANT_CUSTOMERS: usize = 50;
+
+/// The `n` customers of a list with the largest revenue (in the list's
+/// order when it has no more), and how many the list holds.
+fn largest(customers: &JValue, n: usize) -> (Vec<Value>, usize) {
+    let revenue = |c: &JValue| {
+        c.get_attr("revenue")
+            .ok()
+            .and_then(|r| f64::try_from(r).ok())
+            .unwrap_or(0.0)
+    };
+    let mut all: Vec<JValue> = customers
+        .try_iter()
+        .map(Iterator::collect)
+        .unwrap_or_default();
+    let total = all.len();
+    if total > n {
+        all.sort_by(|a, b| revenue(b).total_cmp(&revenue(a)));
+        all.truncate(n);
+    }
+    (all.iter().map(json).collect(), total)
 }
 
 /// The template environment for a plan: built-in templates, overridden by
@@ -315,6 +332,15 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
         v.as_str()
             .map_or_else(|| text(&v), |s| format_period(s, locale))
     });
+    let f = fmt.clone();
+    env.add_filter("count", move |v: JValue, noun: String| {
+        // `1 kunde`, `2 kunder`: the noun from the labels `<noun>_one` and
+        // `<noun>_other` (one and many are the plural forms of nb and en).
+        let n = decimal(&v).unwrap_or_default();
+        let form = if n == Decimal::ONE { "one" } else { "other" };
+        let word = super::labels::label(locale, &format!("{noun}_{form}")).unwrap_or(&noun);
+        format!("{} {word}", f.number_dp(n, 0))
+    });
     env.add_filter("md", move |v: JValue| {
         JValue::from_safe_string(markdown_escape(&text(&v)))
     });
@@ -331,7 +357,7 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
     env.add_function(
         "portfolio_chart",
         move |customers: JValue, thresholds: JValue, labels: JValue, quadrants: Vec<String>| {
-            let customers = json(&customers).as_array().cloned().unwrap_or_default();
+            let (customers, total) = largest(&customers, CHART_CUSTOMERS);
             let q: Vec<&str> = quadrants
                 .iter()
                 .map(String::as_str)
@@ -343,6 +369,7 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
                 &json(&thresholds),
                 &json(&labels),
                 [q[0], q[1], q[2], q[3]],
+                total,
                 &f,
             ))
         },
@@ -358,7 +385,7 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
     env.add_function(
         "quadrant_points",
         |customers: JValue, thresholds: JValue| {
-            let customers = json(&customers).as_array().cloned().unwrap_or_default();
+            let (customers, _) = largest(&customers, QUADRANT_CUSTOMERS);
             let _ = &thresholds;
             let scale = charts::Scale::new(&customers);
             let points: Vec<Value> = customers
@@ -412,57 +439,53 @@ fn file_id(id: &str) -> String {
         .collect()
 }
 
+fn attr(v: &JValue, key: &str) -> JValue {
+    v.get_attr(key).unwrap_or_default()
+}
+
+fn items(v: &JValue) -> Vec<JValue> {
+    v.try_iter().map(Iterator::collect).unwrap_or_default()
+}
+
 /// Render the reports into memory; nothing is written when any fails.
+/// `context` is the template context ([`super::linked::link`]): it is
+/// built once and shared by every report, each of which sees it with its
+/// own `team` or `seller` added. The reports render in parallel.
 pub fn render(
     env: &Environment<'_>,
-    context: &Value,
+    context: &JValue,
     plan_root: &Path,
     options: &Options,
 ) -> Result<Vec<Rendered>, TemplateError> {
+    use rayon::prelude::*;
     let user = plan_root.join("templates");
     let ext = options.format.ext();
-    let mut out = Vec::new();
-    let teams: Vec<&Value> = context["teams"]
-        .as_array()
-        .map(|t| {
-            t.iter()
-                .filter(|t| {
-                    options
-                        .team
-                        .as_ref()
-                        .is_none_or(|id| t["id"] == id.as_str())
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let id_is = |v: &JValue, id: &str| attr(v, "id").as_str() == Some(id);
+    let all_teams = items(&attr(context, "teams"));
+    let teams: Vec<JValue> = all_teams
+        .iter()
+        .filter(|t| options.team.as_ref().is_none_or(|id| id_is(t, id)))
+        .cloned()
+        .collect();
     // A team's sellers include those of its child teams (`teams[].sellers`).
-    let in_team = |s: &Value, id: &str| {
-        context["teams"].as_array().is_some_and(|ts| {
-            ts.iter().any(|t| {
-                t["id"] == id
-                    && t["sellers"]
-                        .as_array()
-                        .is_some_and(|ids| ids.contains(&s["id"]))
-            })
+    let in_team: Option<Vec<JValue>> = options.team.as_ref().map(|id| {
+        all_teams
+            .iter()
+            .filter(|t| id_is(t, id))
+            .flat_map(|t| items(&attr(t, "sellers")))
+            .collect()
+    });
+    let sellers: Vec<JValue> = items(&attr(context, "sellers"))
+        .into_iter()
+        .filter(|s| options.seller.as_ref().is_none_or(|id| id_is(s, id)))
+        .filter(|s| {
+            options.seller.is_some()
+                || in_team
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&attr(s, "id")))
         })
-    };
-    let sellers: Vec<&Value> = context["sellers"]
-        .as_array()
-        .map(|s| {
-            s.iter()
-                .filter(|s| {
-                    options
-                        .seller
-                        .as_ref()
-                        .is_none_or(|id| s["id"] == id.as_str())
-                })
-                .filter(|s| {
-                    options.seller.is_some()
-                        || options.team.as_ref().is_none_or(|id| in_team(s, id))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .collect();
+    let mut out = Vec::new();
     for report in &options.reports {
         let name = format!("{}.{ext}", report.name());
         let template = env
@@ -472,18 +495,28 @@ pub fn render(
             Report::Team | Report::Review => ("team", &teams),
             Report::Seller => ("seller", &sellers),
         };
-        for item in items {
-            let mut ctx = context.clone();
-            ctx[key] = (*item).clone();
-            let text = template
-                .render(JValue::from_serialize(&ctx))
-                .map_err(|e| template_error(&e, &user))?;
-            let id = item["id"].as_str().unwrap_or("x");
-            out.push(Rendered {
-                file: format!("{}-{}.{ext}", report.name(), file_id(id)),
-                text,
-            });
-        }
+        let rendered: Vec<Rendered> = items
+            .par_iter()
+            .map(|item| {
+                let ctx = minijinja::value::merge_maps([
+                    JValue::from_iter([(key, item.clone())]),
+                    context.clone(),
+                ]);
+                let text = template
+                    .render(ctx)
+                    .map_err(|e| template_error(&e, &user))?;
+                let id = attr(item, "id");
+                Ok(Rendered {
+                    file: format!(
+                        "{}-{}.{ext}",
+                        report.name(),
+                        file_id(id.as_str().unwrap_or("x"))
+                    ),
+                    text,
+                })
+            })
+            .collect::<Result<_, TemplateError>>()?;
+        out.extend(rendered);
     }
     Ok(out)
 }

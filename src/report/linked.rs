@@ -1,0 +1,217 @@
+//! The render context as the templates receive it: the JSON of
+//! [`super::context::build`], converted once into template values, with
+//! each seller's and team's own customers (and findings) linked in, so a
+//! template never searches the whole plan for them. Linked items are shared,
+//! not copied: a customer listed under its seller, its team and `customers`
+//! is one value.
+//!
+//! Added fields (on top of the JSON context):
+//! - `sellers[].customer_list`: the seller's customers (objects as in
+//!   `customers[]`), largest revenue first;
+//! - `sellers[].diagnostics`, `sellers[].accepted`: the findings in the
+//!   seller's file;
+//! - `teams[].customer_list`: the customers of the team's sellers (child
+//!   teams included), largest revenue first;
+//! - `teams[].seller_list`: the team's sellers (objects as in `sellers[]`);
+//! - `teams[].priority`: `portfolio.priority` for the team's customers.
+
+use minijinja::value::Value as JValue;
+use serde_json::Value;
+use std::collections::HashMap;
+
+fn take_array(v: &mut Value, key: &str) -> Vec<Value> {
+    match v.get_mut(key).map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    }
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_default().to_string()
+}
+
+/// A template map from `(key, value)` pairs, in order.
+fn map(pairs: Vec<(String, JValue)>) -> JValue {
+    pairs.into_iter().collect()
+}
+
+/// An object's fields converted, with `extra` fields put in place (or
+/// added at the end).
+fn object(v: Value, extra: Vec<(&str, JValue)>) -> JValue {
+    let mut pairs: Vec<(String, JValue)> = match v {
+        Value::Object(m) => m
+            .into_iter()
+            .map(|(k, v)| (k, JValue::from_serialize(&v)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (k, v) in extra {
+        match pairs.iter_mut().find(|(key, _)| key == k) {
+            Some(pair) => pair.1 = v,
+            None => pairs.push((k.to_string(), v)),
+        }
+    }
+    map(pairs)
+}
+
+struct Customer {
+    value: JValue,
+    revenue: f64,
+    category: String,
+    priority: Option<String>,
+}
+
+/// Largest revenue first; equal revenues keep the plan's order.
+fn by_revenue(customers: &[Customer], mut ids: Vec<usize>) -> Vec<usize> {
+    ids.sort_by(|a, b| customers[*b].revenue.total_cmp(&customers[*a].revenue));
+    ids
+}
+
+fn list(customers: &[Customer], ids: &[usize]) -> JValue {
+    ids.iter()
+        .map(|i| customers[*i].value.clone())
+        .collect::<Vec<_>>()
+        .into()
+}
+
+/// Convert the JSON context into the template context, linking each
+/// seller's and team's own customers and findings.
+pub fn link(mut context: Value) -> JValue {
+    let raw_customers = take_array(&mut context, "customers");
+    let mut by_owner: HashMap<String, Vec<usize>> = HashMap::new();
+    let customers: Vec<Customer> = raw_customers
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            by_owner.entry(text(&c, "owner")).or_default().push(i);
+            Customer {
+                revenue: c["revenue"].as_f64().unwrap_or(0.0),
+                category: text(&c, "category"),
+                priority: c["priority"].as_str().map(str::to_string),
+                value: JValue::from_serialize(&c),
+            }
+        })
+        .collect();
+    let mut findings = |key: &str| -> (Vec<JValue>, HashMap<String, Vec<usize>>) {
+        let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
+        let values = take_array(&mut context, key)
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                by_file.entry(text(&d, "file")).or_default().push(i);
+                JValue::from_serialize(&d)
+            })
+            .collect();
+        (values, by_file)
+    };
+    let (diagnostics, diagnostics_by_file) = findings("diagnostics");
+    let (accepted, accepted_by_file) = findings("accepted");
+    let in_file = |all: &[JValue], by_file: &HashMap<String, Vec<usize>>, file: &str| -> JValue {
+        by_file
+            .get(file)
+            .map(|ids| ids.iter().map(|i| all[*i].clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into()
+    };
+
+    let mut seller_index: HashMap<String, usize> = HashMap::new();
+    let sellers: Vec<JValue> = take_array(&mut context, "sellers")
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let id = text(&s, "id");
+            let file = text(&s, "file");
+            let mine = by_revenue(&customers, by_owner.get(&id).cloned().unwrap_or_default());
+            seller_index.entry(id).or_insert(i);
+            object(
+                s,
+                vec![
+                    ("customer_list", list(&customers, &mine)),
+                    (
+                        "diagnostics",
+                        in_file(&diagnostics, &diagnostics_by_file, &file),
+                    ),
+                    ("accepted", in_file(&accepted, &accepted_by_file, &file)),
+                ],
+            )
+        })
+        .collect();
+
+    let priority_rows: Vec<(String, Value)> = context["portfolio"]["priority"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|r| (text(r, "category"), r["label"].clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let teams: Vec<JValue> = take_array(&mut context, "teams")
+        .into_iter()
+        .map(|t| {
+            let ids: Vec<String> = t["sellers"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let seller_list: Vec<JValue> = ids
+                .iter()
+                .filter_map(|id| seller_index.get(id).map(|i| sellers[*i].clone()))
+                .collect();
+            // The plan's order first (as `portfolio.priority` has it).
+            let mut theirs: Vec<usize> = ids
+                .iter()
+                .filter_map(|id| by_owner.get(id))
+                .flatten()
+                .copied()
+                .collect();
+            theirs.sort_unstable();
+            theirs.dedup();
+            let priority: Vec<JValue> = priority_rows
+                .iter()
+                .map(|(category, label)| {
+                    let level = |l: Option<&str>| -> JValue {
+                        theirs
+                            .iter()
+                            .map(|i| &customers[*i])
+                            .filter(|c| c.category == *category && c.priority.as_deref() == l)
+                            .map(|c| c.value.clone())
+                            .collect::<Vec<_>>()
+                            .into()
+                    };
+                    map(vec![
+                        ("category".into(), JValue::from(category.as_str())),
+                        ("label".into(), JValue::from_serialize(label)),
+                        ("high".into(), level(Some("high"))),
+                        ("medium".into(), level(Some("medium"))),
+                        ("low".into(), level(Some("low"))),
+                        ("unknown".into(), level(None)),
+                    ])
+                })
+                .collect();
+            let theirs = by_revenue(&customers, theirs);
+            object(
+                t,
+                vec![
+                    ("customer_list", list(&customers, &theirs)),
+                    ("seller_list", seller_list.into()),
+                    ("priority", priority.into()),
+                ],
+            )
+        })
+        .collect();
+
+    let all: Vec<usize> = (0..customers.len()).collect();
+    object(
+        context,
+        vec![
+            ("teams", teams.into()),
+            ("sellers", sellers.into()),
+            ("customers", list(&customers, &all)),
+            ("diagnostics", diagnostics.into()),
+            ("accepted", accepted.into()),
+        ],
+    )
+}
