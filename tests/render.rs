@@ -439,3 +439,25 @@ fn the_customer_time_minimum_is_the_capacity_rules() {
         assert!(html.contains(&format!("krever minst {shown}")), "min {min}");
     }
 }
+
+#[test]
+fn a_team_report_shows_the_findings_of_its_own_files() {
+    // Two teams; the seller of `salg-nord` lacks a KPI chain and has an
+    // unknown key: those findings belong in Nord's report, not in Vest's.
+    let plan = Plan::new()
+        .file("teams/salg-nord.yaml", "name: Salg Nord\ngoals:\n  - {id: omsetning, metric: revenue, target: 5_000_000}\n")
+        .file(
+            "sellers/nils.yaml",
+            "name: Nils\nteam: salg-nord\ngoals:\n  - {id: omsetning, metric: revenue, target: 5_000_000, notat: x}\n",
+        );
+    let run = render(
+        &plan,
+        &["--report", "team", "--format", "md", "--locale", "en"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let nord = plan.read("out/team-salg-nord.md");
+    let vest = plan.read("out/team-salg-vest.md");
+    assert!(nord.contains("sellers/nils.yaml:4"), "{nord}");
+    assert!(!vest.contains("notat"), "{vest}");
+    assert!(!vest.contains("sellers/nils.yaml"), "{vest}");
+}

@@ -13,7 +13,9 @@
 //! - `teams[].customer_list`: the customers of the team's sellers (child
 //!   teams included), largest revenue first;
 //! - `teams[].seller_list`: the team's sellers (objects as in `sellers[]`);
-//! - `teams[].priority`: `portfolio.priority` for the team's customers.
+//! - `teams[].priority`: `portfolio.priority` for the team's customers;
+//! - `teams[].diagnostics`, `teams[].accepted`: the findings in the team's
+//!   file, its sellers' files and customer lists, and `salgsmal.yaml`.
 
 use minijinja::value::Value as JValue;
 use serde_json::Value;
@@ -56,6 +58,7 @@ fn object(v: Value, extra: Vec<(&str, JValue)>) -> JValue {
 
 struct Customer {
     value: JValue,
+    file: String,
     revenue: f64,
     category: String,
     priority: Option<String>,
@@ -87,6 +90,7 @@ pub fn link(mut context: Value) -> JValue {
             Customer {
                 revenue: c["revenue"].as_f64().unwrap_or(0.0),
                 category: text(&c, "category"),
+                file: text(&c, "file"),
                 priority: c["priority"].as_str().map(str::to_string),
                 value: JValue::from_serialize(&c),
             }
@@ -114,7 +118,26 @@ pub fn link(mut context: Value) -> JValue {
             .into()
     };
 
+    // The findings of a set of files, in the order of the plan's list.
+    let in_files =
+        |all: &[JValue], by_file: &HashMap<String, Vec<usize>>, files: &[String]| -> JValue {
+            let mut ids: Vec<usize> = files
+                .iter()
+                .filter_map(|f| by_file.get(f))
+                .flatten()
+                .copied()
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.iter()
+                .map(|i| all[*i].clone())
+                .collect::<Vec<_>>()
+                .into()
+        };
+    let customer_files: Vec<String> = customers.iter().map(|c| c.file.clone()).collect();
+
     let mut seller_index: HashMap<String, usize> = HashMap::new();
+    let mut seller_files: Vec<String> = Vec::new();
     let sellers: Vec<JValue> = take_array(&mut context, "sellers")
         .into_iter()
         .enumerate()
@@ -123,6 +146,7 @@ pub fn link(mut context: Value) -> JValue {
             let file = text(&s, "file");
             let mine = by_revenue(&customers, by_owner.get(&id).cloned().unwrap_or_default());
             seller_index.entry(id).or_insert(i);
+            seller_files.push(file.clone());
             object(
                 s,
                 vec![
@@ -191,10 +215,25 @@ pub fn link(mut context: Value) -> JValue {
                     ])
                 })
                 .collect();
+            // The team's findings: its own file, its sellers' files and their
+            // customer lists, and the plan's configuration.
+            let mut files = vec![text(&t, "file"), "salgsmal.yaml".to_string()];
+            files.extend(
+                ids.iter()
+                    .filter_map(|id| seller_index.get(id))
+                    .map(|i| seller_files[*i].clone()),
+            );
+            files.extend(theirs.iter().map(|i| customer_files[*i].clone()));
+            files.sort();
+            files.dedup();
+            let team_diagnostics = in_files(&diagnostics, &diagnostics_by_file, &files);
+            let team_accepted = in_files(&accepted, &accepted_by_file, &files);
             let theirs = by_revenue(&customers, theirs);
             object(
                 t,
                 vec![
+                    ("diagnostics", team_diagnostics),
+                    ("accepted", team_accepted),
                     ("customer_list", list(&customers, &theirs)),
                     ("seller_list", seller_list.into()),
                     ("priority", priority.into()),
