@@ -87,6 +87,10 @@ pub enum Deny {
 pub struct ExplainArgs {
     /// The rule id (without it, every rule is listed)
     pub rule: Option<String>,
+
+    /// Language of the example (default: the plan's `locale`, else nb)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
 }
 
 #[derive(Debug, Args)]

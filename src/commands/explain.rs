@@ -12,7 +12,7 @@ pub fn execute(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     };
     match rules::find(id) {
         Some(meta) => {
-            super::print(&explain(meta))?;
+            super::print(&explain(meta, locale(args.locale)))?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
@@ -20,6 +20,32 @@ pub fn execute(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
                 .map(|s| format!(" (did you mean `{s}`?)"))
                 .unwrap_or_default();
             anyhow::bail!("unknown rule `{id}`{hint}\n\n{}", list())
+        }
+    }
+}
+
+/// The language of the example: `--locale`, else the locale of the plan
+/// found from the current folder, else nb.
+fn locale(choice: Option<crate::cli::InitLocale>) -> crate::i18n::Locale {
+    use crate::i18n::Locale;
+    match choice {
+        Some(crate::cli::InitLocale::Nb) => Locale::Nb,
+        Some(crate::cli::InitLocale::En) => Locale::En,
+        None => {
+            // Only `salgsmal.yaml` is read, for its `locale`.
+            let text = crate::load::find_root(std::path::Path::new("."))
+                .ok()
+                .and_then(|root| std::fs::read_to_string(root.join(crate::load::CONFIG_FILE)).ok());
+            let locale = text.and_then(|t| {
+                crate::source::yaml::parse(&t)
+                    .root
+                    .and_then(|r| r.get("locale").and_then(|n| n.as_str().map(str::to_string)))
+            });
+            if locale.as_deref() == Some("en") {
+                Locale::En
+            } else {
+                Locale::Nb
+            }
         }
     }
 }
@@ -63,7 +89,7 @@ fn wrap(text: &str, indent: &str) -> String {
     out
 }
 
-pub fn explain(m: &RuleMeta) -> String {
+pub fn explain(m: &RuleMeta, locale: crate::i18n::Locale) -> String {
     let mut out = format!("{} ({} by default", m.id, m.default_level);
     if m.structural {
         out.push_str("; a structure rule, never off");
@@ -93,7 +119,7 @@ pub fn explain(m: &RuleMeta) -> String {
         ));
     }
     out.push_str("\nExample:\n");
-    for line in m.example.lines() {
+    for line in rules::example(m.id, locale).unwrap_or_default().lines() {
         out.push_str("  ");
         out.push_str(line);
         out.push('\n');

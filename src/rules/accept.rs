@@ -18,7 +18,6 @@ entry that matches no finding any more is an info, so stale entries get cleaned 
     principle: "Goals are evaluated continuously: an exception the team agreed to is written down \
 with its reason, shown in the reports, and expires, so it is discussed again.",
     params: &[] as &[Param],
-    example: "warning[accept]: the acceptance of growth in sellers/kari.yaml ran out on 2027-06-30: the finding counts again\n  --> salgsmal.yaml:21:93",
 };
 
 impl Rule for Accept {

@@ -16,7 +16,6 @@ seller's team, or a team goal that no seller or child team contributes a target 
     principle: "Goals agree with the company's short- and long-term goals: every individual goal \
 should serve a team goal, and every team goal should be carried by someone.",
     params: &[] as &[Param],
-    example: "warning[alignment]: team goal `kti` (customer_satisfaction) has no seller or child team contributing a target\n  --> teams/salg-vest.yaml:25:5",
 };
 
 impl Rule for Alignment {

@@ -33,7 +33,6 @@ unrealistic and unfair; the team file's `allocation.max_over` says how much is a
         description: "How far the roll-up may exceed the team target before it is a warning; a \
 team's own `allocation.max_over` takes precedence.",
     }],
-    example: "error[allocation]: sum of individual revenue targets kr 58 000 000 is kr 2 000 000 below the team target kr 60 000 000 (Kari Nordmann 10 000 000 + Ola Berg 24 000 000 + Ingrid Haugland 24 000 000)\n  --> teams/salg-vest.yaml:21:49",
 };
 
 impl Rule for Allocation {

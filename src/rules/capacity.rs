@@ -27,7 +27,6 @@ or on the phone with customers, and an activity plan that does not fit in the we
         default: "0.40",
         description: "The smallest share of the working week spent with customers.",
     }],
-    example: "error[capacity]: activity KPIs take 41,9 hours a week, more than the 37,5 available (qualified_meetings 15/week × 2 h = 30 h + customer_calls 30/week × 0,25 h = 7,5 h + offers 1,45/week × 3 h = 4,36 h)\n  --> sellers/ola.yaml:17:13",
 };
 
 impl Rule for Capacity {

@@ -16,7 +16,6 @@ two `owner` values in a CSV).",
     principle: "Goals are owned: a customer with two responsible sellers is counted twice in the \
 portfolio and in both sellers' potential, and nobody quite owns the relationship.",
     params: &[] as &[Param],
-    example: "error[customer-owner]: customer `fjordtre` belongs to kari in customers/kari.yaml and to ola here\n  --> customers/ola.yaml:4:9",
 };
 
 impl Rule for CustomerOwner {

@@ -16,7 +16,6 @@ products, two custom metrics, or two customers of the same owner share an id.",
     principle: "Goals are evaluated continuously and discussed by name: an id must point at exactly \
 one goal, or a KPI's `supports` and a report's roll-up could count the wrong one.",
     params: &[] as &[Param],
-    example: "error[duplicate-id]: id `omsetning` is used twice in this file (first at line 8)\n  --> sellers/kari.yaml:12:9",
 };
 
 impl Rule for DuplicateId {

@@ -24,7 +24,6 @@ more (or far less) than the rest of the team is a matter for the goal conversati
         default: "0.25",
         description: "How far a seller's ratio may lie from the team's median, as a share of it.",
     }],
-    example: "warning[fairness]: Kari Nordmann's revenue target is 1,5× the baseline; the team's median is 1,09× (38 % away, more than 25 %)\n  --> sellers/kari.yaml:9:38",
 };
 
 struct Ratio {

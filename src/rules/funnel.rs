@@ -26,7 +26,6 @@ missing an input is an info naming it.",
 number of sales activities and how well they convert. A revenue goal with too few meetings \
 behind it is not realistic.",
     params: &[] as &[Param],
-    example: "warning[funnel]: 4 meetings/week × 44 weeks × 40 % to offer × 55 % closing × kr 150 000 = kr 5 808 000 of new business a year, below the kr 6 000 000 the goals need\n  --> sellers/kari.yaml:24:13",
 };
 
 static COVERAGE: RuleMeta = RuleMeta {
@@ -43,7 +42,6 @@ early whether the result goals can be reached.",
         default: "0.25",
         description: "The smallest share of the yearly new business the weighted pipeline must cover.",
     }],
-    example: "warning[pipeline-coverage]: pipeline kr 500 000 × 75 % closing = kr 375 000 covers 10,7 % of the kr 3 500 000 new business required, less than 25 %\n  --> sellers/kari.yaml:15:13",
 };
 
 /// New business a seller's goals require, and how it was reached.

@@ -26,7 +26,6 @@ a goal, unless something has changed — then accept the finding with the reason
         default: "0.30",
         description: "The largest growth over the baseline before a warning (0.30 = 30 %).",
     }],
-    example: "warning[growth]: revenue target kr 12 000 000 is 50 % over the baseline kr 8 000 000, more than 30 %\n  --> sellers/kari.yaml:9:38",
 };
 
 impl Rule for Growth {

@@ -27,7 +27,6 @@ are the best evidence of what a seller can do.",
         default: "1.5",
         description: "How many times the baseline a KPI target may be.",
     }],
-    example: "warning[history]: closing_rate target 75 % is 1,88× the baseline 40 %, more than 1,5×\n  --> sellers/kari.yaml:27:13",
 };
 
 impl Rule for History {

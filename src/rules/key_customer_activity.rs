@@ -17,7 +17,6 @@ planned activity.",
     principle: "Take care of the key customers: the largest, most profitable relationships are \
 the last ones to leave without planned contact.",
     params: &[] as &[Param],
-    example: "warning[key-customer-activity]: Bergen Bygg og Anlegg AS is a key customer with no planned activity (no activity target such as customer_visits)\n  --> customers/ingrid.yaml:3:5",
 };
 
 impl Rule for KeyCustomerActivity {

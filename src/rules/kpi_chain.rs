@@ -14,7 +14,6 @@ static META: RuleMeta = RuleMeta {
     principle: "The individual steering platform reads goal → KPI → actions: each KPI drives a \
 result goal, and each KPI has the concrete actions that move it.",
     params: &[] as &[Param],
-    example: "warning[kpi-chain]: KPI `pipeline` has no actions (tiltak) that drive it\n  --> sellers/kari.yaml:14:5",
 };
 
 impl Rule for KpiChain {

@@ -16,7 +16,6 @@ calls, offers, campaigns, exhibitions) without `per` (day, week, month, quarter,
     principle: "Goals are realistic and measurable: \"more meetings\" cannot be followed up; \"10 \
 qualified meetings per week\" can.",
     params: &[] as &[Param],
-    example: "error[measurable]: KPI `kundemoter` counts qualified_meetings but says not per what: add `per: week` (or day, month, quarter, year)\n  --> sellers/kari.yaml:20:5",
 };
 
 impl Rule for Measurable {

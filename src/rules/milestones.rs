@@ -31,7 +31,6 @@ a path anyone can follow.",
         description: "How far a milestone may differ from the cumulative phasing, as a share of \
 the phasing's value.",
     }],
-    example: "error[milestones]: delmal-2 (2027-06-30) revenue kr 12 000 000 goes backwards from delmal-1 (kr 13 000 000)\n  --> teams/salg-vest.yaml:15:58",
 };
 
 impl Rule for Milestones {

@@ -56,8 +56,26 @@ pub struct RuleMeta {
     /// Which principle of the method it enforces, and why.
     pub principle: &'static str,
     pub params: &'static [Param],
-    /// An example finding, as `check` prints it.
-    pub example: &'static str,
+}
+
+/// Each rule's example finding, as `check` prints it, in nb and en: the real
+/// output of the rule on a small plan, written by the test
+/// `tests/explain_examples.rs` (never typed by hand).
+const EXAMPLES: &[(crate::i18n::Locale, &str)] = &[
+    (crate::i18n::Locale::Nb, include_str!("examples/nb.txt")),
+    (crate::i18n::Locale::En, include_str!("examples/en.txt")),
+];
+
+/// The example finding of rule `id` in `locale`.
+pub fn example(id: &str, locale: crate::i18n::Locale) -> Option<&'static str> {
+    let (_, text) = EXAMPLES.iter().find(|(l, _)| *l == locale)?;
+    let start = text.find(&format!("=== {id}\n"))? + id.len() + 5;
+    let rest = &text[start..];
+    Some(
+        rest.find("\n=== ")
+            .map_or(rest, |end| &rest[..=end])
+            .trim_end(),
+    )
 }
 
 pub trait Rule: Sync {

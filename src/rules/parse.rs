@@ -23,7 +23,6 @@ decimal mark (spaces may group digits).",
     principle: "Customer lists often come from a spreadsheet or a CRM export: a broken row must \
 point at its line and cell, not silently shift every column after it.",
     params: NO_PARAMS,
-    example: "error[csv-syntax]: this row has 6 cells, but the header names 5 columns; the row is not read\n  --> customers/kari.csv:4:41",
 };
 
 impl Rule for CsvSyntax {
@@ -42,7 +41,6 @@ or grows by more than 100 000 nodes through aliases (an alias bomb). The positio
     principle: "Goals must be measurable: a file the tool cannot read holds no goal anyone can check. \
 The limits keep a malicious or broken file (an alias bomb) from taking the check down.",
     params: NO_PARAMS,
-    example: "error[yaml-syntax]: mapping values are not allowed in this context\n  --> sellers/kari.yaml:4:12",
 };
 
 static SCHEMA: RuleMeta = RuleMeta {
@@ -55,7 +53,6 @@ the file name. `salgsmal schema` prints the schemas.",
     principle: "Goals must be measurable and unambiguous. A misspelt key (`targt`) would otherwise \
 silently drop a target from every sum.",
     params: NO_PARAMS,
-    example: "error[schema]: unknown key `targt` in a goal: did you mean `target`?\n  --> sellers/kari.yaml:8:38",
 };
 
 static DUPLICATE_KEY: RuleMeta = RuleMeta {
@@ -67,7 +64,6 @@ place the key was first written.",
     principle: "A number changed in a pull request must be the number the tool reads: with two \
 `target:` keys, the reviewer and the tool could see different targets.",
     params: NO_PARAMS,
-    example: "error[duplicate-key]: key `target` is repeated in this mapping (first written at line 8); the first value is used",
 };
 
 impl Rule for YamlSyntax {

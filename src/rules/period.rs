@@ -19,7 +19,6 @@ own period, or whose file name is not its period.",
 begins, and the main goal is reached within the year. A date outside the period puts a goal on a \
 different plan.",
     params: &[] as &[Param],
-    example: "error[period]: the starting point is dated 2027-02-01, after the plan period 2027 begins (2027-01-01)\n  --> teams/salg-vest.yaml:8:9",
 };
 
 impl Rule for PeriodRule {

@@ -18,7 +18,6 @@ revenue target above its revenue, or a positive existing_customer_growth.",
     principle: "Each category has its strategy: unprofitable relations are to be phased out, so \
 growing one contradicts the customer strategy (or its numbers are out of date).",
     params: &[] as &[Param],
-    example: "warning[phase-out-target]: Vik Ventilasjon is a phase-out customer (contribution kr -15 000) but its revenue target kr 300 000 plans growth from kr 100 000\n  --> customers/kari.yaml:7:93",
 };
 
 impl Rule for PhaseOutTarget {

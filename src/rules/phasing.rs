@@ -18,7 +18,6 @@ its annual target, exactly up to 1 currency unit of rounding, and name all four 
     principle: "Goals are evaluated continuously: a quarter-by-quarter plan that does not add up \
 to the year makes every quarterly review compare with the wrong number.",
     params: &[] as &[Param],
-    example: "error[phasing]: quarterly phasing 13 000 000 + 15 000 000 + 15 000 000 + 16 000 000 = kr 59 000 000 is kr 1 000 000 below the annual target kr 60 000 000\n  --> teams/salg-vest.yaml:21:70",
 };
 
 impl Rule for Phasing {

@@ -18,7 +18,6 @@ contribution).",
     principle: "Categorise and prioritise customers: the strategy for a customer follows its \
 place in the portfolio, so the place should follow from the numbers.",
     params: &[] as &[Param],
-    example: "info[portfolio-category]: Fjordtre AS is declared key but its numbers make it question (revenue kr 1 800 000 is below the large-customer threshold kr 12 600 000)\n  --> customers/kari.yaml:3:93",
 };
 
 impl Rule for PortfolioCategory {

@@ -21,7 +21,6 @@ all be met: error.",
 own goals (share of revenue for key and star customers, profitability, growth in development \
 customers, the number and value of new customers).",
     params: &[] as &[Param],
-    example: "info[portfolio-goals]: key customers bring 39,6 % of revenue; the goal is at least 35 %: met\n  --> teams/salg-vest.yaml:33:8",
 };
 
 impl Rule for PortfolioGoals {

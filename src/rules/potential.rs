@@ -19,7 +19,6 @@ seller has its potential as an amount.",
     principle: "Goals are realistic: a revenue target the customer base cannot buy must come \
 from new customers, and then the new-customer target should say so.",
     params: &[] as &[Param],
-    example: "warning[potential]: revenue target kr 10 000 000 is above the customers' potential kr 6 500 000 + the new-customer target kr 2 000 000 = kr 8 500 000\n  --> sellers/kari.yaml:9:38",
 };
 
 impl Rule for PotentialRule {

@@ -19,7 +19,6 @@ string. Ratios are decimals from 0 to 1 or percent strings.",
     principle: "Goals must be measurable: 25 read as 2 500 % would pass every check that compares \
 with it and fail every report.",
     params: &[] as &[Param],
-    example: "error[ratio]: contribution_margin is a ratio, and 25 is above 1: did you mean \"25 %\"? (write 0.25 or \"25 %\")\n  --> sellers/kari.yaml:9:53",
 };
 
 impl Rule for RatioRule {

@@ -18,7 +18,6 @@ did-you-mean suggestion.",
     principle: "Individual goals must agree with the team's goals, and every KPI must drive a result \
 goal: a reference that points nowhere breaks the chain from team goal to seller to action.",
     params: &[] as &[Param],
-    example: "error[unknown-reference]: team `salg-vets` does not exist\n  --> sellers/kari.yaml:3:7\n   = help: did you mean `salg-vest`?",
 };
 
 impl Rule for UnknownReference {

@@ -117,12 +117,17 @@ pub fn bin() -> PathBuf {
 }
 
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run salgsmal");
+    run_in_env(dir, args, &[])
+}
+
+/// `run_in` with extra environment variables.
+pub fn run_in_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(bin());
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let output: Output = cmd.output().expect("run salgsmal");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
