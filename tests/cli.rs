@@ -35,9 +35,34 @@ fn human_output_is_compiler_style() {
 
 #[test]
 fn human_output_of_the_mistaken_example() {
+    // The plan's locale (nb), and English with `--locale en`.
     let run = mistaken_example().run(&["check"]);
     assert_eq!(run.code, 1);
     assert_snapshot("check_example_mistake.txt", &run.stdout);
+    let run = mistaken_example().run(&["check", "--locale", "en"]);
+    assert_eq!(run.code, 1);
+    assert_snapshot("check_example_mistake.en.txt", &run.stdout);
+}
+
+#[test]
+fn json_carries_the_message_id_and_its_arguments() {
+    let run = mistaken_example().run(&["check", "--format", "json", "--locale", "nb"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let d = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "allocation")
+        .expect("allocation");
+    assert_eq!(d["message_id"], "allocation-below");
+    assert_eq!(
+        d["message"],
+        "summen av de individuelle målene for omsetning kr 52 000 000 er kr 8 000 000 under lagmålet kr 60 000 000 (Ingrid Haugland 31 500 000 + Ola Berg 20 500 000)"
+    );
+    // Numbers as plain JSON numbers; phrases as their text in the locale.
+    assert_eq!(d["args"]["value"], 52_000_000.0);
+    assert_eq!(d["args"]["gap"], 8_000_000.0);
+    assert_eq!(d["args"]["what"], "summen av de individuelle målene for omsetning");
 }
 
 #[test]
