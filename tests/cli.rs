@@ -62,7 +62,10 @@ fn json_carries_the_message_id_and_its_arguments() {
     // Numbers as plain JSON numbers; phrases as their text in the locale.
     assert_eq!(d["args"]["value"], 52_000_000.0);
     assert_eq!(d["args"]["gap"], 8_000_000.0);
-    assert_eq!(d["args"]["what"], "summen av de individuelle målene for omsetning");
+    assert_eq!(
+        d["args"]["what"],
+        "summen av de individuelle målene for omsetning"
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn the_example_plan_passes() {
 
 #[test]
 fn a_small_valid_plan_passes() {
-    let run = Plan::new().run(&["check"]);
+    let run = Plan::new().run(&["check", "--locale", "en"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(
         run.stdout.contains("check passed: 0 errors"),

@@ -48,7 +48,7 @@ fn watch_sees_edits_and_stops_on_ctrl_c() {
         }
     });
     let mut seen = Vec::new();
-    wait_for(&rx, "check passed", &mut seen);
+    wait_for(&rx, "sjekken er bestått", &mut seen);
     wait_for(&rx, "rendered", &mut seen);
     assert!(plan.path().join("build/team-salg-vest.md").is_file());
 

@@ -109,7 +109,7 @@ pub fn render(
         out.push('\n');
     }
     if let Some(summary) = summary {
-        out.push_str(&summary_line(summary, style));
+        out.push_str(&summary_line(summary, style, loc));
     }
     out
 }
@@ -197,34 +197,28 @@ fn render_one(
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
+fn summary_line(s: Summary, style: Style, loc: &Localizer) -> String {
+    use crate::i18n::Message;
+    let counts = Message::new(if s.accepted > 0 {
+        "summary-counts-accepted"
     } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn summary_line(s: Summary, style: Style) -> String {
-    let accepted = if s.accepted > 0 {
-        format!(", {} accepted", s.accepted)
-    } else {
-        String::new()
-    };
-    let counts = format!(
-        "{}, {}, {}{accepted} in {}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info"),
-        plural(s.files, "file")
-    );
+        "summary-counts"
+    })
+    .count("errors", s.errors)
+    .count("warnings", s.warnings)
+    .count("infos", s.infos)
+    .count("accepted", s.accepted)
+    .count("files", s.files);
+    let counts = loc.format(&counts);
     if s.errors > 0 {
+        let head = loc.format(&Message::new("summary-failed"));
         format!(
             "{}: {counts}\n",
-            style.paint(style.level(Level::Error), "check failed")
+            style.paint(style.level(Level::Error), &head)
         )
     } else {
-        format!("{}: {counts}\n", style.paint("\x1b[1;32m", "check passed"))
+        let head = loc.format(&Message::new("summary-passed"));
+        format!("{}: {counts}\n", style.paint("\x1b[1;32m", &head))
     }
 }
 

@@ -185,3 +185,34 @@ key-customer-activity-help = add e.g. `target: {"{"}customer_visits: 12{"}"}` to
 customer-owner-two = customer `{ $customer }` belongs to { $owner } in { $file } and to { $here } here
 customer-owner-related = owned by { $owner }
 customer-owner-help = give the customer one owner
+
+## The summary line of `check`
+
+summary-failed = check failed
+summary-passed = check passed
+summary-counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    } in { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }
+summary-counts-accepted = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }, { $accepted } accepted in { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }

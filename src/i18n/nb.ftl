@@ -185,3 +185,34 @@ key-customer-activity-help = legg for eksempel `target: {"{"}customer_visits: 12
 customer-owner-two = kunden `{ $customer }` tilhører { $owner } i { $file } og { $here } her
 customer-owner-related = eies av { $owner }
 customer-owner-help = gi kunden én eier
+
+## Oppsummeringen fra `check`
+
+summary-failed = sjekken feilet
+summary-passed = sjekken er bestått
+summary-counts = { $errors ->
+        [one] 1 feil
+       *[other] { $errors } feil
+    }, { $warnings ->
+        [one] 1 advarsel
+       *[other] { $warnings } advarsler
+    }, { $infos ->
+        [one] 1 merknad
+       *[other] { $infos } merknader
+    } i { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }
+summary-counts-accepted = { $errors ->
+        [one] 1 feil
+       *[other] { $errors } feil
+    }, { $warnings ->
+        [one] 1 advarsel
+       *[other] { $warnings } advarsler
+    }, { $infos ->
+        [one] 1 merknad
+       *[other] { $infos } merknader
+    }, { $accepted } akseptert i { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }
