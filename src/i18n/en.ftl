@@ -185,3 +185,88 @@ key-customer-activity-help = add e.g. `target: {"{"}customer_visits: 12{"}"}` to
 customer-owner-two = customer `{ $customer }` belongs to { $owner } in { $file } and to { $here } here
 customer-owner-related = owned by { $owner }
 customer-owner-help = give the customer one owner
+
+## Suggestions and the rule runner
+
+suggest-did-you-mean = did you mean `{ $word }`?
+suggest-known = known: { $known }
+suggest-known-more = known: { $known }, …
+suggest-none = there are none yet
+rule-failed = the rule `{ $rule }` could not finish (a bug: please report it with the plan)
+rule-failed-help = the other rules ran; this rule's findings are missing
+or = { $a } or { $b }
+code = `{ $text }`
+
+## unknown-reference
+
+unknown-reference-team = team `{ $team }` does not exist
+unknown-reference-parent = parent team `{ $parent }` does not exist
+unknown-reference-parent-loop = the parent chain loops: { $chain }
+unknown-reference-parent-loop-help = a team cannot roll up into itself
+unknown-reference-owner = owner `{ $owner }` is not a seller
+unknown-reference-list-no-owner = the list has no `owner`, and its file name `{ $file }` is not a seller id
+unknown-reference-list-no-owner-help = add `owner: <seller id>` or name the file after the seller
+unknown-reference-customer-no-owner = customer `{ $customer }` has no owner, and the file name `{ $file }` is not a seller id
+unknown-reference-customer-no-owner-help = fill in the customer's owner
+unknown-reference-seller = seller `{ $seller }` does not exist
+unknown-reference-metric = metric `{ $metric }` does not exist
+unknown-reference-metric-help = { $suggestion } (custom metrics go under `metrics` in salgsmal.yaml)
+unknown-reference-product = product `{ $product }` is not in the catalogue
+unknown-reference-product-help = { $suggestion } (products are listed under `products` in salgsmal.yaml)
+unknown-reference-no-product = goal `{ $goal }` measures product_revenue but names no `product`
+unknown-reference-no-product-help = add `product: <id>` from `products` in salgsmal.yaml
+unknown-reference-supports = `{ $id }` supports goal `{ $goal }`, which is not a result goal in this file
+unknown-reference-rule = rule `{ $rule }` does not exist
+unknown-reference-structural-level = `{ $rule }` is a structure rule: its level cannot be changed
+unknown-reference-structural-level-help = fix the file instead; structure rules are never off
+unknown-reference-param-not-positive = `{ $rule }.{ $param }` must be above 0; the default applies
+unknown-reference-param-not-positive-help = `salgsmal explain { $rule }` shows what it means
+unknown-reference-param = rule `{ $rule }` has no parameter `{ $param }`
+unknown-reference-no-weight = metric `{ $metric }` rolls up by weighted_mean but names no `weight`
+unknown-reference-no-weight-help = add `weight: <metric>`, e.g. `weight: revenue`
+unknown-reference-weight = weight metric `{ $weight }` does not exist
+
+## duplicate-id
+
+duplicate-id-within = id `{ $id }` is used twice in this file (first at line { $line })
+duplicate-id-within-help = give each one its own id
+duplicate-id-first = first used here
+duplicate-id-team = team id `{ $id }` is already used in { $file }
+duplicate-id-team-help = every team needs its own id
+duplicate-id-seller = seller id `{ $id }` is already used in { $file }
+duplicate-id-seller-help = every seller needs its own id
+duplicate-id-customer = customer id `{ $id }` is already used in { $file }
+duplicate-id-customer-help = every customer needs its own id
+duplicate-id-metric = metric `{ $metric }` is already defined (built in or earlier in the list)
+duplicate-id-metric-help = give the custom metric its own id
+
+## period
+
+period-help = the plan period is { $period } ({ $start } to { $end })
+period-starting-point = the starting point is dated { $date }, after the plan period { $period } begins ({ $start })
+period-starting-point-help = the starting point (startpunkt) is where the team stands before the period: date it at or before its start
+period-main-goal = the main goal's deadline { $deadline } lies outside the plan period { $period }
+period-strategy-action = action due { $due } lies outside the plan period { $period }
+period-action = action "{ $action }" is due { $due }, outside the plan period { $period }
+period-actuals = actuals for { $actuals } lie outside the plan period { $period }
+period-as-of = as_of { $as_of } lies outside the actuals' period { $period } ({ $start } to { $end })
+period-file-name = the file is named `{ $file }` but holds actuals for { $period }
+period-file-name-help = name the file actuals/{ $period }.yaml
+
+## ratio
+
+ratio-above-one = { $what } is a ratio, and { $value } is above 1: did you mean "{ $written } %"? (write 0.25 or "25 %")
+ratio-amount-percent = { $metric } is an amount, not a percent: a percent string makes no sense here
+ratio-amount-percent-help = write the amount as a number, e.g. 10_000_000
+
+## accept
+
+accept-in-file = {" "}in { $file }
+accept-no-file = accepts findings in { $file }, which is not a file of the plan
+accept-no-file-help = write the path relative to the plan folder, e.g. sellers/kari.yaml
+accept-error = { $rule } is an error{ $where }; errors cannot be accepted
+accept-error-help = fix the plan; only warnings and infos can be accepted
+accept-expired = the acceptance of { $rule }{ $where } ran out on { $until }: the finding counts again
+accept-expired-help = fix the finding, or agree on a new date and reason
+accept-nothing = accepts nothing: there is no { $rule } finding{ $where } any more
+accept-nothing-help = remove the entry

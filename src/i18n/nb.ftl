@@ -185,3 +185,88 @@ key-customer-activity-help = legg for eksempel `target: {"{"}customer_visits: 12
 customer-owner-two = kunden `{ $customer }` tilhører { $owner } i { $file } og { $here } her
 customer-owner-related = eies av { $owner }
 customer-owner-help = gi kunden én eier
+
+## Forslag og regelkjøringen
+
+suggest-did-you-mean = mente du `{ $word }`?
+suggest-known = kjente: { $known }
+suggest-known-more = kjente: { $known }, …
+suggest-none = det finnes ingen ennå
+rule-failed = regelen `{ $rule }` kunne ikke gjøre seg ferdig (en feil i verktøyet: meld den gjerne inn sammen med planen)
+rule-failed-help = de andre reglene kjørte; funnene fra denne regelen mangler
+or = { $a } eller { $b }
+code = `{ $text }`
+
+## unknown-reference
+
+unknown-reference-team = laget `{ $team }` finnes ikke
+unknown-reference-parent = det overordnede laget `{ $parent }` finnes ikke
+unknown-reference-parent-loop = kjeden av overordnede lag går i ring: { $chain }
+unknown-reference-parent-loop-help = et lag kan ikke rulles opp i seg selv
+unknown-reference-owner = eieren `{ $owner }` er ikke en selger
+unknown-reference-list-no-owner = listen har ingen `owner`, og filnavnet `{ $file }` er ikke id-en til en selger
+unknown-reference-list-no-owner-help = legg til `owner: <selger-id>`, eller gi filen samme navn som selgeren
+unknown-reference-customer-no-owner = kunden `{ $customer }` har ingen eier, og filnavnet `{ $file }` er ikke id-en til en selger
+unknown-reference-customer-no-owner-help = fyll inn kundens eier
+unknown-reference-seller = selgeren `{ $seller }` finnes ikke
+unknown-reference-metric = størrelsen `{ $metric }` finnes ikke
+unknown-reference-metric-help = { $suggestion } (egne størrelser står under `metrics` i salgsmal.yaml)
+unknown-reference-product = produktet `{ $product }` finnes ikke i produktkatalogen
+unknown-reference-product-help = { $suggestion } (produktene står under `products` i salgsmal.yaml)
+unknown-reference-no-product = målet `{ $goal }` måler product_revenue, men nevner ikke noe `product`
+unknown-reference-no-product-help = legg til `product: <id>` fra `products` i salgsmal.yaml
+unknown-reference-supports = `{ $id }` støtter målet `{ $goal }`, som ikke er et resultatmål i denne filen
+unknown-reference-rule = regelen `{ $rule }` finnes ikke
+unknown-reference-structural-level = `{ $rule }` er en strukturregel: nivået kan ikke endres
+unknown-reference-structural-level-help = rett heller filen; strukturregler kan aldri slås av
+unknown-reference-param-not-positive = `{ $rule }.{ $param }` må være over 0; standardverdien gjelder
+unknown-reference-param-not-positive-help = `salgsmal explain { $rule }` viser hva den betyr
+unknown-reference-param = regelen `{ $rule }` har ingen parameter `{ $param }`
+unknown-reference-no-weight = størrelsen `{ $metric }` rulles opp med weighted_mean, men nevner ingen `weight`
+unknown-reference-no-weight-help = legg til `weight: <størrelse>`, for eksempel `weight: revenue`
+unknown-reference-weight = vektstørrelsen `{ $weight }` finnes ikke
+
+## duplicate-id
+
+duplicate-id-within = id-en `{ $id }` er brukt to ganger i denne filen (første gang på linje { $line })
+duplicate-id-within-help = gi hver av dem sin egen id
+duplicate-id-first = første gang brukt her
+duplicate-id-team = lag-id-en `{ $id }` er allerede brukt i { $file }
+duplicate-id-team-help = hvert lag trenger sin egen id
+duplicate-id-seller = selger-id-en `{ $id }` er allerede brukt i { $file }
+duplicate-id-seller-help = hver selger trenger sin egen id
+duplicate-id-customer = kunde-id-en `{ $id }` er allerede brukt i { $file }
+duplicate-id-customer-help = hver kunde trenger sin egen id
+duplicate-id-metric = størrelsen `{ $metric }` er allerede definert (innebygd eller tidligere i listen)
+duplicate-id-metric-help = gi den egne størrelsen sin egen id
+
+## period
+
+period-help = planperioden er { $period } ({ $start } til { $end })
+period-starting-point = startpunktet er datert { $date }, etter at planperioden { $period } begynner ({ $start })
+period-starting-point-help = startpunktet er der laget står før perioden: sett datoen til periodens start eller tidligere
+period-main-goal = fristen for hovedmålet, { $deadline }, ligger utenfor planperioden { $period }
+period-strategy-action = tiltaket med frist { $due } ligger utenfor planperioden { $period }
+period-action = tiltaket «{ $action }» har frist { $due }, utenfor planperioden { $period }
+period-actuals = de faktiske tallene for { $actuals } ligger utenfor planperioden { $period }
+period-as-of = as_of { $as_of } ligger utenfor perioden for de faktiske tallene, { $period } ({ $start } til { $end })
+period-file-name = filen heter `{ $file }`, men har faktiske tall for { $period }
+period-file-name-help = gi filen navnet actuals/{ $period }.yaml
+
+## ratio
+
+ratio-above-one = { $what } er en andel, og { $value } er over 1: mente du "{ $written } %"? (skriv 0.25 eller "25 %")
+ratio-amount-percent = { $metric } er et beløp, ikke en andel: en prosentstreng gir ikke mening her
+ratio-amount-percent-help = skriv beløpet som et tall, for eksempel 10_000_000
+
+## accept
+
+accept-in-file = {" "}i { $file }
+accept-no-file = godtar funn i { $file }, som ikke er en fil i planen
+accept-no-file-help = skriv stien relativt til planmappen, for eksempel sellers/kari.yaml
+accept-error = { $rule } er en feil{ $where }; feil kan ikke godtas
+accept-error-help = rett planen; bare advarsler og info kan godtas
+accept-expired = godtakelsen av { $rule }{ $where } gikk ut { $until }: funnet teller igjen
+accept-expired-help = rett funnet, eller bli enige om en ny dato og en ny begrunnelse
+accept-nothing = godtar ingenting: det finnes ikke lenger noe { $rule }-funn{ $where }
+accept-nothing-help = fjern oppføringen
