@@ -270,3 +270,124 @@ accept-expired = godtakelsen av { $rule }{ $where } gikk ut { $until }: funnet t
 accept-expired-help = rett funnet, eller bli enige om en ny dato og en ny begrunnelse
 accept-nothing = godtar ingenting: det finnes ikke lenger noe { $rule }-funn{ $where }
 accept-nothing-help = fjern oppføringen
+
+## Lesing av filene
+
+file-too-large = filen er på { $size } byte; filer over { $max } byte blir ikke lest
+file-too-large-help = del opp filen, eller øk `limits.max_file_bytes` i salgsmal.yaml
+file-not-utf8 = filen er ikke gyldig UTF-8 (byte 0x{ $byte } ved byteposisjon { $offset })
+file-not-utf8-help = lagre filen som UTF-8
+yaml-syntax-error = filen er ikke gyldig YAML: { $detail }
+yaml-second-document = en planfil har ett YAML-dokument; dette andre blir ikke lest
+yaml-too-deep = nestingen er dypere enn { $max } nivåer; resten av filen blir ikke lest
+yaml-unknown-anchor = aliaset viser til et anker som ikke finnes
+yaml-alias-bomb = aliasene gjør filen større med mer enn { $max } noder (en aliasbombe?); resten av filen blir ikke lest
+duplicate-key = nøkkelen `{ $key }` står to ganger i denne mappingen (første gang på linje { $line }); den første verdien brukes
+duplicate-key-first = første gang skrevet her
+duplicate-key-help = fjern den ene av de to
+csv-unclosed-quote = en celle i anførselstegn blir aldri lukket (en `"` mangler)
+csv-text-after-quote = tekst etter den avsluttende `"` i en celle: sett hele cellen i anførselstegn, og skriv et anførselstegn inni den som `""`
+csv-quote-in-cell = en `"` inni en celle uten anførselstegn: sett hele cellen i anførselstegn
+csv-column-twice = kolonnen `{ $column }` er nevnt to ganger; den andre blir ikke lest
+csv-row-length = denne raden har { $cells ->
+        [one] { $cells } celle
+       *[other] { $cells } celler
+    }, men overskriften har { $columns ->
+        [one] { $columns } kolonne
+       *[other] { $columns } kolonner
+    }; raden blir ikke lest
+csv-unknown-column = ukjent kolonne `{ $column }`
+csv-unknown-column-suggest = ukjent kolonne `{ $column }`: mente du `{ $suggestion }`?
+csv-columns-help = kolonnene er: { $columns }
+csv-missing-column = overskriften har ingen kolonne { $columns }
+csv-actuals-row = en rad med faktiske tall trenger en selger, en størrelse og en verdi
+csv-duplicate-row = { $seller } har en rad til for `{ $metric }` (første gang på linje { $line }); den første brukes
+schema-empty-file = filen er tom: en { $kind }-fil er en mapping av nøkler
+schema-empty-file-help = kjør `salgsmal schema` for å se hva filen skal inneholde, eller slett den
+schema-unreadable = verdien kan ikke leses: { $detail }
+schema-out-of-range = tallet { $text } er for stort
+schema-not-a-word = forventet et av ordene i listen
+schema-file-name-not-id = filnavnet `{ $name }` er ikke en id: id-er skrives med små bokstaver og bindestrek (a-z, 0-9 og -)
+schema-file-name-not-id-help = gi filen nytt navn, for eksempel `kari-nordmann.yaml`
+schema-id-differs = id-en `{ $id }` er ikke den samme som filnavnet `{ $name }`
+schema-id-differs-help = gi filen navnet { $id }.yaml, eller fjern `id`
+
+## schema
+
+schema-key-not-word = en nøkkel må være et enkelt ord, ikke en mapping eller en liste
+schema-bad-number = `{ $text }` er ikke et tall en plan kan holde (for stort, uendelig eller ikke et tall)
+schema-in = i { $what }
+schema-in-here = her
+schema-unknown-key = ukjent nøkkel `{ $key }` { $where }
+schema-unknown-key-suggest = ukjent nøkkel `{ $key }` { $where }: mente du `{ $suggestion }`?
+schema-allowed-keys = tillatte nøkler: { $keys }
+schema-this-mapping = denne mappingen
+schema-missing-key = { $what } mangler den påkrevde nøkkelen `{ $key }`
+schema-key-description = `{ $key }`: { $description }
+schema-expected = forventet { $expected }, fant { $found }
+schema-not-valid = { $found } er ikke gyldig her
+schema-not-one-of = `{ $given }` er ikke et av: { $words }
+schema-not-one-of-suggest = `{ $given }` er ikke et av: { $words } (mente du `{ $suggestion }`?)
+schema-below-minimum = { $found } er mindre enn minimum { $limit }
+schema-at-or-below-minimum = { $found } er mindre enn eller lik minimum { $limit }
+schema-above-maximum = { $found } er større enn maksimum { $limit }
+schema-at-or-above-maximum = { $found } er større enn eller lik maksimum { $limit }
+schema-too-short = teksten er kortere enn { $limit ->
+        [one] { $limit } tegn
+       *[other] { $limit } tegn
+    }
+schema-too-few-items = listen har færre enn { $limit ->
+        [one] { $limit } element
+       *[other] { $limit } elementer
+    }
+schema-too-many-items = listen har flere enn { $limit ->
+        [one] { $limit } element
+       *[other] { $limit } elementer
+    }
+schema-invalid = skjemaet avviser denne verdien: { $detail }
+schema-quoted = "{ $text }"
+schema-nothing = ingenting
+schema-a-list = en liste
+schema-a-mapping = en mapping
+schema-text = tekst
+schema-a-whole-number = et heltall
+schema-a-number = et tall
+schema-true-or-false = true eller false
+schema-title-actuals = faktiske tall
+schema-title-customer-list = en kundeliste
+schema-title-seller = en selger
+schema-title-team = et lag
+schema-title-custom-metric = en egen størrelse
+schema-title-customer = en kunde
+schema-title-date = en dato ÅÅÅÅ-MM-DD
+schema-title-goal = et mål
+schema-title-id = en id med små bokstaver og bindestrek (a-z, 0-9 og -, som `salg-vest`)
+schema-title-milestone = et delmål
+schema-title-quantity = et tall (10_000_000, 0.25) eller en prosentstreng som "25 %"
+schema-title-period = en periode: et år 2027, et kvartal 2027-Q1 eller en måned 2027-03
+schema-title-product = et produkt
+schema-title-ratio = en andel: et desimaltall fra 0 til 1 som 0.25, eller en prosentstreng som "25 %"
+schema-title-rule-settings = innstillingene for en regel
+schema-title-metric-name = et størrelsesnavn i snake_case (som `revenue` eller `qualified_meetings`)
+schema-title-strategic-choice = et strategisk valg
+schema-title-value-or-bounds = en verdi eller {"{"}min, max{"}"}
+schema-title-currency = en ISO 4217-valutakode som NOK
+schema-title-accepted = et godtatt funn
+schema-title-action-or-sentence = et tiltak: en setning, eller {"{"}do, due, status{"}"}
+schema-title-action = et tiltak
+schema-title-amount = et beløp (et tall som 10_000_000 eller 1.0e7)
+schema-title-bounds = grenser
+schema-title-category-goals = målene for en kundekategori
+schema-title-labels = navn
+schema-title-potential = low, medium, high eller et beløp
+schema-title-level = et av off, info, warning, error (eller false)
+schema-title-config = salgsmal.yaml
+schema-title-allocation = innstillingene for fordeling
+schema-title-assumptions = forutsetningene
+schema-title-competence = kompetanseplanen
+schema-title-limits = grensene
+schema-title-main-goal = hovedmålet
+schema-title-portfolio-goals = porteføljemålene
+schema-title-portfolio-thresholds = grensene for porteføljen
+schema-title-starting-point = startpunktet
+schema-title-values = verdier per størrelse

@@ -315,16 +315,6 @@ pub fn suggestion<'a>(
     }
 }
 
-/// `a`, or `a or b`, or `a or b or c`: code words joined in the reader's
-/// language.
-pub fn either<'a>(words: impl IntoIterator<Item = &'a str>) -> Message {
-    words
-        .into_iter()
-        .map(|w| Message::new("code").text("text", w))
-        .reduce(|a, b| Message::new("or").phrase("a", a).phrase("b", b))
-        .unwrap_or_else(|| Message::new("empty"))
-}
-
 /// The rule list as SARIF shows it.
 pub fn sarif_registry() -> Vec<crate::diag::RuleInfo> {
     all()
