@@ -129,7 +129,7 @@ fn github_sarif_and_junit_formats() {
     let gh = plan.run(&["check", "--format", "github"]);
     assert_eq!(gh.code, 1);
     assert!(
-        gh.stdout.starts_with("::error file=sellers/kari.yaml,line=2,col=7,title=salgsmal unknown-reference::team `salg-vets` does not exist"),
+        gh.stdout.starts_with("::error file=sellers/kari.yaml,line=2,col=7,title=salgsmal unknown-reference::laget `salg-vets` finnes ikke%0Ahelp: mente du `salg-vest`?"),
         "{}",
         gh.stdout
     );

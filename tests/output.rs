@@ -104,7 +104,7 @@ fn a_key_cannot_forge_an_annotation_or_drive_the_terminal() {
     assert!(!run.stdout.contains('\u{7}'), "{}", run.stdout);
     assert!(
         run.stdout.contains(
-            "unknown key `x\\n::error file=teams/salg-vest.yaml,line=1::forged\\u{1b}]0;title\\u{7}`"
+            "ukjent nøkkel `x\\n::error file=teams/salg-vest.yaml,line=1::forged\\u{1b}]0;title\\u{7}`"
         ),
         "{}",
         run.stdout

@@ -783,7 +783,7 @@ fn an_expired_acceptance_counts_again_and_is_itself_a_warning() {
     assert_eq!(rules, ["accept", "growth"], "{json:#}");
     assert_eq!(
         json["diagnostics"][0]["message"],
-        "the acceptance of growth ran out on 2027-06-30: the finding counts again"
+        "the acceptance of growth ran out on 30 Jun 2027: the finding counts again"
     );
     assert_at_text(
         &json["diagnostics"][0],

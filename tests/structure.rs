@@ -460,3 +460,67 @@ fn goals_without_ids_are_the_schema_s_findings_only() {
         "{found:#?}"
     );
 }
+
+/// One plan, read in both languages: the message follows `--locale`, while
+/// `message_id` and `args` stay the same for programs that read the JSON.
+#[test]
+fn findings_speak_the_readers_language_with_the_same_id_and_args() {
+    let plan = Plan::new().file(
+        "sellers/ola.yaml",
+        "name: Ola\nteam: salg-vets\ngoals:\n  - {id: omsetning, metric: revenue, targt: 10_000_000}\n",
+    );
+    let found = |locale: &str| {
+        let run = plan.run(&["check", "--format", "json", "--locale", locale]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let of = |rule: &str| {
+            json["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .find(|d| d["rule"] == rule && d["file"] == "sellers/ola.yaml")
+                .cloned()
+                .unwrap_or_else(|| panic!("no {rule} finding in {json:#}"))
+        };
+        (of("unknown-reference"), of("schema"))
+    };
+    let (team_nb, key_nb) = found("nb");
+    let (team_en, key_en) = found("en");
+
+    assert_eq!(team_nb["message"], "laget `salg-vets` finnes ikke");
+    assert_eq!(team_nb["help"], "mente du `salg-vest`?");
+    assert_eq!(team_en["message"], "team `salg-vets` does not exist");
+    assert_eq!(team_en["help"], "did you mean `salg-vest`?");
+    for team in [&team_nb, &team_en] {
+        assert_eq!(team["message_id"], "unknown-reference-team");
+        assert_eq!(team["args"], serde_json::json!({"team": "salg-vets"}));
+    }
+
+    assert_eq!(
+        key_nb["message"],
+        "ukjent nøkkel `targt` i et mål: mente du `target`?"
+    );
+    assert!(
+        key_nb["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("tillatte nøkler: id, metric, target")),
+        "{key_nb:#}"
+    );
+    assert_eq!(
+        key_en["message"],
+        "unknown key `targt` in a goal: did you mean `target`?"
+    );
+    assert!(
+        key_en["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("allowed keys: id, metric, target")),
+        "{key_en:#}"
+    );
+    for key in [&key_nb, &key_en] {
+        assert_eq!(key["message_id"], "schema-unknown-key-suggest");
+        assert_eq!(key["args"]["key"], "targt");
+        assert_eq!(key["args"]["suggestion"], "target");
+        assert_eq!(key["pointer"], "/goals/0/targt");
+    }
+    assert_eq!(key_nb["args"]["where"], "i et mål");
+    assert_eq!(key_en["args"]["where"], "in a goal");
+}

@@ -39,7 +39,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
         {
             anyhow::bail!(
                 "no {what} `{id}` in the plan ({})",
-                rules::suggestion(id, known.iter().copied())
+                crate::i18n::Localizer::new(crate::i18n::Locale::En, "NOK")
+                    .format(&rules::suggestion(id, known.iter().copied()))
             );
         }
     }

@@ -216,3 +216,209 @@ summary-counts-accepted = { $errors ->
         [one] 1 file
        *[other] { $files } files
     }
+
+## Suggestions and the rule runner
+
+suggest-did-you-mean = did you mean `{ $word }`?
+suggest-known = known: { $known }
+suggest-known-more = known: { $known }, …
+suggest-none = there are none yet
+rule-failed = the rule `{ $rule }` could not finish (a bug: please report it with the plan)
+rule-failed-help = the other rules ran; this rule's findings are missing
+or = { $a } or { $b }
+code = `{ $text }`
+
+## unknown-reference
+
+unknown-reference-team = team `{ $team }` does not exist
+unknown-reference-parent = parent team `{ $parent }` does not exist
+unknown-reference-parent-loop = the parent chain loops: { $chain }
+unknown-reference-parent-loop-help = a team cannot roll up into itself
+unknown-reference-owner = owner `{ $owner }` is not a seller
+unknown-reference-list-no-owner = the list has no `owner`, and its file name `{ $file }` is not a seller id
+unknown-reference-list-no-owner-help = add `owner: <seller id>` or name the file after the seller
+unknown-reference-customer-no-owner = customer `{ $customer }` has no owner, and the file name `{ $file }` is not a seller id
+unknown-reference-customer-no-owner-help = fill in the customer's owner
+unknown-reference-seller = seller `{ $seller }` does not exist
+unknown-reference-metric = metric `{ $metric }` does not exist
+unknown-reference-metric-help = { $suggestion } (custom metrics go under `metrics` in salgsmal.yaml)
+unknown-reference-product = product `{ $product }` is not in the catalogue
+unknown-reference-product-help = { $suggestion } (products are listed under `products` in salgsmal.yaml)
+unknown-reference-no-product = goal `{ $goal }` measures product_revenue but names no `product`
+unknown-reference-no-product-help = add `product: <id>` from `products` in salgsmal.yaml
+unknown-reference-supports = `{ $id }` supports goal `{ $goal }`, which is not a result goal in this file
+unknown-reference-rule = rule `{ $rule }` does not exist
+unknown-reference-structural-level = `{ $rule }` is a structure rule: its level cannot be changed
+unknown-reference-structural-level-help = fix the file instead; structure rules are never off
+unknown-reference-param-not-positive = `{ $rule }.{ $param }` must be above 0; the default applies
+unknown-reference-param-not-positive-help = `salgsmal explain { $rule }` shows what it means
+unknown-reference-param = rule `{ $rule }` has no parameter `{ $param }`
+unknown-reference-no-weight = metric `{ $metric }` rolls up by weighted_mean but names no `weight`
+unknown-reference-no-weight-help = add `weight: <metric>`, e.g. `weight: revenue`
+unknown-reference-weight = weight metric `{ $weight }` does not exist
+
+## duplicate-id
+
+duplicate-id-within = id `{ $id }` is used twice in this file (first at line { $line })
+duplicate-id-within-help = give each one its own id
+duplicate-id-first = first used here
+duplicate-id-team = team id `{ $id }` is already used in { $file }
+duplicate-id-team-help = every team needs its own id
+duplicate-id-seller = seller id `{ $id }` is already used in { $file }
+duplicate-id-seller-help = every seller needs its own id
+duplicate-id-customer = customer id `{ $id }` is already used in { $file }
+duplicate-id-customer-help = every customer needs its own id
+duplicate-id-metric = metric `{ $metric }` is already defined (built in or earlier in the list)
+duplicate-id-metric-help = give the custom metric its own id
+
+## period
+
+period-help = the plan period is { $period } ({ $start } to { $end })
+period-starting-point = the starting point is dated { $date }, after the plan period { $period } begins ({ $start })
+period-starting-point-help = the starting point (startpunkt) is where the team stands before the period: date it at or before its start
+period-main-goal = the main goal's deadline { $deadline } lies outside the plan period { $period }
+period-strategy-action = action due { $due } lies outside the plan period { $period }
+period-action = action "{ $action }" is due { $due }, outside the plan period { $period }
+period-actuals = actuals for { $actuals } lie outside the plan period { $period }
+period-as-of = as_of { $as_of } lies outside the actuals' period { $period } ({ $start } to { $end })
+period-file-name = the file is named `{ $file }` but holds actuals for { $period }
+period-file-name-help = name the file actuals/{ $period }.yaml
+
+## ratio
+
+ratio-above-one = { $what } is a ratio, and { $value } is above 1: did you mean "{ $written } %"? (write 0.25 or "25 %")
+ratio-amount-percent = { $metric } is an amount, not a percent: a percent string makes no sense here
+ratio-amount-percent-help = write the amount as a number, e.g. 10_000_000
+
+## accept
+
+accept-in-file = {" "}in { $file }
+accept-no-file = accepts findings in { $file }, which is not a file of the plan
+accept-no-file-help = write the path relative to the plan folder, e.g. sellers/kari.yaml
+accept-error = { $rule } is an error{ $where }; errors cannot be accepted
+accept-error-help = fix the plan; only warnings and infos can be accepted
+accept-expired = the acceptance of { $rule }{ $where } ran out on { $until }: the finding counts again
+accept-expired-help = fix the finding, or agree on a new date and reason
+accept-nothing = accepts nothing: there is no { $rule } finding{ $where } any more
+accept-nothing-help = remove the entry
+
+## Reading the files
+
+file-too-large = the file is { $size } bytes; files over { $max } bytes are not read
+file-too-large-help = split the file, or raise `limits.max_file_bytes` in salgsmal.yaml
+file-not-utf8 = the file is not valid UTF-8 (byte 0x{ $byte } at byte offset { $offset })
+file-not-utf8-help = save the file as UTF-8
+yaml-syntax-error = the file is not valid YAML: { $detail }
+yaml-second-document = a plan file holds one YAML document; this second one is not read
+yaml-too-deep = nesting is deeper than { $max } levels; the file is not read further
+yaml-unknown-anchor = alias refers to an unknown anchor
+yaml-alias-bomb = aliases expand this file by more than { $max } nodes (an alias bomb?); the file is not read further
+duplicate-key = key `{ $key }` is repeated in this mapping (first written at line { $line }); the first value is used
+duplicate-key-first = first written here
+duplicate-key-help = remove one of the two entries
+csv-unclosed-quote = a quoted cell is never closed (a `"` is missing)
+csv-text-after-quote = text after a quoted cell's closing `"`: quote the whole cell, and write a quote inside it as `""`
+csv-quote-in-cell = a `"` inside an unquoted cell: quote the whole cell
+csv-column-twice = column `{ $column }` is named twice; the second one is not read
+csv-row-length = this row has { $cells ->
+        [one] { $cells } cell
+       *[other] { $cells } cells
+    }, but the header names { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    }; the row is not read
+csv-unknown-column = unknown column `{ $column }`
+csv-unknown-column-suggest = unknown column `{ $column }`: did you mean `{ $suggestion }`?
+csv-columns-help = the columns are: { $columns }
+csv-missing-column = the header has no { $columns } column
+csv-actuals-row = a row of actuals needs a seller, a metric and a value
+csv-duplicate-row = { $seller } has a second `{ $metric }` row (first at line { $line }); the first is used
+schema-empty-file = the file is empty: a { $kind } file is a mapping of keys
+schema-empty-file-help = run `salgsmal schema` to see what the file holds, or delete it
+schema-unreadable = the value cannot be read: { $detail }
+schema-out-of-range = number { $text } is out of range
+schema-not-a-word = expected one of the listed words
+schema-file-name-not-id = the file name `{ $name }` is not an id: ids are lowercase kebab-case (a-z, 0-9 and -)
+schema-file-name-not-id-help = rename the file, e.g. `kari-nordmann.yaml`
+schema-id-differs = id `{ $id }` differs from the file name `{ $name }`
+schema-id-differs-help = rename the file to { $id }.yaml or remove `id`
+
+## schema
+
+schema-key-not-word = a key must be a plain word, not a mapping or a list
+schema-bad-number = `{ $text }` is not a number a plan can hold (too large, infinite or not a number)
+schema-in = in { $what }
+schema-in-here = in here
+schema-unknown-key = unknown key `{ $key }` { $where }
+schema-unknown-key-suggest = unknown key `{ $key }` { $where }: did you mean `{ $suggestion }`?
+schema-allowed-keys = allowed keys: { $keys }
+schema-this-mapping = this mapping
+schema-missing-key = { $what } is missing the required key `{ $key }`
+schema-key-description = `{ $key }`: { $description }
+schema-expected = expected { $expected }, found { $found }
+schema-not-valid = { $found } is not valid here
+schema-not-one-of = `{ $given }` is not one of: { $words }
+schema-not-one-of-suggest = `{ $given }` is not one of: { $words } (did you mean `{ $suggestion }`?)
+schema-below-minimum = { $found } is less than the minimum of { $limit }
+schema-at-or-below-minimum = { $found } is less than or equal to the minimum of { $limit }
+schema-above-maximum = { $found } is greater than the maximum of { $limit }
+schema-at-or-above-maximum = { $found } is greater than or equal to the maximum of { $limit }
+schema-too-short = the text is shorter than { $limit ->
+        [one] { $limit } character
+       *[other] { $limit } characters
+    }
+schema-too-few-items = the list has fewer than { $limit ->
+        [one] { $limit } item
+       *[other] { $limit } items
+    }
+schema-too-many-items = the list has more than { $limit ->
+        [one] { $limit } item
+       *[other] { $limit } items
+    }
+schema-invalid = the schema rejects this value: { $detail }
+schema-quoted = "{ $text }"
+schema-nothing = nothing
+schema-a-list = a list
+schema-a-mapping = a mapping
+schema-text = text
+schema-a-whole-number = a whole number
+schema-a-number = a number
+schema-true-or-false = true or false
+schema-title-actuals = Actuals
+schema-title-customer-list = Customer list
+schema-title-seller = Seller
+schema-title-team = Team
+schema-title-custom-metric = a custom metric
+schema-title-customer = a customer
+schema-title-date = a date YYYY-MM-DD
+schema-title-goal = a goal
+schema-title-id = a lowercase kebab-case id (a-z, 0-9 and -, like `salg-vest`)
+schema-title-milestone = a milestone
+schema-title-quantity = a number (10_000_000, 0.25) or a percent string such as "25 %"
+schema-title-period = a period: a year 2027, a quarter 2027-Q1 or a month 2027-03
+schema-title-product = a product
+schema-title-ratio = a ratio: a decimal from 0 to 1 such as 0.25, or a percent string such as "25 %"
+schema-title-rule-settings = a rule's settings
+schema-title-metric-name = a snake_case metric name (like `revenue` or `qualified_meetings`)
+schema-title-strategic-choice = a strategic choice
+schema-title-value-or-bounds = a value or {"{"}min, max{"}"}
+schema-title-currency = an ISO 4217 currency code such as NOK
+schema-title-accepted = an accepted finding
+schema-title-action-or-sentence = an action (tiltak): a sentence, or {"{"}do, due, status{"}"}
+schema-title-action = an action
+schema-title-amount = an amount (a number such as 10_000_000 or 1.0e7)
+schema-title-bounds = bounds
+schema-title-category-goals = category goals
+schema-title-labels = labels
+schema-title-potential = low, medium, high or an amount
+schema-title-level = one of off, info, warning, error (or false)
+schema-title-config = salgsmal.yaml
+schema-title-allocation = the allocation settings
+schema-title-assumptions = the assumptions
+schema-title-competence = the competence plan
+schema-title-limits = the limits
+schema-title-main-goal = the main goal
+schema-title-portfolio-goals = the portfolio goals
+schema-title-portfolio-thresholds = the portfolio thresholds
+schema-title-starting-point = the starting point
+schema-title-values = values per metric

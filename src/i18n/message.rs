@@ -120,6 +120,24 @@ impl Message {
     }
 }
 
+/// `a`, `a or b`, `a or b or c`: words of code (keys, column names) in
+/// backticks, joined in the reader's language.
+pub fn either<'a>(words: impl IntoIterator<Item = &'a str>) -> Message {
+    any_of(
+        words
+            .into_iter()
+            .map(|w| Message::new("code").text("text", w)),
+    )
+}
+
+/// `a`, `a or b`, `a or b or c`: phrases joined in the reader's language.
+pub fn any_of(phrases: impl IntoIterator<Item = Message>) -> Message {
+    phrases
+        .into_iter()
+        .reduce(|a, b| Message::new("or").phrase("a", a).phrase("b", b))
+        .unwrap_or_else(|| Message::new("empty"))
+}
+
 impl From<String> for Message {
     fn from(text: String) -> Self {
         Message::plain(text)

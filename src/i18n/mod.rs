@@ -6,7 +6,7 @@ mod message;
 mod number;
 
 pub use fluent::{Localizer, catalogue, parse_errors};
-pub use message::{Arg, Message};
+pub use message::{Arg, Message, any_of, either};
 
 pub use number::{Fmt, Shape, decimals_apart, decimals_nonzero, round};
 

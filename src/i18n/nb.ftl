@@ -216,3 +216,209 @@ summary-counts-accepted = { $errors ->
         [one] 1 fil
        *[other] { $files } filer
     }
+
+## Forslag og regelkjøringen
+
+suggest-did-you-mean = mente du `{ $word }`?
+suggest-known = kjente: { $known }
+suggest-known-more = kjente: { $known }, …
+suggest-none = det finnes ingen ennå
+rule-failed = regelen `{ $rule }` kunne ikke gjøre seg ferdig (en feil i verktøyet: meld den gjerne inn sammen med planen)
+rule-failed-help = de andre reglene kjørte; funnene fra denne regelen mangler
+or = { $a } eller { $b }
+code = `{ $text }`
+
+## unknown-reference
+
+unknown-reference-team = laget `{ $team }` finnes ikke
+unknown-reference-parent = det overordnede laget `{ $parent }` finnes ikke
+unknown-reference-parent-loop = kjeden av overordnede lag går i ring: { $chain }
+unknown-reference-parent-loop-help = et lag kan ikke rulles opp i seg selv
+unknown-reference-owner = eieren `{ $owner }` er ikke en selger
+unknown-reference-list-no-owner = listen har ingen `owner`, og filnavnet `{ $file }` er ikke id-en til en selger
+unknown-reference-list-no-owner-help = legg til `owner: <selger-id>`, eller gi filen samme navn som selgeren
+unknown-reference-customer-no-owner = kunden `{ $customer }` har ingen eier, og filnavnet `{ $file }` er ikke id-en til en selger
+unknown-reference-customer-no-owner-help = fyll inn kundens eier
+unknown-reference-seller = selgeren `{ $seller }` finnes ikke
+unknown-reference-metric = størrelsen `{ $metric }` finnes ikke
+unknown-reference-metric-help = { $suggestion } (egne størrelser står under `metrics` i salgsmal.yaml)
+unknown-reference-product = produktet `{ $product }` finnes ikke i produktkatalogen
+unknown-reference-product-help = { $suggestion } (produktene står under `products` i salgsmal.yaml)
+unknown-reference-no-product = målet `{ $goal }` måler product_revenue, men nevner ikke noe `product`
+unknown-reference-no-product-help = legg til `product: <id>` fra `products` i salgsmal.yaml
+unknown-reference-supports = `{ $id }` støtter målet `{ $goal }`, som ikke er et resultatmål i denne filen
+unknown-reference-rule = regelen `{ $rule }` finnes ikke
+unknown-reference-structural-level = `{ $rule }` er en strukturregel: nivået kan ikke endres
+unknown-reference-structural-level-help = rett heller filen; strukturregler kan aldri slås av
+unknown-reference-param-not-positive = `{ $rule }.{ $param }` må være over 0; standardverdien gjelder
+unknown-reference-param-not-positive-help = `salgsmal explain { $rule }` viser hva den betyr
+unknown-reference-param = regelen `{ $rule }` har ingen parameter `{ $param }`
+unknown-reference-no-weight = størrelsen `{ $metric }` rulles opp med weighted_mean, men nevner ingen `weight`
+unknown-reference-no-weight-help = legg til `weight: <størrelse>`, for eksempel `weight: revenue`
+unknown-reference-weight = vektstørrelsen `{ $weight }` finnes ikke
+
+## duplicate-id
+
+duplicate-id-within = id-en `{ $id }` er brukt to ganger i denne filen (første gang på linje { $line })
+duplicate-id-within-help = gi hver av dem sin egen id
+duplicate-id-first = første gang brukt her
+duplicate-id-team = lag-id-en `{ $id }` er allerede brukt i { $file }
+duplicate-id-team-help = hvert lag trenger sin egen id
+duplicate-id-seller = selger-id-en `{ $id }` er allerede brukt i { $file }
+duplicate-id-seller-help = hver selger trenger sin egen id
+duplicate-id-customer = kunde-id-en `{ $id }` er allerede brukt i { $file }
+duplicate-id-customer-help = hver kunde trenger sin egen id
+duplicate-id-metric = størrelsen `{ $metric }` er allerede definert (innebygd eller tidligere i listen)
+duplicate-id-metric-help = gi den egne størrelsen sin egen id
+
+## period
+
+period-help = planperioden er { $period } ({ $start } til { $end })
+period-starting-point = startpunktet er datert { $date }, etter at planperioden { $period } begynner ({ $start })
+period-starting-point-help = startpunktet er der laget står før perioden: sett datoen til periodens start eller tidligere
+period-main-goal = fristen for hovedmålet, { $deadline }, ligger utenfor planperioden { $period }
+period-strategy-action = tiltaket med frist { $due } ligger utenfor planperioden { $period }
+period-action = tiltaket «{ $action }» har frist { $due }, utenfor planperioden { $period }
+period-actuals = de faktiske tallene for { $actuals } ligger utenfor planperioden { $period }
+period-as-of = as_of { $as_of } ligger utenfor perioden for de faktiske tallene, { $period } ({ $start } til { $end })
+period-file-name = filen heter `{ $file }`, men har faktiske tall for { $period }
+period-file-name-help = gi filen navnet actuals/{ $period }.yaml
+
+## ratio
+
+ratio-above-one = { $what } er en andel, og { $value } er over 1: mente du "{ $written } %"? (skriv 0.25 eller "25 %")
+ratio-amount-percent = { $metric } er et beløp, ikke en andel: en prosentstreng gir ikke mening her
+ratio-amount-percent-help = skriv beløpet som et tall, for eksempel 10_000_000
+
+## accept
+
+accept-in-file = {" "}i { $file }
+accept-no-file = godtar funn i { $file }, som ikke er en fil i planen
+accept-no-file-help = skriv stien relativt til planmappen, for eksempel sellers/kari.yaml
+accept-error = { $rule } er en feil{ $where }; feil kan ikke godtas
+accept-error-help = rett planen; bare advarsler og info kan godtas
+accept-expired = godtakelsen av { $rule }{ $where } gikk ut { $until }: funnet teller igjen
+accept-expired-help = rett funnet, eller bli enige om en ny dato og en ny begrunnelse
+accept-nothing = godtar ingenting: det finnes ikke lenger noe { $rule }-funn{ $where }
+accept-nothing-help = fjern oppføringen
+
+## Lesing av filene
+
+file-too-large = filen er på { $size } byte; filer over { $max } byte blir ikke lest
+file-too-large-help = del opp filen, eller øk `limits.max_file_bytes` i salgsmal.yaml
+file-not-utf8 = filen er ikke gyldig UTF-8 (byte 0x{ $byte } ved byteposisjon { $offset })
+file-not-utf8-help = lagre filen som UTF-8
+yaml-syntax-error = filen er ikke gyldig YAML: { $detail }
+yaml-second-document = en planfil har ett YAML-dokument; dette andre blir ikke lest
+yaml-too-deep = nestingen er dypere enn { $max } nivåer; resten av filen blir ikke lest
+yaml-unknown-anchor = aliaset viser til et anker som ikke finnes
+yaml-alias-bomb = aliasene gjør filen større med mer enn { $max } noder (en aliasbombe?); resten av filen blir ikke lest
+duplicate-key = nøkkelen `{ $key }` står to ganger i denne mappingen (første gang på linje { $line }); den første verdien brukes
+duplicate-key-first = første gang skrevet her
+duplicate-key-help = fjern den ene av de to
+csv-unclosed-quote = en celle i anførselstegn blir aldri lukket (en `"` mangler)
+csv-text-after-quote = tekst etter den avsluttende `"` i en celle: sett hele cellen i anførselstegn, og skriv et anførselstegn inni den som `""`
+csv-quote-in-cell = en `"` inni en celle uten anførselstegn: sett hele cellen i anførselstegn
+csv-column-twice = kolonnen `{ $column }` er nevnt to ganger; den andre blir ikke lest
+csv-row-length = denne raden har { $cells ->
+        [one] { $cells } celle
+       *[other] { $cells } celler
+    }, men overskriften har { $columns ->
+        [one] { $columns } kolonne
+       *[other] { $columns } kolonner
+    }; raden blir ikke lest
+csv-unknown-column = ukjent kolonne `{ $column }`
+csv-unknown-column-suggest = ukjent kolonne `{ $column }`: mente du `{ $suggestion }`?
+csv-columns-help = kolonnene er: { $columns }
+csv-missing-column = overskriften har ingen kolonne { $columns }
+csv-actuals-row = en rad med faktiske tall trenger en selger, en størrelse og en verdi
+csv-duplicate-row = { $seller } har en rad til for `{ $metric }` (første gang på linje { $line }); den første brukes
+schema-empty-file = filen er tom: en { $kind }-fil er en mapping av nøkler
+schema-empty-file-help = kjør `salgsmal schema` for å se hva filen skal inneholde, eller slett den
+schema-unreadable = verdien kan ikke leses: { $detail }
+schema-out-of-range = tallet { $text } er for stort
+schema-not-a-word = forventet et av ordene i listen
+schema-file-name-not-id = filnavnet `{ $name }` er ikke en id: id-er skrives med små bokstaver og bindestrek (a-z, 0-9 og -)
+schema-file-name-not-id-help = gi filen nytt navn, for eksempel `kari-nordmann.yaml`
+schema-id-differs = id-en `{ $id }` er ikke den samme som filnavnet `{ $name }`
+schema-id-differs-help = gi filen navnet { $id }.yaml, eller fjern `id`
+
+## schema
+
+schema-key-not-word = en nøkkel må være et enkelt ord, ikke en mapping eller en liste
+schema-bad-number = `{ $text }` er ikke et tall en plan kan holde (for stort, uendelig eller ikke et tall)
+schema-in = i { $what }
+schema-in-here = her
+schema-unknown-key = ukjent nøkkel `{ $key }` { $where }
+schema-unknown-key-suggest = ukjent nøkkel `{ $key }` { $where }: mente du `{ $suggestion }`?
+schema-allowed-keys = tillatte nøkler: { $keys }
+schema-this-mapping = denne mappingen
+schema-missing-key = { $what } mangler den påkrevde nøkkelen `{ $key }`
+schema-key-description = `{ $key }`: { $description }
+schema-expected = forventet { $expected }, fant { $found }
+schema-not-valid = { $found } er ikke gyldig her
+schema-not-one-of = `{ $given }` er ikke et av: { $words }
+schema-not-one-of-suggest = `{ $given }` er ikke et av: { $words } (mente du `{ $suggestion }`?)
+schema-below-minimum = { $found } er mindre enn minimum { $limit }
+schema-at-or-below-minimum = { $found } er mindre enn eller lik minimum { $limit }
+schema-above-maximum = { $found } er større enn maksimum { $limit }
+schema-at-or-above-maximum = { $found } er større enn eller lik maksimum { $limit }
+schema-too-short = teksten er kortere enn { $limit ->
+        [one] { $limit } tegn
+       *[other] { $limit } tegn
+    }
+schema-too-few-items = listen har færre enn { $limit ->
+        [one] { $limit } element
+       *[other] { $limit } elementer
+    }
+schema-too-many-items = listen har flere enn { $limit ->
+        [one] { $limit } element
+       *[other] { $limit } elementer
+    }
+schema-invalid = skjemaet avviser denne verdien: { $detail }
+schema-quoted = "{ $text }"
+schema-nothing = ingenting
+schema-a-list = en liste
+schema-a-mapping = en mapping
+schema-text = tekst
+schema-a-whole-number = et heltall
+schema-a-number = et tall
+schema-true-or-false = true eller false
+schema-title-actuals = faktiske tall
+schema-title-customer-list = en kundeliste
+schema-title-seller = en selger
+schema-title-team = et lag
+schema-title-custom-metric = en egen størrelse
+schema-title-customer = en kunde
+schema-title-date = en dato ÅÅÅÅ-MM-DD
+schema-title-goal = et mål
+schema-title-id = en id med små bokstaver og bindestrek (a-z, 0-9 og -, som `salg-vest`)
+schema-title-milestone = et delmål
+schema-title-quantity = et tall (10_000_000, 0.25) eller en prosentstreng som "25 %"
+schema-title-period = en periode: et år 2027, et kvartal 2027-Q1 eller en måned 2027-03
+schema-title-product = et produkt
+schema-title-ratio = en andel: et desimaltall fra 0 til 1 som 0.25, eller en prosentstreng som "25 %"
+schema-title-rule-settings = innstillingene for en regel
+schema-title-metric-name = et størrelsesnavn i snake_case (som `revenue` eller `qualified_meetings`)
+schema-title-strategic-choice = et strategisk valg
+schema-title-value-or-bounds = en verdi eller {"{"}min, max{"}"}
+schema-title-currency = en ISO 4217-valutakode som NOK
+schema-title-accepted = et godtatt funn
+schema-title-action-or-sentence = et tiltak: en setning, eller {"{"}do, due, status{"}"}
+schema-title-action = et tiltak
+schema-title-amount = et beløp (et tall som 10_000_000 eller 1.0e7)
+schema-title-bounds = grenser
+schema-title-category-goals = målene for en kundekategori
+schema-title-labels = navn
+schema-title-potential = low, medium, high eller et beløp
+schema-title-level = et av off, info, warning, error (eller false)
+schema-title-config = salgsmal.yaml
+schema-title-allocation = innstillingene for fordeling
+schema-title-assumptions = forutsetningene
+schema-title-competence = kompetanseplanen
+schema-title-limits = grensene
+schema-title-main-goal = hovedmålet
+schema-title-portfolio-goals = porteføljemålene
+schema-title-portfolio-thresholds = grensene for porteføljen
+schema-title-starting-point = startpunktet
+schema-title-values = verdier per størrelse

@@ -4,6 +4,7 @@
 pub mod schema;
 
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use crate::model::metrics::{Better, Catalogue, Kind, Metric, Rollup};
 use crate::model::{
     Actuals, Config, CustomRollup, CustomerList, Entry, FileKind, Plan, Seller, SourceFile, Team,
@@ -181,14 +182,11 @@ fn add_custom_metrics(
                 Diagnostic::new(
                     "duplicate-id",
                     Level::Error,
-                    format!(
-                        "metric `{}` is already defined (built in or earlier in the list)",
-                        m.id
-                    ),
+                    Message::new("duplicate-id-metric").text("metric", &m.id),
                     file.locate(&format!("/metrics/{i}/id")),
                 )
                 .with_pointer(format!("/metrics/{i}/id"))
-                .with_help("give the custom metric its own id"),
+                .with_help(Message::new("duplicate-id-metric-help")),
             );
             continue;
         }
@@ -245,10 +243,12 @@ fn read_file(
             Diagnostic::new(
                 "yaml-syntax",
                 Level::Error,
-                format!("the file is {size} bytes; files over {max_bytes} bytes are not read"),
+                Message::new("file-too-large")
+                    .arg("size", count(size))
+                    .arg("max", count(max_bytes)),
                 file.whole(),
             )
-            .with_help("split the file, or raise `limits.max_file_bytes` in salgsmal.yaml"),
+            .with_help(Message::new("file-too-large-help")),
         );
         return Ok((file, diags, None));
     }
@@ -273,13 +273,12 @@ fn read_file(
                 Diagnostic::new(
                     "yaml-syntax",
                     Level::Error,
-                    format!(
-                        "the file is not valid UTF-8 (byte 0x{:02x} at byte offset {valid})",
-                        bytes[valid]
-                    ),
+                    Message::new("file-not-utf8")
+                        .text("byte", hex(bytes[valid]))
+                        .count("offset", valid),
                     loc,
                 )
-                .with_help("save the file as UTF-8"),
+                .with_help(Message::new("file-not-utf8-help")),
             );
             return Ok((file, diags, None));
         }
@@ -304,16 +303,18 @@ fn read_file(
     file.tree = parsed.root;
     for issue in parsed.issues {
         let loc = file.span_location(issue.span);
+        let message = yaml_message(&issue.problem);
         diags.push(match issue.kind {
-            yaml::IssueKind::Syntax => {
-                Diagnostic::new("yaml-syntax", Level::Error, issue.message, loc)
-            }
+            yaml::IssueKind::Syntax => Diagnostic::new("yaml-syntax", Level::Error, message, loc),
             yaml::IssueKind::DuplicateKey => {
-                let mut d = Diagnostic::new("duplicate-key", Level::Error, issue.message, loc);
+                let mut d = Diagnostic::new("duplicate-key", Level::Error, message, loc);
                 if let Some(first) = issue.first {
-                    d = d.with_related(&file.span_location(first), "first written here");
+                    d = d.with_related(
+                        &file.span_location(first),
+                        Message::new("duplicate-key-first"),
+                    );
                 }
-                d.with_help("remove one of the two entries")
+                d.with_help(Message::new("duplicate-key-help"))
             }
         });
     }
@@ -325,13 +326,10 @@ fn read_file(
             Diagnostic::new(
                 "schema",
                 Level::Error,
-                format!(
-                    "the file is empty: a {} file is a mapping of keys",
-                    kind.schema()
-                ),
+                Message::new("schema-empty-file").text("kind", kind.schema()),
                 file.whole(),
             )
-            .with_help("run `salgsmal schema` to see what the file holds, or delete it"),
+            .with_help(Message::new("schema-empty-file-help")),
         );
         return Ok((file, diags, None));
     }
@@ -414,7 +412,12 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
         let loc = e
             .span
             .map_or_else(|| file.whole(), |s| file.span_location(s));
-        Box::new(Diagnostic::new("schema", Level::Error, e.message, loc))
+        Box::new(Diagnostic::new(
+            "schema",
+            Level::Error,
+            de_message(&e.problem),
+            loc,
+        ))
     };
     let check_id = |id: Option<&String>| -> Result<(), Box<Diagnostic>> {
         let stem = file.stem();
@@ -430,10 +433,10 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
                 Diagnostic::new(
                     "schema",
                     Level::Error,
-                    format!("the file name `{stem}` is not an id: ids are lowercase kebab-case (a-z, 0-9 and -)"),
+                    Message::new("schema-file-name-not-id").text("name", stem),
                     file.whole(),
                 )
-                .with_help("rename the file, e.g. `kari-nordmann.yaml`"),
+                .with_help(Message::new("schema-file-name-not-id-help")),
             ));
         }
         match id {
@@ -441,11 +444,13 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
                 Diagnostic::new(
                     "schema",
                     Level::Error,
-                    format!("id `{id}` differs from the file name `{}`", file.stem()),
+                    Message::new("schema-id-differs")
+                        .text("id", id)
+                        .text("name", file.stem()),
                     file.locate("/id"),
                 )
                 .with_pointer("/id")
-                .with_help(format!("rename the file to {id}.yaml or remove `id`")),
+                .with_help(Message::new("schema-id-differs-help").text("id", id)),
             )),
             _ => Ok(()),
         }
@@ -512,7 +517,7 @@ fn csv_tree(
         Diagnostic::new(
             "csv-syntax",
             Level::Error,
-            issue.message,
+            csv_message(&issue.problem),
             file.span_location(span),
         )
     };
@@ -538,15 +543,17 @@ fn csv_tree(
     found.extend(unknown.iter().map(|cell| {
         let name = cell.text.trim();
         let message = match crate::diag::did_you_mean(name, allowed.iter().copied()) {
-            Some(s) => format!("unknown column `{name}`: did you mean `{s}`?"),
-            None => format!("unknown column `{name}`"),
+            Some(s) => Message::new("csv-unknown-column-suggest")
+                .text("column", name)
+                .text("suggestion", s),
+            None => Message::new("csv-unknown-column").text("column", name),
         };
         let span = yaml::SrcSpan {
             start: cell.pos,
             end: cell.end,
         };
         Diagnostic::new("schema", Level::Error, message, file.span_location(span))
-            .with_help(format!("the columns are: {}", allowed.join(", ")))
+            .with_help(Message::new("csv-columns-help").text("columns", allowed.join(", ")))
     }));
     // A required column missing from the header is one finding, not one a row.
     let required: &[&str] = if kind == FileKind::Actuals {
@@ -565,17 +572,11 @@ fn csv_tree(
             Diagnostic::new(
                 "schema",
                 Level::Error,
-                format!(
-                    "the header has no {} column",
-                    missing
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
+                Message::new("csv-missing-column")
+                    .phrase("columns", crate::i18n::either(missing.iter().copied())),
                 file.span_location(yaml::SrcSpan::point(yaml::Pos { line: 1, column: 1 })),
             )
-            .with_help(format!("the columns are: {}", allowed.join(", "))),
+            .with_help(Message::new("csv-columns-help").text("columns", allowed.join(", "))),
         );
         rows.value = yaml::Value::Seq(Vec::new());
     }
@@ -595,7 +596,7 @@ fn csv_tree(
             found.push(Diagnostic::new(
                 "csv-syntax",
                 Level::Error,
-                "a row of actuals needs a seller, a metric and a value",
+                Message::new("csv-actuals-row"),
                 file.span_location(row.span),
             ));
             continue;
@@ -625,10 +626,16 @@ fn csv_tree(
                     Diagnostic::new(
                         "duplicate-key",
                         Level::Error,
-                        format!("{seller_id} has a second `{metric_id}` row (first at line {}); the first is used", first.span.start.line),
+                        Message::new("csv-duplicate-row")
+                            .text("seller", seller_id)
+                            .text("metric", metric_id)
+                            .text("line", first.span.start.line.to_string()),
                         file.span_location(metric.span),
                     )
-                    .with_related(&file.span_location(first.span), "first written here"),
+                    .with_related(
+                        &file.span_location(first.span),
+                        Message::new("duplicate-key-first"),
+                    ),
                 );
             } else {
                 values.push((metric.clone(), value.clone()));
@@ -649,4 +656,63 @@ fn csv_tree(
         span: whole,
     };
     Ok((tree, found))
+}
+
+/// A count of bytes as a message argument.
+fn count(n: u64) -> crate::i18n::Arg {
+    crate::i18n::Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// A byte in two hex digits (`0xff`).
+fn hex(byte: u8) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    [
+        DIGITS[usize::from(byte >> 4)],
+        DIGITS[usize::from(byte & 0xf)],
+    ]
+    .iter()
+    .map(|d| char::from(*d))
+    .collect()
+}
+
+/// A YAML reading problem in words.
+fn yaml_message(problem: &yaml::Problem) -> Message {
+    use yaml::Problem;
+    match problem {
+        // The parser's own words cannot be translated: they get a frame.
+        Problem::Parser(detail) => Message::new("yaml-syntax-error").text("detail", detail),
+        Problem::SecondDocument => Message::new("yaml-second-document"),
+        Problem::TooDeep { max } => Message::new("yaml-too-deep").count("max", *max),
+        Problem::UnknownAnchor => Message::new("yaml-unknown-anchor"),
+        Problem::AliasBomb { max } => Message::new("yaml-alias-bomb").count("max", *max),
+        Problem::DuplicateKey { key, first_line } => Message::new("duplicate-key")
+            .text("key", key)
+            .text("line", first_line.to_string()),
+    }
+}
+
+/// A CSV reading problem in words.
+fn csv_message(problem: &csv::Problem) -> Message {
+    use csv::Problem;
+    match problem {
+        Problem::UnclosedQuote => Message::new("csv-unclosed-quote"),
+        Problem::TextAfterQuote => Message::new("csv-text-after-quote"),
+        Problem::QuoteInCell => Message::new("csv-quote-in-cell"),
+        Problem::ColumnTwice { name } => Message::new("csv-column-twice").text("column", name),
+        Problem::RowLength { cells, columns } => Message::new("csv-row-length")
+            .count("cells", *cells)
+            .count("columns", *columns),
+    }
+}
+
+/// A problem reading the typed model in words.
+fn de_message(problem: &de::Problem) -> Message {
+    use de::Problem;
+    match problem {
+        // serde's and the model's own words (English): they get a frame.
+        Problem::Custom(detail) => Message::new("schema-unreadable").text("detail", detail),
+        Problem::OutOfRange(text) => Message::new("schema-out-of-range").text("text", text),
+        Problem::NotANumber(text) => Message::new("schema-bad-number").text("text", text),
+        Problem::NotAWord => Message::new("schema-not-a-word"),
+    }
 }

@@ -2,6 +2,7 @@
 //! of schema errors back to positions in the user's file.
 
 use crate::diag::{Diagnostic, Level, did_you_mean};
+use crate::i18n::{Message, any_of};
 use crate::model::SourceFile;
 use crate::model::number::ratio_above_one;
 use crate::source::yaml::{Node, Scalar, Value as YValue};
@@ -164,7 +165,7 @@ fn convert<'n>(node: &'n Node, path: &mut Vec<Segment<'n>>, cx: &mut Ctx<'_, '_>
                             Diagnostic::new(
                                 "schema",
                                 Level::Error,
-                                "a key must be a plain word, not a mapping or a list",
+                                Message::new("schema-key-not-word"),
                                 cx.file.span_location(key.span),
                             )
                             .with_pointer(pointer_of(cx.base, path)),
@@ -193,9 +194,7 @@ fn report_number(
         Diagnostic::new(
             "schema",
             Level::Error,
-            format!(
-                "`{text}` is not a number a plan can hold (too large, infinite or not a number)"
-            ),
+            Message::new("schema-bad-number").text("text", text),
             file.locate(pointer),
         )
         .with_pointer(pointer.to_string()),
@@ -252,40 +251,105 @@ fn owner<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a Value> {
     schema_at(schema, parent)
 }
 
-fn title(schema: &Value, schema_path: &str) -> Option<String> {
+/// The schema's `title` of the object that owns a keyword, in the reader's
+/// language (as written in the schema if it is not one of the known titles).
+fn title(schema: &Value, schema_path: &str) -> Option<Message> {
     owner(schema, schema_path)?
         .get("title")?
         .as_str()
-        .map(str::to_string)
+        .map(title_message)
 }
 
-fn shown(value: &Value) -> String {
-    match value {
-        Value::String(s) => format!("\"{s}\""),
-        Value::Null => "nothing".to_string(),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "a mapping".to_string(),
-        other => other.to_string(),
+fn title_message(title: &str) -> Message {
+    match title {
+        "Actuals" => Message::new("schema-title-actuals"),
+        "Customer list" => Message::new("schema-title-customer-list"),
+        "Seller" => Message::new("schema-title-seller"),
+        "Team" => Message::new("schema-title-team"),
+        "a custom metric" => Message::new("schema-title-custom-metric"),
+        "a customer" => Message::new("schema-title-customer"),
+        "a date YYYY-MM-DD" => Message::new("schema-title-date"),
+        "a goal" => Message::new("schema-title-goal"),
+        "a lowercase kebab-case id (a-z, 0-9 and -, like `salg-vest`)" => {
+            Message::new("schema-title-id")
+        }
+        "a milestone" => Message::new("schema-title-milestone"),
+        "a number (10_000_000, 0.25) or a percent string such as \"25 %\"" => {
+            Message::new("schema-title-quantity")
+        }
+        "a period: a year 2027, a quarter 2027-Q1 or a month 2027-03" => {
+            Message::new("schema-title-period")
+        }
+        "a product" => Message::new("schema-title-product"),
+        "a ratio: a decimal from 0 to 1 such as 0.25, or a percent string such as \"25 %\"" => {
+            Message::new("schema-title-ratio")
+        }
+        "a rule's settings" => Message::new("schema-title-rule-settings"),
+        "a snake_case metric name (like `revenue` or `qualified_meetings`)" => {
+            Message::new("schema-title-metric-name")
+        }
+        "a strategic choice" => Message::new("schema-title-strategic-choice"),
+        "a value or {min, max}" => Message::new("schema-title-value-or-bounds"),
+        "an ISO 4217 currency code such as NOK" => Message::new("schema-title-currency"),
+        "an accepted finding" => Message::new("schema-title-accepted"),
+        "an action (tiltak): a sentence, or {do, due, status}" => {
+            Message::new("schema-title-action-or-sentence")
+        }
+        "an action" => Message::new("schema-title-action"),
+        "an amount (a number such as 10_000_000 or 1.0e7)" => Message::new("schema-title-amount"),
+        "bounds" => Message::new("schema-title-bounds"),
+        "category goals" => Message::new("schema-title-category-goals"),
+        "labels" => Message::new("schema-title-labels"),
+        "low, medium, high or an amount" => Message::new("schema-title-potential"),
+        "one of off, info, warning, error (or false)" => Message::new("schema-title-level"),
+        "salgsmal.yaml" => Message::new("schema-title-config"),
+        "the allocation settings" => Message::new("schema-title-allocation"),
+        "the assumptions" => Message::new("schema-title-assumptions"),
+        "the competence plan" => Message::new("schema-title-competence"),
+        "the limits" => Message::new("schema-title-limits"),
+        "the main goal" => Message::new("schema-title-main-goal"),
+        "the portfolio goals" => Message::new("schema-title-portfolio-goals"),
+        "the portfolio thresholds" => Message::new("schema-title-portfolio-thresholds"),
+        "the starting point" => Message::new("schema-title-starting-point"),
+        "values per metric" => Message::new("schema-title-values"),
+        other => Message::plain(other),
     }
 }
 
-fn type_name(kind: &TypeKind) -> String {
+/// A value from the file as a finding shows it: text in quotes, the kind of
+/// a list or mapping, numbers and booleans as written.
+fn shown(value: &Value) -> Message {
+    match value {
+        Value::String(s) => Message::new("schema-quoted").text("text", s),
+        Value::Null => Message::new("schema-nothing"),
+        Value::Array(_) => Message::new("schema-a-list"),
+        Value::Object(_) => Message::new("schema-a-mapping"),
+        other => Message::plain(other.to_string()),
+    }
+}
+
+fn type_name(kind: &TypeKind) -> Message {
     let name = |t: &jsonschema::JsonType| match t.to_string().as_str() {
-        "object" => "a mapping".to_string(),
-        "array" => "a list".to_string(),
-        "string" => "text".to_string(),
-        "integer" => "a whole number".to_string(),
-        "number" => "a number".to_string(),
-        "boolean" => "true or false".to_string(),
-        other => other.to_string(),
+        "object" => Message::new("schema-a-mapping"),
+        "array" => Message::new("schema-a-list"),
+        "string" => Message::new("schema-text"),
+        "integer" => Message::new("schema-a-whole-number"),
+        "number" => Message::new("schema-a-number"),
+        "boolean" => Message::new("schema-true-or-false"),
+        "null" => Message::new("schema-nothing"),
+        other => Message::plain(other),
     };
     match kind {
         TypeKind::Single(t) => name(t),
-        TypeKind::Multiple(set) => set
-            .iter()
-            .map(|t| name(&t))
-            .collect::<Vec<_>>()
-            .join(" or "),
+        TypeKind::Multiple(set) => any_of(set.iter().map(|t| name(&t))),
+    }
+}
+
+/// A number from the schema or the file as a message argument.
+fn number_arg(value: &Value) -> crate::i18n::Arg {
+    match crate::model::number::parse_decimal(&value.to_string()) {
+        Some(d) => crate::i18n::Arg::Number { value: d, dp: 10 },
+        None => crate::i18n::Arg::Text(value.to_string()),
     }
 }
 
@@ -297,7 +361,7 @@ fn describe(
 ) -> Vec<Diagnostic> {
     let schema_path = err.schema_path().as_str();
     let instance = err.instance();
-    let at = |msg: String, ptr: &str| {
+    let at = |msg: Message, ptr: &str| {
         Diagnostic::new("schema", Level::Error, msg, file.locate(ptr)).with_pointer(ptr.to_string())
     };
     match err.kind() {
@@ -307,19 +371,29 @@ fn describe(
                 .and_then(Value::as_object)
                 .map(|p| p.keys().cloned().collect())
                 .unwrap_or_default();
-            let what = title(schema, schema_path).unwrap_or_else(|| "here".to_string());
+            let where_ = title(schema, schema_path).map_or_else(
+                || Message::new("schema-in-here"),
+                |what| Message::new("schema-in").phrase("what", what),
+            );
             unexpected
                 .iter()
                 .map(|key| {
                     let ptr = format!("{pointer}/{}", escape(key));
                     let suggestion = did_you_mean(key, allowed.iter().map(String::as_str));
                     let message = match suggestion {
-                        Some(s) => format!("unknown key `{key}` in {what}: did you mean `{s}`?"),
-                        None => format!("unknown key `{key}` in {what}"),
+                        Some(s) => Message::new("schema-unknown-key-suggest")
+                            .text("key", key)
+                            .phrase("where", where_.clone())
+                            .text("suggestion", s),
+                        None => Message::new("schema-unknown-key")
+                            .text("key", key)
+                            .phrase("where", where_.clone()),
                     };
                     Diagnostic::new("schema", Level::Error, message, file.locate_key(&ptr))
                         .with_pointer(ptr)
-                        .with_help(format!("allowed keys: {}", allowed.join(", ")))
+                        .with_help(
+                            Message::new("schema-allowed-keys").text("keys", allowed.join(", ")),
+                        )
                 })
                 .collect()
         }
@@ -333,21 +407,31 @@ fn describe(
             if misspelt {
                 return Vec::new();
             }
-            let what = title(schema, schema_path).unwrap_or_else(|| "this mapping".to_string());
+            let what =
+                title(schema, schema_path).unwrap_or_else(|| Message::new("schema-this-mapping"));
+            // The schema's descriptions are in English only.
             let help = owner(schema, schema_path)
                 .and_then(|o| o.pointer(&format!("/properties/{}/description", escape(key))))
                 .and_then(Value::as_str)
-                .map(|d| format!("`{key}`: {d}"));
+                .map(|d| {
+                    Message::new("schema-key-description")
+                        .text("key", key)
+                        .text("description", d)
+                });
             let mut d = at(
-                format!("{what} is missing the required key `{key}`"),
+                Message::new("schema-missing-key")
+                    .phrase("what", what)
+                    .text("key", key),
                 pointer,
             );
-            d.help = help.map(crate::i18n::Message::plain);
+            d.help = help;
             vec![d]
         }
         ValidationErrorKind::Type { kind } => {
             vec![at(
-                format!("expected {}, found {}", type_name(kind), shown(instance)),
+                Message::new("schema-expected")
+                    .phrase("expected", type_name(kind))
+                    .phrase("found", shown(instance)),
                 pointer,
             )]
         }
@@ -360,14 +444,22 @@ fn describe(
                         .collect()
                 })
                 .unwrap_or_default();
-            let given = instance
+            let given = instance.as_str().map_or_else(
+                || shown(instance),
+                |s| Message::new("value").text("value", s),
+            );
+            let suggestion = instance
                 .as_str()
-                .map_or_else(|| shown(instance), str::to_string);
-            let suggestion = did_you_mean(&given, words.iter().map(String::as_str));
-            let mut msg = format!("`{given}` is not one of: {}", words.join(", "));
-            if let Some(s) = suggestion {
-                msg.push_str(&format!(" (did you mean `{s}`?)"));
-            }
+                .and_then(|s| did_you_mean(s, words.iter().map(String::as_str)));
+            let msg = match suggestion {
+                Some(s) => Message::new("schema-not-one-of-suggest")
+                    .phrase("given", given)
+                    .text("words", words.join(", "))
+                    .text("suggestion", s),
+                None => Message::new("schema-not-one-of")
+                    .phrase("given", given)
+                    .text("words", words.join(", ")),
+            };
             vec![at(msg, pointer)]
         }
         ValidationErrorKind::AnyOf { .. }
@@ -398,13 +490,59 @@ fn describe(
                 ];
             }
             let msg = match what {
-                Some(w) => format!("expected {w}, found {}", shown(instance)),
-                None => format!("{} is not valid here", shown(instance)),
+                Some(w) => Message::new("schema-expected")
+                    .phrase("expected", w)
+                    .phrase("found", shown(instance)),
+                None => Message::new("schema-not-valid").phrase("found", shown(instance)),
             };
             vec![at(msg, pointer)]
         }
-        _ => vec![at(err.to_string(), pointer)],
+        ValidationErrorKind::Minimum { limit } => vec![at(
+            Message::new("schema-below-minimum")
+                .arg("found", number_arg(instance))
+                .arg("limit", number_arg(limit)),
+            pointer,
+        )],
+        ValidationErrorKind::ExclusiveMinimum { limit } => vec![at(
+            Message::new("schema-at-or-below-minimum")
+                .arg("found", number_arg(instance))
+                .arg("limit", number_arg(limit)),
+            pointer,
+        )],
+        ValidationErrorKind::Maximum { limit } => vec![at(
+            Message::new("schema-above-maximum")
+                .arg("found", number_arg(instance))
+                .arg("limit", number_arg(limit)),
+            pointer,
+        )],
+        ValidationErrorKind::ExclusiveMaximum { limit } => vec![at(
+            Message::new("schema-at-or-above-maximum")
+                .arg("found", number_arg(instance))
+                .arg("limit", number_arg(limit)),
+            pointer,
+        )],
+        ValidationErrorKind::MinLength { limit } => vec![at(
+            Message::new("schema-too-short").arg("limit", count(*limit)),
+            pointer,
+        )],
+        ValidationErrorKind::MinItems { limit } => vec![at(
+            Message::new("schema-too-few-items").arg("limit", count(*limit)),
+            pointer,
+        )],
+        ValidationErrorKind::MaxItems { limit } => vec![at(
+            Message::new("schema-too-many-items").arg("limit", count(*limit)),
+            pointer,
+        )],
+        // The validator's own words (English): they get a frame.
+        _ => vec![at(
+            Message::new("schema-invalid").text("detail", err.to_string()),
+            pointer,
+        )],
     }
+}
+
+fn count(n: u64) -> crate::i18n::Arg {
+    crate::i18n::Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// The text of an embedded schema by name (`config`, `team`, …).
@@ -413,4 +551,34 @@ pub fn schema_text(name: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(n, _, _)| *n == name)
         .map(|(_, file, text)| (*file, *text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(t)) = map.get("title") {
+                    out.push(t.clone());
+                }
+                map.values().for_each(|v| titles(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| titles(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_schema_title_has_a_message() {
+        let mut all = Vec::new();
+        for (_, _, text) in SCHEMAS {
+            let schema: Value = serde_json::from_str(text).expect("schema");
+            titles(&schema, &mut all);
+        }
+        assert!(all.len() > 10, "{all:?}");
+        let plain: Vec<&String> = all.iter().filter(|t| title_message(t).is_plain()).collect();
+        assert!(plain.is_empty(), "titles without a message: {plain:?}");
+    }
 }

@@ -151,10 +151,11 @@ pub struct Ratio(pub Decimal);
 
 /// The message for a ratio written as a number above 1; `what` names the
 /// value (a field or a metric).
-pub fn ratio_above_one(what: &str, value: Decimal) -> String {
-    format!(
-        "{what} is a ratio, and {value} is above 1: did you mean \"{value} %\"? (write 0.25 or \"25 %\")"
-    )
+pub fn ratio_above_one(what: &str, value: Decimal) -> crate::i18n::Message {
+    crate::i18n::Message::new("ratio-above-one")
+        .text("what", what)
+        .number_dp("value", value, 10)
+        .text("written", value.to_string())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diag::{Accepted, Diagnostic, Level};
+use crate::i18n::{Arg, Message};
 use crate::model::period::Date;
 
 pub struct Accept;
@@ -60,9 +61,9 @@ pub fn apply(analysis: &Analysis<'_>, diags: &mut Vec<Diagnostic>, today: Date) 
                 cx.found(
                     config.file,
                     &format!("/accept/{i}/file"),
-                    format!("accepts findings in {f}, which is not a file of the plan"),
+                    Message::new("accept-no-file").text("file", f),
                 )
-                .with_help("write the path relative to the plan folder, e.g. sellers/kari.yaml"),
+                .with_help(Message::new("accept-no-file-help")),
             );
             continue;
         }
@@ -98,37 +99,37 @@ pub fn apply(analysis: &Analysis<'_>, diags: &mut Vec<Diagnostic>, today: Date) 
             }
         }
         *diags = kept;
-        let where_ = entry
-            .file
-            .as_ref()
-            .map(|f| format!(" in {f}"))
-            .unwrap_or_default();
+        let where_ = entry.file.as_ref().map_or_else(
+            || Message::new("empty"),
+            |f| Message::new("accept-in-file").text("file", f),
+        );
         let ptr = format!("/accept/{i}");
         if errors > 0 {
             notes.push(
                 cx.found(
                     config.file,
                     &format!("{ptr}/rule"),
-                    format!(
-                        "{} is an error{where_}; errors cannot be accepted",
-                        entry.rule
-                    ),
+                    Message::new("accept-error")
+                        .text("rule", &entry.rule)
+                        .phrase("where", where_.clone()),
                 )
-                .with_help("fix the plan; only warnings and infos can be accepted"),
+                .with_help(Message::new("accept-error-help")),
             );
         }
         if expired && matched > errors {
-            let until = entry.until.map(|u| u.to_string()).unwrap_or_default();
             notes.push(
                 cx.found(
                     config.file,
                     &format!("{ptr}/until"),
-                    format!(
-                        "the acceptance of {}{where_} ran out on {until}: the finding counts again",
-                        entry.rule
-                    ),
+                    Message::new("accept-expired")
+                        .text("rule", &entry.rule)
+                        .phrase("where", where_.clone())
+                        .arg(
+                            "until",
+                            Arg::Date(entry.until.map(|u| u.to_string()).unwrap_or_default()),
+                        ),
                 )
-                .with_help("fix the finding, or agree on a new date and reason"),
+                .with_help(Message::new("accept-expired-help")),
             );
         }
         if matched == 0 {
@@ -137,12 +138,11 @@ pub fn apply(analysis: &Analysis<'_>, diags: &mut Vec<Diagnostic>, today: Date) 
                     Level::Info,
                     config.file,
                     &ptr,
-                    format!(
-                        "accepts nothing: there is no {} finding{where_} any more",
-                        entry.rule
-                    ),
+                    Message::new("accept-nothing")
+                        .text("rule", &entry.rule)
+                        .phrase("where", where_),
                 )
-                .with_help("remove the entry"),
+                .with_help(Message::new("accept-nothing-help")),
             );
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use std::collections::HashMap;
 
 pub struct DuplicateId;
@@ -70,7 +71,7 @@ impl Rule for DuplicateId {
             plan.teams
                 .iter()
                 .map(|t| (t.id.as_str(), t.file, String::new())),
-            "team",
+            Across::Team,
             out,
         );
         across(
@@ -78,7 +79,7 @@ impl Rule for DuplicateId {
             plan.sellers
                 .iter()
                 .map(|s| (s.id.as_str(), s.file, String::new())),
-            "seller",
+            Across::Seller,
             out,
         );
         // Customers: one owner's lists together; across owners is `customer-owner`.
@@ -93,7 +94,7 @@ impl Rule for DuplicateId {
         let mut owners: Vec<_> = by_owner.into_iter().collect();
         owners.sort_by_key(|(o, _)| *o);
         for (_, items) in owners {
-            across(cx, items.into_iter(), "customer", out);
+            across(cx, items.into_iter(), Across::Customer, out);
         }
     }
 }
@@ -114,13 +115,12 @@ fn within<'a>(
                     cx.found(
                         file,
                         &pointer,
-                        format!(
-                            "id `{id}` is used twice in this file (first at line {})",
-                            first_loc.line
-                        ),
+                        Message::new("duplicate-id-within")
+                            .text("id", id)
+                            .text("line", first_loc.line.to_string()),
                     )
-                    .with_related(&first_loc, "first used here")
-                    .with_help("give each one its own id"),
+                    .with_related(&first_loc, Message::new("duplicate-id-first"))
+                    .with_help(Message::new("duplicate-id-within-help")),
                 );
             }
             None => {
@@ -130,12 +130,34 @@ fn within<'a>(
     }
 }
 
+/// What ids `across` compares.
+#[derive(Clone, Copy)]
+enum Across {
+    Team,
+    Seller,
+    Customer,
+}
+
 fn across<'a>(
     cx: &Context<'_>,
     items: impl Iterator<Item = (&'a str, usize, String)>,
-    what: &str,
+    what: Across,
     out: &mut Vec<Diagnostic>,
 ) {
+    let (message, help) = match what {
+        Across::Team => (
+            Message::new("duplicate-id-team"),
+            Message::new("duplicate-id-team-help"),
+        ),
+        Across::Seller => (
+            Message::new("duplicate-id-seller"),
+            Message::new("duplicate-id-seller-help"),
+        ),
+        Across::Customer => (
+            Message::new("duplicate-id-customer"),
+            Message::new("duplicate-id-customer-help"),
+        ),
+    };
     let mut seen: HashMap<&str, (usize, String)> = HashMap::new();
     for (id, file, pointer) in items {
         match seen.get(id) {
@@ -145,10 +167,10 @@ fn across<'a>(
                     cx.found(
                         file,
                         &pointer,
-                        format!("{what} id `{id}` is already used in {}", first.file),
+                        message.clone().text("id", id).text("file", &first.file),
                     )
-                    .with_related(&first, "first used here")
-                    .with_help(format!("every {what} needs its own id")),
+                    .with_related(&first, Message::new("duplicate-id-first"))
+                    .with_help(help.clone()),
                 );
             }
             None => {

@@ -266,13 +266,10 @@ pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: 
                 Diagnostic::new(
                     meta.id,
                     Level::Error,
-                    format!(
-                        "the rule `{}` could not finish (a bug: please report it with the plan)",
-                        meta.id
-                    ),
+                    Message::new("rule-failed").text("rule", meta.id),
                     plan.files[0].whole(),
                 )
-                .with_help("the other rules ran; this rule's findings are missing"),
+                .with_help(Message::new("rule-failed-help")),
             ),
         }
     }
@@ -317,17 +314,20 @@ fn level_setting(plan: &Plan, id: &str) -> Option<LevelSetting> {
 }
 
 /// Suggest a known id for an unknown one, as a help line.
-pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn suggestion<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Message {
     match did_you_mean(word, candidates.clone()) {
-        Some(s) => format!("did you mean `{s}`?"),
+        Some(s) => Message::new("suggest-did-you-mean").text("word", s),
         None => {
             let known: Vec<&str> = candidates.into_iter().collect();
             if known.is_empty() {
-                "there are none yet".to_string()
+                Message::new("suggest-none")
             } else if known.len() > 12 {
-                format!("known: {}, …", known[..12].join(", "))
+                Message::new("suggest-known-more").text("known", known[..12].join(", "))
             } else {
-                format!("known: {}", known.join(", "))
+                Message::new("suggest-known").text("known", known.join(", "))
             }
         }
     }

@@ -2,6 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::{Arg, Message};
 use crate::model::Goal;
 use crate::model::period::Period;
 
@@ -30,23 +31,36 @@ impl Rule for PeriodRule {
         let Some(plan_period) = cx.plan.period() else {
             return;
         };
-        let help = format!(
-            "the plan period is {plan_period} ({} to {})",
-            plan_period.start(),
-            plan_period.end()
-        );
+        let help = period_help(plan_period);
         for team in &cx.plan.teams {
             if let Some(sp) = &team.data.starting_point
                 && sp.date > plan_period.start()
             {
-                out.push(cx.found(team.file, "/starting_point/date", format!(
-                    "the starting point is dated {}, after the plan period {plan_period} begins ({})", sp.date, plan_period.start()))
-                    .with_help("the starting point (startpunkt) is where the team stands before the period: date it at or before its start"));
+                out.push(
+                    cx.found(
+                        team.file,
+                        "/starting_point/date",
+                        Message::new("period-starting-point")
+                            .arg("date", Arg::Date(sp.date.to_string()))
+                            .text("period", plan_period.to_string())
+                            .arg("start", Arg::Date(plan_period.start().to_string())),
+                    )
+                    .with_help(Message::new("period-starting-point-help")),
+                );
             }
             if let Some(deadline) = team.data.main_goal.as_ref().and_then(|m| m.deadline)
                 && !plan_period.contains(deadline)
             {
-                out.push(cx.found(team.file, "/main_goal/deadline", format!("the main goal's deadline {deadline} lies outside the plan period {plan_period}")).with_help(help.clone()));
+                out.push(
+                    cx.found(
+                        team.file,
+                        "/main_goal/deadline",
+                        Message::new("period-main-goal")
+                            .arg("deadline", Arg::Date(deadline.to_string()))
+                            .text("period", plan_period.to_string()),
+                    )
+                    .with_help(help.clone()),
+                );
             }
             actions(cx, team.file, "/goals", &team.data.goals, plan_period, out);
             for (i, choice) in team.data.strategy.iter().enumerate() {
@@ -56,9 +70,9 @@ impl Rule for PeriodRule {
                             cx.found(
                                 team.file,
                                 &format!("/strategy/{i}/actions/{j}/due"),
-                                format!(
-                                    "action due {due} lies outside the plan period {plan_period}"
-                                ),
+                                Message::new("period-strategy-action")
+                                    .arg("due", Arg::Date(due.to_string()))
+                                    .text("period", plan_period.to_string()),
                             )
                             .with_help(help.clone()),
                         );
@@ -91,7 +105,9 @@ impl Rule for PeriodRule {
                     cx.found(
                         actuals.file,
                         "/period",
-                        format!("actuals for {period} lie outside the plan period {plan_period}"),
+                        Message::new("period-actuals")
+                            .text("actuals", period.to_string())
+                            .text("period", plan_period.to_string()),
                     )
                     .with_help(help.clone()),
                 );
@@ -99,27 +115,30 @@ impl Rule for PeriodRule {
             if let Some(as_of) = actuals.data.as_of
                 && !period.contains(as_of)
             {
-                out.push(cx.found(
-                    actuals.file,
-                    "/as_of",
-                    format!(
-                        "as_of {as_of} lies outside the actuals' period {period} ({} to {})",
-                        period.start(),
-                        period.end()
+                out.push(
+                    cx.found(
+                        actuals.file,
+                        "/as_of",
+                        Message::new("period-as-of")
+                            .arg("as_of", Arg::Date(as_of.to_string()))
+                            .text("period", period.to_string())
+                            .arg("start", Arg::Date(period.start().to_string()))
+                            .arg("end", Arg::Date(period.end().to_string())),
                     ),
-                ));
+                );
             }
             if Period::parse(&actuals.id) != Some(period) {
                 out.push(
                     cx.found(
                         actuals.file,
                         "/period",
-                        format!(
-                            "the file is named `{}` but holds actuals for {period}",
-                            cx.plan.file(actuals.file).path
-                        ),
+                        Message::new("period-file-name")
+                            .text("file", &cx.plan.file(actuals.file).path)
+                            .text("period", period.to_string()),
                     )
-                    .with_help(format!("name the file actuals/{period}.yaml")),
+                    .with_help(
+                        Message::new("period-file-name-help").text("period", period.to_string()),
+                    ),
                 );
             }
         }
@@ -141,18 +160,22 @@ fn actions(
                     cx.found(
                         file,
                         &format!("{base}/{i}/actions/{j}/due"),
-                        format!(
-                            "action \"{}\" is due {due}, outside the plan period {period}",
-                            a.text
-                        ),
+                        Message::new("period-action")
+                            .text("action", &a.text)
+                            .arg("due", Arg::Date(due.to_string()))
+                            .text("period", period.to_string()),
                     )
-                    .with_help(format!(
-                        "the plan period is {period} ({} to {})",
-                        period.start(),
-                        period.end()
-                    )),
+                    .with_help(period_help(period)),
                 );
             }
         }
     }
+}
+
+/// The help line naming the plan period and its first and last day.
+fn period_help(period: Period) -> Message {
+    Message::new("period-help")
+        .text("period", period.to_string())
+        .arg("start", Arg::Date(period.start().to_string()))
+        .arg("end", Arg::Date(period.end().to_string()))
 }

@@ -3,6 +3,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use crate::model::metrics::Kind;
 use crate::model::number::{Quantity, ratio_above_one};
 use crate::model::{Goal, MetricValues};
@@ -78,7 +79,7 @@ impl Rule for RatioRule {
                         out.push(cx.found(
                             config.file,
                             &pointer,
-                            ratio_above_one(&format!("{id}.{name}"), q.value),
+                            ratio_above_one(&[id.as_str(), name.as_str()].join("."), q.value),
                         ));
                     }
                 }
@@ -122,7 +123,7 @@ impl Rule for RatioRule {
                         out.push(cx.found(
                             team.file,
                             &pointer,
-                            ratio_above_one(&format!("{cat}.{field}"), q.value),
+                            ratio_above_one(&[cat, field].join("."), q.value),
                         ));
                     }
                 }
@@ -199,11 +200,9 @@ fn one(
                 cx.found(
                     file,
                     pointer,
-                    format!(
-                        "{metric} is an amount, not a percent: a percent string makes no sense here"
-                    ),
+                    Message::new("ratio-amount-percent").text("metric", metric),
                 )
-                .with_help("write the amount as a number, e.g. 10_000_000"),
+                .with_help(Message::new("ratio-amount-percent-help")),
             );
         }
         _ => {}

@@ -2,6 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta, suggestion};
 use crate::diag::{Diagnostic, Level};
+use crate::i18n::Message;
 use crate::load::schema::escape;
 use crate::model::{FileKind, Goal, MetricValues};
 
@@ -37,7 +38,7 @@ impl Rule for UnknownReference {
                     cx.found(
                         seller.file,
                         "/team",
-                        format!("team `{team}` does not exist"),
+                        Message::new("unknown-reference-team").text("team", team),
                     )
                     .with_help(suggestion(team, teams.iter().copied())),
                 );
@@ -69,7 +70,7 @@ impl Rule for UnknownReference {
                         cx.found(
                             team.file,
                             "/parent",
-                            format!("parent team `{parent}` does not exist"),
+                            Message::new("unknown-reference-parent").text("parent", parent),
                         )
                         .with_help(suggestion(parent, teams.iter().copied())),
                     );
@@ -106,7 +107,7 @@ impl Rule for UnknownReference {
                         cx.found(
                             list.file,
                             "/owner",
-                            format!("owner `{owner}` is not a seller"),
+                            Message::new("unknown-reference-owner").text("owner", owner),
                         )
                         .with_help(suggestion(owner, sellers.iter().copied())),
                     );
@@ -116,13 +117,30 @@ impl Rule for UnknownReference {
                         .filter(|i| list.data.customers[*i].owner.is_none())
                         .collect();
                     if orphans.len() == list.data.customers.len() && !orphans.is_empty() {
-                        out.push(cx.found(list.file, "", format!("the list has no `owner`, and its file name `{}` is not a seller id", list.id))
-                            .with_help("add `owner: <seller id>` or name the file after the seller"));
+                        out.push(
+                            cx.found(
+                                list.file,
+                                "",
+                                Message::new("unknown-reference-list-no-owner")
+                                    .text("file", &list.id),
+                            )
+                            .with_help(Message::new("unknown-reference-list-no-owner-help")),
+                        );
                     } else {
                         for i in orphans {
                             let c = &list.data.customers[i];
-                            out.push(cx.found(list.file, &format!("/customers/{i}"), format!("customer `{}` has no owner, and the file name `{}` is not a seller id", c.id, list.id))
-                                .with_help("fill in the customer's owner"));
+                            out.push(
+                                cx.found(
+                                    list.file,
+                                    &format!("/customers/{i}"),
+                                    Message::new("unknown-reference-customer-no-owner")
+                                        .text("customer", &c.id)
+                                        .text("file", &list.id),
+                                )
+                                .with_help(Message::new(
+                                    "unknown-reference-customer-no-owner-help",
+                                )),
+                            );
                         }
                     }
                 }
@@ -134,7 +152,7 @@ impl Rule for UnknownReference {
                         cx.found(
                             list.file,
                             &format!("/customers/{i}/owner"),
-                            format!("owner `{owner}` is not a seller"),
+                            Message::new("unknown-reference-owner").text("owner", owner),
                         )
                         .with_help(suggestion(owner, sellers.iter().copied())),
                     );
@@ -153,8 +171,12 @@ impl Rule for UnknownReference {
                 let ptr = format!("/sellers/{}", escape(id));
                 if !sellers.contains(&id.as_str()) {
                     out.push(
-                        cx.found_key(actuals.file, &ptr, format!("seller `{id}` does not exist"))
-                            .with_help(suggestion(id, sellers.iter().copied())),
+                        cx.found_key(
+                            actuals.file,
+                            &ptr,
+                            Message::new("unknown-reference-seller").text("seller", id),
+                        )
+                        .with_help(suggestion(id, sellers.iter().copied())),
                     );
                 }
                 metric_keys(cx, actuals.file, &ptr, values, out);
@@ -163,8 +185,12 @@ impl Rule for UnknownReference {
                 let ptr = format!("/teams/{}", escape(id));
                 if !teams.contains(&id.as_str()) {
                     out.push(
-                        cx.found_key(actuals.file, &ptr, format!("team `{id}` does not exist"))
-                            .with_help(suggestion(id, teams.iter().copied())),
+                        cx.found_key(
+                            actuals.file,
+                            &ptr,
+                            Message::new("unknown-reference-team").text("team", id),
+                        )
+                        .with_help(suggestion(id, teams.iter().copied())),
                     );
                 }
                 metric_keys(cx, actuals.file, &ptr, values, out);
@@ -198,12 +224,12 @@ fn goals(
                 cx.found(
                     file,
                     &format!("{base}/{i}/metric"),
-                    format!("metric `{}` does not exist", g.metric),
+                    Message::new("unknown-reference-metric").text("metric", &g.metric),
                 )
-                .with_help(format!(
-                    "{} (custom metrics go under `metrics` in salgsmal.yaml)",
-                    suggestion(&g.metric, plan.metrics.ids())
-                )),
+                .with_help(
+                    Message::new("unknown-reference-metric-help")
+                        .phrase("suggestion", suggestion(&g.metric, plan.metrics.ids())),
+                ),
             );
         }
         if let Some(product) = &g.product {
@@ -212,12 +238,12 @@ fn goals(
                     cx.found(
                         file,
                         &format!("{base}/{i}/product"),
-                        format!("product `{product}` is not in the catalogue"),
+                        Message::new("unknown-reference-product").text("product", product),
                     )
-                    .with_help(format!(
-                        "{} (products are listed under `products` in salgsmal.yaml)",
-                        suggestion(product, products.iter().copied())
-                    )),
+                    .with_help(
+                        Message::new("unknown-reference-product-help")
+                            .phrase("suggestion", suggestion(product, products.iter().copied())),
+                    ),
                 );
             }
         } else if g.metric == "product_revenue" {
@@ -225,12 +251,9 @@ fn goals(
                 cx.found(
                     file,
                     &format!("{base}/{i}"),
-                    format!(
-                        "goal `{}` measures product_revenue but names no `product`",
-                        g.id
-                    ),
+                    Message::new("unknown-reference-no-product").text("goal", &g.id),
                 )
-                .with_help("add `product: <id>` from `products` in salgsmal.yaml"),
+                .with_help(Message::new("unknown-reference-no-product-help")),
             );
         }
         for (j, s) in g.supports.iter().enumerate() {
@@ -239,10 +262,9 @@ fn goals(
                     cx.found(
                         file,
                         &format!("{base}/{i}/supports/{j}"),
-                        format!(
-                            "`{}` supports goal `{s}`, which is not a result goal in this file",
-                            g.id
-                        ),
+                        Message::new("unknown-reference-supports")
+                            .text("id", &g.id)
+                            .text("goal", s),
                     )
                     .with_help(suggestion(s, goal_ids.iter().copied())),
                 );
@@ -264,7 +286,7 @@ fn metric_keys(
                 cx.found_key(
                     file,
                     &format!("{base}/{}", escape(metric)),
-                    format!("metric `{metric}` does not exist"),
+                    Message::new("unknown-reference-metric").text("metric", metric),
                 )
                 .with_help(suggestion(metric, cx.plan.metrics.ids())),
             );
@@ -289,9 +311,9 @@ fn parent_loop(
                 cx.found(
                     start.file,
                     "/parent",
-                    format!("the parent chain loops: {}", chain.join(" → ")),
+                    Message::new("unknown-reference-parent-loop").text("chain", chain.join(" → ")),
                 )
-                .with_help("a team cannot roll up into itself"),
+                .with_help(Message::new("unknown-reference-parent-loop-help")),
             );
             return;
         }
@@ -313,8 +335,12 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let ptr = format!("/rules/{}", escape(id));
         let Some(meta) = super::find(id) else {
             out.push(
-                cx.found_key(file, &ptr, format!("rule `{id}` does not exist"))
-                    .with_help(suggestion(id, rule_ids.iter().copied())),
+                cx.found_key(
+                    file,
+                    &ptr,
+                    Message::new("unknown-reference-rule").text("rule", id),
+                )
+                .with_help(suggestion(id, rule_ids.iter().copied())),
             );
             continue;
         };
@@ -323,9 +349,9 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 cx.found(
                     file,
                     &format!("{ptr}/level"),
-                    format!("`{id}` is a structure rule: its level cannot be changed"),
+                    Message::new("unknown-reference-structural-level").text("rule", id),
                 )
-                .with_help("fix the file instead; structure rules are never off"),
+                .with_help(Message::new("unknown-reference-structural-level-help")),
             );
         }
         for (param, q) in &settings.params {
@@ -335,9 +361,13 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     cx.found(
                         file,
                         &format!("{ptr}/{}", escape(param)),
-                        format!("`{id}.{param}` must be above 0; the default applies"),
+                        Message::new("unknown-reference-param-not-positive")
+                            .text("rule", id)
+                            .text("param", param),
                     )
-                    .with_help(format!("`salgsmal explain {id}` shows what it means")),
+                    .with_help(
+                        Message::new("unknown-reference-param-not-positive-help").text("rule", id),
+                    ),
                 );
             }
         }
@@ -348,7 +378,9 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     cx.found_key(
                         file,
                         &format!("{ptr}/{}", escape(param)),
-                        format!("rule `{id}` has no parameter `{param}`"),
+                        Message::new("unknown-reference-param")
+                            .text("rule", id)
+                            .text("param", param),
                     )
                     .with_help(suggestion(param, names.iter().copied())),
                 );
@@ -361,7 +393,7 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 cx.found(
                     file,
                     &format!("/accept/{i}/rule"),
-                    format!("rule `{}` does not exist", a.rule),
+                    Message::new("unknown-reference-rule").text("rule", &a.rule),
                 )
                 .with_help(suggestion(&a.rule, rule_ids.iter().copied())),
             );
@@ -371,8 +403,12 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let ptr = format!("/activity_hours/{}", escape(metric));
         if cx.plan.metrics.get(metric).is_none() {
             out.push(
-                cx.found_key(file, &ptr, format!("metric `{metric}` does not exist"))
-                    .with_help(suggestion(metric, cx.plan.metrics.ids())),
+                cx.found_key(
+                    file,
+                    &ptr,
+                    Message::new("unknown-reference-metric").text("metric", metric),
+                )
+                .with_help(suggestion(metric, cx.plan.metrics.ids())),
             );
         }
     }
@@ -382,12 +418,9 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 cx.found(
                     file,
                     &format!("/metrics/{i}/rollup"),
-                    format!(
-                        "metric `{}` rolls up by weighted_mean but names no `weight`",
-                        m.id
-                    ),
+                    Message::new("unknown-reference-no-weight").text("metric", &m.id),
                 )
-                .with_help("add `weight: <metric>`, e.g. `weight: revenue`"),
+                .with_help(Message::new("unknown-reference-no-weight-help")),
             );
         }
         if let Some(weight) = &m.weight
@@ -397,7 +430,7 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 cx.found(
                     file,
                     &format!("/metrics/{i}/weight"),
-                    format!("weight metric `{weight}` does not exist"),
+                    Message::new("unknown-reference-weight").text("weight", weight),
                 )
                 .with_help(suggestion(weight, cx.plan.metrics.ids())),
             );

@@ -16,10 +16,25 @@ pub struct Cell {
     pub quoted: bool,
 }
 
+/// What is wrong, for the loader to put in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A quoted cell that is never closed.
+    UnclosedQuote,
+    /// Text after a quoted cell's closing quote.
+    TextAfterQuote,
+    /// A quote inside an unquoted cell.
+    QuoteInCell,
+    /// A column named twice in the header.
+    ColumnTwice { name: String },
+    /// A row with another number of cells than the header has columns.
+    RowLength { cells: usize, columns: usize },
+}
+
 /// A CSV problem at a position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvIssue {
-    pub message: String,
+    pub problem: Problem,
     pub pos: Pos,
 }
 
@@ -61,8 +76,7 @@ pub fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Cell>>, CsvIssue> 
                 match chars.next() {
                     None => {
                         return Err(CsvIssue {
-                            message: "a quoted cell is never closed (a `\"` is missing)"
-                                .to_string(),
+                            problem: Problem::UnclosedQuote,
                             pos: start,
                         });
                     }
@@ -91,7 +105,7 @@ pub fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Cell>>, CsvIssue> 
                 Some(c) if *c == delimiter => {}
                 Some(_) => {
                     return Err(CsvIssue {
-                        message: "text after a quoted cell's closing `\"`: quote the whole cell, and write a quote inside it as `\"\"`".to_string(),
+                        problem: Problem::TextAfterQuote,
                         pos: Pos { line, column: col },
                     });
                 }
@@ -103,7 +117,7 @@ pub fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Cell>>, CsvIssue> 
                 }
                 if c == '"' {
                     return Err(CsvIssue {
-                        message: "a `\"` inside an unquoted cell: quote the whole cell".to_string(),
+                        problem: Problem::QuoteInCell,
                         pos: Pos { line, column: col },
                     });
                 }
@@ -291,7 +305,7 @@ pub fn table(text: &str, kind_of: impl Fn(&str) -> Option<CellKind>) -> Result<T
             let name = h.text.trim().to_string();
             if seen.contains(&name) {
                 issues.push(CsvIssue {
-                    message: format!("column `{name}` is named twice; the second one is not read"),
+                    problem: Problem::ColumnTwice { name: name.clone() },
                     pos: h.pos,
                 });
                 return (name, None);
@@ -317,11 +331,10 @@ pub fn table(text: &str, kind_of: impl Fn(&str) -> Option<CellKind>) -> Result<T
                 row.last().map_or(Pos { line: 1, column: 1 }, |c| c.end)
             };
             issues.push(CsvIssue {
-                message: format!(
-                    "this row has {} cells, but the header names {} columns; the row is not read",
-                    row.len(),
-                    columns.len()
-                ),
+                problem: Problem::RowLength {
+                    cells: row.len(),
+                    columns: columns.len(),
+                },
                 pos,
             });
             continue;

@@ -11,13 +11,40 @@ use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
-    pub message: String,
+    pub problem: Problem,
     pub span: Option<SrcSpan>,
+}
+
+/// What went wrong, for the loader to put in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A message from serde or from the model's own parsing (in English).
+    Custom(String),
+    /// A number too large for any number type.
+    OutOfRange(String),
+    /// `.inf`, `.nan`: not a number a plan can hold.
+    NotANumber(String),
+    /// Not one of the words the field allows.
+    NotAWord,
+}
+
+impl Error {
+    fn of(problem: Problem) -> Self {
+        Self {
+            problem,
+            span: None,
+        }
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match &self.problem {
+            Problem::Custom(m) => f.write_str(m),
+            Problem::OutOfRange(text) => write!(f, "number {text} is out of range"),
+            Problem::NotANumber(text) => write!(f, "`{text}` is not a number a plan can hold"),
+            Problem::NotAWord => f.write_str("expected one of the listed words"),
+        }
     }
 }
 
@@ -26,7 +53,7 @@ impl std::error::Error for Error {}
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Self {
-            message: msg.to_string(),
+            problem: Problem::Custom(msg.to_string()),
             span: None,
         }
     }
@@ -60,13 +87,13 @@ impl<'de> de::Deserializer<'de> for &'de Node {
                 } else {
                     match text.parse::<f64>() {
                         Ok(f) if f.is_finite() => visitor.visit_f64(f),
-                        _ => Err(de::Error::custom(format!("number {text} is out of range"))),
+                        _ => Err(Error::of(Problem::OutOfRange(text.clone()))),
                     }
                 }
             }
-            Value::Scalar(Scalar::NonFinite(text)) => Err(de::Error::custom(format!(
-                "`{text}` is not a number a plan can hold"
-            ))),
+            Value::Scalar(Scalar::NonFinite(text)) => {
+                Err(Error::of(Problem::NotANumber(text.clone())))
+            }
             Value::Scalar(Scalar::Str(s)) => visitor.visit_borrowed_str(s),
             Value::Seq(items) => visitor.visit_seq(Seq { iter: items.iter() }),
             Value::Map(entries) => visitor.visit_map(Map {
@@ -119,7 +146,7 @@ impl<'de> de::Deserializer<'de> for &'de Node {
         match &self.value {
             Value::Scalar(Scalar::Str(s)) => visitor.visit_enum(s.as_str().into_deserializer()),
             Value::Scalar(Scalar::Bool(false)) => visitor.visit_enum("off".into_deserializer()),
-            _ => Err(de::Error::custom("expected one of the listed words")),
+            _ => Err(Error::of(Problem::NotAWord)),
         }
         .map_err(|e: Error| e.at(span))
     }

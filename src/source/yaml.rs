@@ -82,10 +82,33 @@ pub struct Node {
 #[derive(Clone, Debug, PartialEq)]
 pub struct YamlIssue {
     pub kind: IssueKind,
-    pub message: String,
+    pub problem: Problem,
     pub span: SrcSpan,
     /// For a duplicate key: where the key was first written.
     pub first: Option<SrcSpan>,
+}
+
+/// What is wrong, for the loader to put in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The parser's own words (not translated).
+    Parser(String),
+    /// A second `---` document.
+    SecondDocument,
+    /// Nesting deeper than `max` levels.
+    TooDeep {
+        max: usize,
+    },
+    UnknownAnchor,
+    /// Aliases expand the file by more than `max` nodes.
+    AliasBomb {
+        max: usize,
+    },
+    /// A key repeated in one mapping, first written at `first_line`.
+    DuplicateKey {
+        key: String,
+        first_line: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -328,10 +351,10 @@ impl Builder {
                     match (first, text) {
                         (Some(first), Some(text)) => self.issues.push(YamlIssue {
                             kind: IssueKind::DuplicateKey,
-                            message: format!(
-                                "key `{text}` is repeated in this mapping (first written at line {}); the first value is used",
-                                first.start.line
-                            ),
+                            problem: Problem::DuplicateKey {
+                                key: text,
+                                first_line: first.start.line,
+                            },
                             span: key.span,
                             first: Some(first),
                         }),
@@ -361,7 +384,7 @@ pub fn parse(source: &str) -> Parsed {
                 let m = err.marker();
                 b.issues.push(YamlIssue {
                     kind: IssueKind::Syntax,
-                    message: err.info().to_string(),
+                    problem: Problem::Parser(err.info().to_string()),
                     span: SrcSpan::point(pos(*m)),
                     first: None,
                 });
@@ -379,8 +402,7 @@ pub fn parse(source: &str) -> Parsed {
                 if b.documents > 1 {
                     b.issues.push(YamlIssue {
                         kind: IssueKind::Syntax,
-                        message: "a plan file holds one YAML document; this second one is not read"
-                            .to_string(),
+                        problem: Problem::SecondDocument,
                         span: sspan,
                         first: None,
                     });
@@ -407,9 +429,7 @@ pub fn parse(source: &str) -> Parsed {
                 if b.stack.len() >= MAX_DEPTH {
                     b.issues.push(YamlIssue {
                         kind: IssueKind::Syntax,
-                        message: format!(
-                            "nesting is deeper than {MAX_DEPTH} levels; the file is not read further"
-                        ),
+                        problem: Problem::TooDeep { max: MAX_DEPTH },
                         span: sspan,
                         first: None,
                     });
@@ -472,7 +492,7 @@ pub fn parse(source: &str) -> Parsed {
                 let Some(target) = b.anchors.get(&id) else {
                     b.issues.push(YamlIssue {
                         kind: IssueKind::Syntax,
-                        message: "alias refers to an unknown anchor".to_string(),
+                        problem: Problem::UnknownAnchor,
                         span: sspan,
                         first: None,
                     });
@@ -483,9 +503,9 @@ pub fn parse(source: &str) -> Parsed {
                 if b.expanded > MAX_ALIAS_NODES {
                     b.issues.push(YamlIssue {
                         kind: IssueKind::Syntax,
-                        message: format!(
-                            "aliases expand this file by more than {MAX_ALIAS_NODES} nodes (an alias bomb?); the file is not read further"
-                        ),
+                        problem: Problem::AliasBomb {
+                            max: MAX_ALIAS_NODES,
+                        },
                         span: sspan,
                         first: None,
                     });
