@@ -354,4 +354,16 @@ fn the_readme_lists_every_rule_with_its_level() {
             "README rules table lacks `{id}` ({level})"
         );
     }
+    // The example messages under the table are the rules' own output.
+    let examples = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/examples/en.txt"),
+    )
+    .expect("examples");
+    for block in examples.split("=== ").skip(1) {
+        let first = block.lines().nth(1).expect("a finding");
+        assert!(
+            table.contains(first),
+            "README lacks the example `{first}`"
+        );
+    }
 }

@@ -7,11 +7,83 @@ use crate::i18n::Fmt;
 use crate::model::Locale;
 use crate::report::render::{self, Format, Options, Report};
 use crate::{load, report, rules};
+use std::path::Path;
 use std::process::ExitCode;
+
+/// What rendering needs of the plan once it is checked: the context and the
+/// findings' counts. The plan itself (texts, trees) is dropped before the
+/// reports are rendered, so the two are never in memory together.
+struct Prepared {
+    context: serde_json::Value,
+    locale: Locale,
+    currency: String,
+    errors: usize,
+    warnings: usize,
+}
 
 pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     let root = load::find_root(&start_dir(args.dir.as_deref()))?;
-    let mut loaded = load::load(&root)?;
+    let prepared = prepare(args, &root)?;
+    let context = report::linked::link(prepared.context);
+    if args.dump_context {
+        super::print(&format!("{}\n", serde_json::to_string_pretty(&context)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let options = Options {
+        reports: match args.report {
+            ReportChoice::Team => vec![Report::Team],
+            ReportChoice::Seller => vec![Report::Seller],
+            ReportChoice::Review => vec![Report::Review],
+            ReportChoice::All => vec![Report::Team, Report::Seller, Report::Review],
+        },
+        format: match args.format {
+            RenderFormat::Md => Format::Md,
+            RenderFormat::Html => Format::Html,
+        },
+        team: args.team.clone(),
+        seller: args.seller.clone(),
+    };
+    let fmt = Fmt::new(prepared.locale, &prepared.currency);
+    let env = render::environment(&root, &fmt);
+    let files = match render::render(&env, &context, &root, &options) {
+        Ok(files) => files,
+        Err(e) => {
+            super::eprintln(&format!("error[template]: {e}"));
+            super::eprintln("  = note: no report was written");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    drop(context);
+    let out = args.out.clone().unwrap_or_else(|| root.join("build"));
+    let written = render::write_all(&out, &files)
+        .map_err(|e| anyhow::anyhow!("cannot write the reports into {}: {e}", out.display()))?;
+    if !global.quiet {
+        let here = std::env::current_dir()
+            .ok()
+            .and_then(|d| d.canonicalize().ok());
+        for path in &written {
+            let shown = here
+                .as_ref()
+                .and_then(|h| path.strip_prefix(h).ok())
+                .unwrap_or(path);
+            super::println(&format!("wrote {}", shown.display()))?;
+        }
+    }
+    let denied = match args.deny {
+        Some(RenderDeny::Errors) => prepared.errors > 0,
+        Some(RenderDeny::Warnings) => prepared.errors + prepared.warnings > 0,
+        None => false,
+    };
+    Ok(if denied {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Read, analyse and check the plan, and build the report context.
+fn prepare(args: &RenderArgs, root: &Path) -> anyhow::Result<Prepared> {
+    let mut loaded = load::load(root)?;
     let locale = match args.locale {
         Some(InitLocale::Nb) => Locale::Nb,
         Some(InitLocale::En) => Locale::En,
@@ -20,8 +92,6 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     // The numbers in the findings follow the report's locale too.
     loaded.plan.settings.fmt.locale = locale;
     let plan = &loaded.plan;
-    let analysis = rules::analyse(plan);
-    let outcome = rules::run_on(&analysis, loaded.diagnostics);
     for (what, id, known) in [
         (
             "team",
@@ -44,60 +114,15 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let json = report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
-    let context = report::linked::link(json);
-    if args.dump_context {
-        super::print(&format!("{}\n", serde_json::to_string_pretty(&context)?))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let options = Options {
-        reports: match args.report {
-            ReportChoice::Team => vec![Report::Team],
-            ReportChoice::Seller => vec![Report::Seller],
-            ReportChoice::Review => vec![Report::Review],
-            ReportChoice::All => vec![Report::Team, Report::Seller, Report::Review],
-        },
-        format: match args.format {
-            RenderFormat::Md => Format::Md,
-            RenderFormat::Html => Format::Html,
-        },
-        team: args.team.clone(),
-        seller: args.seller.clone(),
-    };
-    let fmt = Fmt::new(locale, &plan.settings.fmt.currency);
-    let env = render::environment(&root, &fmt);
-    let files = match render::render(&env, &context, &root, &options) {
-        Ok(files) => files,
-        Err(e) => {
-            super::eprintln(&format!("error[template]: {e}"));
-            super::eprintln("  = note: no report was written");
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let out = args.out.clone().unwrap_or_else(|| root.join("build"));
-    let written = render::write_all(&out, &files)
-        .map_err(|e| anyhow::anyhow!("cannot write the reports into {}: {e}", out.display()))?;
-    if !global.quiet {
-        let here = std::env::current_dir()
-            .ok()
-            .and_then(|d| d.canonicalize().ok());
-        for path in &written {
-            let shown = here
-                .as_ref()
-                .and_then(|h| path.strip_prefix(h).ok())
-                .unwrap_or(path);
-            super::println(&format!("wrote {}", shown.display()))?;
-        }
-    }
-    let diags = &outcome.diagnostics;
-    let denied = match args.deny {
-        Some(RenderDeny::Errors) => count(diags, Level::Error) > 0,
-        Some(RenderDeny::Warnings) => count(diags, Level::Error) + count(diags, Level::Warning) > 0,
-        None => false,
-    };
-    Ok(if denied {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let analysis = rules::analyse(plan);
+    let outcome = rules::run_on(&analysis, loaded.diagnostics);
+    let context =
+        report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
+    Ok(Prepared {
+        context,
+        locale,
+        currency: plan.settings.fmt.currency.clone(),
+        errors: count(&outcome.diagnostics, Level::Error),
+        warnings: count(&outcome.diagnostics, Level::Warning),
     })
 }
