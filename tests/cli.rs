@@ -361,9 +361,6 @@ fn the_readme_lists_every_rule_with_its_level() {
     .expect("examples");
     for block in examples.split("=== ").skip(1) {
         let first = block.lines().nth(1).expect("a finding");
-        assert!(
-            table.contains(first),
-            "README lacks the example `{first}`"
-        );
+        assert!(table.contains(first), "README lacks the example `{first}`");
     }
 }
