@@ -119,7 +119,10 @@ pub fn explain(m: &RuleMeta, locale: crate::i18n::Locale) -> String {
         ));
     }
     out.push_str("\nExample:\n");
-    for line in rules::example(m.id, locale).unwrap_or_default().lines() {
+    for line in rules::example(m.id.as_str(), locale)
+        .unwrap_or_default()
+        .lines()
+    {
         out.push_str("  ");
         out.push_str(line);
         out.push('\n');

@@ -76,7 +76,7 @@ struct Report<'a> {
 fn json<'a>(d: &'a Diagnostic, loc: &Localizer) -> JsonDiagnostic<'a> {
     let plain = d.message.is_plain();
     JsonDiagnostic {
-        rule: d.rule,
+        rule: d.rule.as_str(),
         level: d.level,
         message: loc.format(&d.message),
         message_id: (!plain).then_some(d.message.id),

@@ -35,6 +35,59 @@ impl fmt::Display for Level {
     }
 }
 
+/// A rule's id. Every rule's id is a constant here, below the loader and
+/// the rules, so that findings made while reading files (`yaml-syntax`,
+/// `schema`, …) and by the rules use the same typed ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct RuleId(&'static str);
+
+impl RuleId {
+    pub const ACCEPT: RuleId = RuleId("accept");
+    pub const ALIGNMENT: RuleId = RuleId("alignment");
+    pub const ALLOCATION: RuleId = RuleId("allocation");
+    pub const CAPACITY: RuleId = RuleId("capacity");
+    pub const CSV_SYNTAX: RuleId = RuleId("csv-syntax");
+    pub const CUSTOMER_OWNER: RuleId = RuleId("customer-owner");
+    pub const DUPLICATE_ID: RuleId = RuleId("duplicate-id");
+    pub const DUPLICATE_KEY: RuleId = RuleId("duplicate-key");
+    pub const FAIRNESS: RuleId = RuleId("fairness");
+    pub const FUNNEL: RuleId = RuleId("funnel");
+    pub const GROWTH: RuleId = RuleId("growth");
+    pub const HISTORY: RuleId = RuleId("history");
+    pub const KEY_CUSTOMER_ACTIVITY: RuleId = RuleId("key-customer-activity");
+    pub const KPI_CHAIN: RuleId = RuleId("kpi-chain");
+    pub const MEASURABLE: RuleId = RuleId("measurable");
+    pub const MILESTONES: RuleId = RuleId("milestones");
+    pub const PERIOD: RuleId = RuleId("period");
+    pub const PHASE_OUT_TARGET: RuleId = RuleId("phase-out-target");
+    pub const PHASING: RuleId = RuleId("phasing");
+    pub const PIPELINE_COVERAGE: RuleId = RuleId("pipeline-coverage");
+    pub const PORTFOLIO_CATEGORY: RuleId = RuleId("portfolio-category");
+    pub const PORTFOLIO_GOALS: RuleId = RuleId("portfolio-goals");
+    pub const POTENTIAL: RuleId = RuleId("potential");
+    pub const RATIO: RuleId = RuleId("ratio");
+    pub const SCHEMA: RuleId = RuleId("schema");
+    pub const UNKNOWN_REFERENCE: RuleId = RuleId("unknown-reference");
+    pub const YAML_SYNTAX: RuleId = RuleId("yaml-syntax");
+
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// A place in a plan file: relative path with `/`, 1-based line and column.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct Location {
@@ -58,7 +111,7 @@ pub struct Related {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub level: Level,
     /// What was found: a message id with its arguments, made a sentence in
     /// the reader's language by the renderers.
@@ -73,7 +126,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(
-        rule: &'static str,
+        rule: RuleId,
         level: Level,
         message: impl Into<Message>,
         location: Location,
@@ -112,7 +165,7 @@ impl Diagnostic {
         self
     }
 
-    fn sort_key(&self) -> (&str, usize, usize, &str) {
+    fn sort_key(&self) -> (&str, usize, usize, RuleId) {
         (
             &self.location.file,
             self.location.line,

@@ -3,7 +3,7 @@
 
 pub mod schema;
 
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use crate::model::metrics::{Better, Catalogue, Kind, Metric, Rollup};
 use crate::model::{
@@ -180,7 +180,7 @@ fn add_custom_metrics(
         if catalogue.get(&m.id).is_some() {
             out.push(
                 Diagnostic::new(
-                    "duplicate-id",
+                    RuleId::DUPLICATE_ID,
                     Level::Error,
                     Message::new("duplicate-id-metric").text("metric", &m.id),
                     file.locate(&format!("/metrics/{i}/id")),
@@ -241,7 +241,7 @@ fn read_file(
     if size > max_bytes {
         diags.push(
             Diagnostic::new(
-                "yaml-syntax",
+                RuleId::YAML_SYNTAX,
                 Level::Error,
                 Message::new("file-too-large")
                     .arg("size", count(size))
@@ -271,7 +271,7 @@ fn read_file(
             };
             diags.push(
                 Diagnostic::new(
-                    "yaml-syntax",
+                    RuleId::YAML_SYNTAX,
                     Level::Error,
                     Message::new("file-not-utf8")
                         .text("byte", hex(bytes[valid]))
@@ -305,9 +305,11 @@ fn read_file(
         let loc = file.span_location(issue.span);
         let message = yaml_message(&issue.problem);
         diags.push(match issue.kind {
-            yaml::IssueKind::Syntax => Diagnostic::new("yaml-syntax", Level::Error, message, loc),
+            yaml::IssueKind::Syntax => {
+                Diagnostic::new(RuleId::YAML_SYNTAX, Level::Error, message, loc)
+            }
             yaml::IssueKind::DuplicateKey => {
-                let mut d = Diagnostic::new("duplicate-key", Level::Error, message, loc);
+                let mut d = Diagnostic::new(RuleId::DUPLICATE_KEY, Level::Error, message, loc);
                 if let Some(first) = issue.first {
                     d = d.with_related(
                         &file.span_location(first),
@@ -324,7 +326,7 @@ fn read_file(
     if matches!(tree.value, yaml::Value::Scalar(yaml::Scalar::Null)) {
         diags.push(
             Diagnostic::new(
-                "schema",
+                RuleId::SCHEMA,
                 Level::Error,
                 Message::new("schema-empty-file").text("kind", kind.schema()),
                 file.whole(),
@@ -399,7 +401,7 @@ fn prune(tree: &yaml::Node, pointers: &HashSet<String>) -> yaml::Node {
         let Some((parent, last)) = pointer.rsplit_once('/') else {
             continue;
         };
-        let key = last.replace("~1", "/").replace("~0", "~");
+        let key = crate::source::pointer::unescape(last);
         if let Some(yaml::Value::Map(entries)) = copy.pointer_mut(parent).map(|n| &mut n.value) {
             entries.retain(|(k, _)| k.key_text().as_deref() != Some(key.as_str()));
         }
@@ -413,7 +415,7 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
             .span
             .map_or_else(|| file.whole(), |s| file.span_location(s));
         Box::new(Diagnostic::new(
-            "schema",
+            RuleId::SCHEMA,
             Level::Error,
             de_message(&e.problem),
             loc,
@@ -431,7 +433,7 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
         if id.is_none() && !kebab {
             return Err(Box::new(
                 Diagnostic::new(
-                    "schema",
+                    RuleId::SCHEMA,
                     Level::Error,
                     Message::new("schema-file-name-not-id").text("name", stem),
                     file.whole(),
@@ -442,7 +444,7 @@ fn typed(tree: &yaml::Node, kind: FileKind, file: &SourceFile) -> Result<Typed, 
         match id {
             Some(id) if id != file.stem() => Err(Box::new(
                 Diagnostic::new(
-                    "schema",
+                    RuleId::SCHEMA,
                     Level::Error,
                     Message::new("schema-id-differs")
                         .text("id", id)
@@ -515,7 +517,7 @@ fn csv_tree(
     let located = |issue: csv::CsvIssue| {
         let span = yaml::SrcSpan::point(issue.pos);
         Diagnostic::new(
-            "csv-syntax",
+            RuleId::CSV_SYNTAX,
             Level::Error,
             csv_message(&issue.problem),
             file.span_location(span),
@@ -552,8 +554,13 @@ fn csv_tree(
             start: cell.pos,
             end: cell.end,
         };
-        Diagnostic::new("schema", Level::Error, message, file.span_location(span))
-            .with_help(Message::new("csv-columns-help").text("columns", allowed.join(", ")))
+        Diagnostic::new(
+            RuleId::SCHEMA,
+            Level::Error,
+            message,
+            file.span_location(span),
+        )
+        .with_help(Message::new("csv-columns-help").text("columns", allowed.join(", ")))
     }));
     // A required column missing from the header is one finding, not one a row.
     let required: &[&str] = if kind == FileKind::Actuals {
@@ -570,7 +577,7 @@ fn csv_tree(
     if !missing.is_empty() && !table.header.is_empty() {
         found.push(
             Diagnostic::new(
-                "schema",
+                RuleId::SCHEMA,
                 Level::Error,
                 Message::new("csv-missing-column")
                     .phrase("columns", crate::i18n::either(missing.iter().copied())),
@@ -594,7 +601,7 @@ fn csv_tree(
             (row.get("seller"), row.get("metric"), row.get("value"))
         else {
             found.push(Diagnostic::new(
-                "csv-syntax",
+                RuleId::CSV_SYNTAX,
                 Level::Error,
                 Message::new("csv-actuals-row"),
                 file.span_location(row.span),
@@ -624,7 +631,7 @@ fn csv_tree(
             if let Some((first, _)) = values.iter().find(|(k, _)| k.as_str() == Some(metric_id)) {
                 found.push(
                     Diagnostic::new(
-                        "duplicate-key",
+                        RuleId::DUPLICATE_KEY,
                         Level::Error,
                         Message::new("csv-duplicate-row")
                             .text("seller", seller_id)

@@ -1,7 +1,7 @@
 //! The JSON Schemas of the plan files, embedded in the binary, and the mapping
 //! of schema errors back to positions in the user's file.
 
-use crate::diag::{Diagnostic, Level, did_you_mean};
+use crate::diag::{Diagnostic, Level, RuleId, did_you_mean};
 use crate::i18n::{Message, any_of};
 use crate::model::SourceFile;
 use crate::model::number::ratio_above_one;
@@ -163,7 +163,7 @@ fn convert<'n>(node: &'n Node, path: &mut Vec<Segment<'n>>, cx: &mut Ctx<'_, '_>
                     _ => {
                         cx.out.push(
                             Diagnostic::new(
-                                "schema",
+                                RuleId::SCHEMA,
                                 Level::Error,
                                 Message::new("schema-key-not-word"),
                                 cx.file.span_location(key.span),
@@ -192,7 +192,7 @@ fn report_number(
 ) {
     out.push(
         Diagnostic::new(
-            "schema",
+            RuleId::SCHEMA,
             Level::Error,
             Message::new("schema-bad-number").text("text", text),
             file.locate(pointer),
@@ -202,9 +202,7 @@ fn report_number(
     bad.insert(pointer.to_string());
 }
 
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
+pub use crate::source::pointer::escape;
 
 /// Validate a file's JSON against the schema called `name`.
 /// Validate a file's JSON; `rejected` receives the pointers of the values
@@ -362,7 +360,8 @@ fn describe(
     let schema_path = err.schema_path().as_str();
     let instance = err.instance();
     let at = |msg: Message, ptr: &str| {
-        Diagnostic::new("schema", Level::Error, msg, file.locate(ptr)).with_pointer(ptr.to_string())
+        Diagnostic::new(RuleId::SCHEMA, Level::Error, msg, file.locate(ptr))
+            .with_pointer(ptr.to_string())
     };
     match err.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -378,7 +377,7 @@ fn describe(
             unexpected
                 .iter()
                 .map(|key| {
-                    let ptr = format!("{pointer}/{}", escape(key));
+                    let ptr = crate::source::pointer::join(pointer, key);
                     let suggestion = did_you_mean(key, allowed.iter().map(String::as_str));
                     let message = match suggestion {
                         Some(s) => Message::new("schema-unknown-key-suggest")
@@ -389,7 +388,7 @@ fn describe(
                             .text("key", key)
                             .phrase("where", where_.clone()),
                     };
-                    Diagnostic::new("schema", Level::Error, message, file.locate_key(&ptr))
+                    Diagnostic::new(RuleId::SCHEMA, Level::Error, message, file.locate_key(&ptr))
                         .with_pointer(ptr)
                         .with_help(
                             Message::new("schema-allowed-keys").text("keys", allowed.join(", ")),
@@ -481,7 +480,7 @@ fn describe(
                 let field = pointer.rsplit('/').next().unwrap_or("this value");
                 return vec![
                     Diagnostic::new(
-                        "ratio",
+                        RuleId::RATIO,
                         Level::Error,
                         ratio_above_one(field, value),
                         file.locate(pointer),

@@ -3,14 +3,14 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::Analysis;
-use crate::diag::{Accepted, Diagnostic, Level};
+use crate::diag::{Accepted, Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::model::period::Date;
 
 pub struct Accept;
 
 pub(super) static META: RuleMeta = RuleMeta {
-    id: "accept",
+    id: RuleId::ACCEPT,
     default_level: Level::Warning,
     structural: true,
     summary: "An `accept:` entry in salgsmal.yaml that can no longer be honoured: its `until` date \
@@ -68,7 +68,7 @@ pub fn apply(analysis: &Analysis<'_>, diags: &mut Vec<Diagnostic>, today: Date) 
             continue;
         }
         let matches = |d: &Diagnostic| {
-            d.rule == entry.rule
+            d.rule.as_str() == entry.rule
                 && file.as_ref().is_none_or(|f| *f == d.location.file)
                 && entry
                     .pointer

@@ -2,13 +2,13 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::{seller_target, team_target};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 
 pub struct Alignment;
 
 static META: RuleMeta = RuleMeta {
-    id: "alignment",
+    id: RuleId::ALIGNMENT,
     default_level: Level::Warning,
     structural: false,
     summary: "An individual result goal whose metric (and product) has no team goal in the \

@@ -3,7 +3,7 @@
 use super::{Context, Param, Rule, RuleMeta, unit};
 use crate::analysis::exact::Frac;
 use crate::analysis::rollup::{Rolled, Weight, per_year};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::Per;
 use crate::model::metrics::{Better, Kind, Metric, Rollup as Method};
@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 pub struct Allocation;
 
 static META: RuleMeta = RuleMeta {
-    id: "allocation",
+    id: RuleId::ALLOCATION,
     default_level: Level::Error,
     structural: false,
     summary: "For each team goal whose metric adds up (revenue, contribution, new-customer \

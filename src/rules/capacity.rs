@@ -4,7 +4,7 @@
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::capacity::{Activity, Capacity as Week};
 use crate::analysis::rollup::DAYS_PER_WEEK;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero, round};
 use crate::model::Per;
 use rust_decimal::Decimal;
@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 pub struct Capacity;
 
 static META: RuleMeta = RuleMeta {
-    id: "capacity",
+    id: RuleId::CAPACITY,
     default_level: Level::Error,
     structural: false,
     summary: "The activity KPIs of a seller (each rate converted to a week × its \

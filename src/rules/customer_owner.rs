@@ -1,14 +1,14 @@
 //! `customer-owner`: one customer, one responsible seller.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use std::collections::HashMap;
 
 pub struct CustomerOwner;
 
 static META: RuleMeta = RuleMeta {
-    id: "customer-owner",
+    id: RuleId::CUSTOMER_OWNER,
     default_level: Level::Error,
     structural: false,
     summary: "The same customer id appears under two different owners (two sellers' lists, or \

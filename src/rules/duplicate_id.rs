@@ -2,14 +2,14 @@
 //! customers or two products share an id.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use std::collections::HashMap;
 
 pub struct DuplicateId;
 
 static META: RuleMeta = RuleMeta {
-    id: "duplicate-id",
+    id: RuleId::DUPLICATE_ID,
     default_level: Level::Error,
     structural: true,
     summary: "Two goals or KPIs of one file, two milestones of a team, two teams, two sellers, two \

@@ -2,7 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::{median, seller_target, value_of};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart};
 use crate::model::Potential;
 use rust_decimal::Decimal;
@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub struct Fairness;
 
 static META: RuleMeta = RuleMeta {
-    id: "fairness",
+    id: RuleId::FAIRNESS,
     default_level: Level::Warning,
     structural: false,
     summary: "Within a team of at least three sellers, a seller whose revenue target-to-baseline \

@@ -4,7 +4,7 @@
 use super::unit;
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::{per_year, seller_target, value_of};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart};
 use crate::model::{Entry, Per, Plan, Seller};
 use rust_decimal::Decimal;
@@ -13,7 +13,7 @@ pub struct Funnel;
 pub struct PipelineCoverage;
 
 static FUNNEL: RuleMeta = RuleMeta {
-    id: "funnel",
+    id: RuleId::FUNNEL,
     default_level: Level::Warning,
     structural: false,
     summary: "The activity KPIs cannot produce the new business the goals need. Capacity = \
@@ -29,7 +29,7 @@ behind it is not realistic.",
 };
 
 static COVERAGE: RuleMeta = RuleMeta {
-    id: "pipeline-coverage",
+    id: RuleId::PIPELINE_COVERAGE,
     default_level: Level::Warning,
     structural: false,
     summary: "Pipeline value × closing rate covers less than `min` of the yearly new business \

@@ -2,7 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::analysis::rollup::{usable, value_of};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::i18n::{decimals_apart, decimals_nonzero};
 use crate::model::metrics::{Better, Kind};
@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 pub struct Growth;
 
 static META: RuleMeta = RuleMeta {
-    id: "growth",
+    id: RuleId::GROWTH,
     default_level: Level::Warning,
     structural: false,
     summary: "A money or count target that grows more than `max` over the seller's baseline \

@@ -2,7 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::analysis::rollup::{usable, value_of};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use crate::i18n::decimals_apart;
 use crate::model::metrics::Better;
@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 pub struct History;
 
 static META: RuleMeta = RuleMeta {
-    id: "history",
+    id: RuleId::HISTORY,
     default_level: Level::Warning,
     structural: false,
     summary: "A KPI target more than `max_ratio` times the seller's baseline for the same metric \

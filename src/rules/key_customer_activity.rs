@@ -1,14 +1,14 @@
 //! `key-customer-activity`: key customers get planned activities.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use crate::model::Category;
 
 pub struct KeyCustomerActivity;
 
 static META: RuleMeta = RuleMeta {
-    id: "key-customer-activity",
+    id: RuleId::KEY_CUSTOMER_ACTIVITY,
     default_level: Level::Warning,
     structural: false,
     summary: "Where the plan ties activities to customers (some customer has a `target` for an \

@@ -1,13 +1,13 @@
 //! `kpi-chain`: goal → KPI → actions, unbroken.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 
 pub struct KpiChain;
 
 static META: RuleMeta = RuleMeta {
-    id: "kpi-chain",
+    id: RuleId::KPI_CHAIN,
     default_level: Level::Warning,
     structural: false,
     summary: "A KPI without actions (tiltak): warning. A result goal that no KPI `supports`: info.",

@@ -1,14 +1,14 @@
 //! `measurable`: every goal has a number, every activity KPI a period.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use crate::model::Goal;
 
 pub struct Measurable;
 
 static META: RuleMeta = RuleMeta {
-    id: "measurable",
+    id: RuleId::MEASURABLE,
     default_level: Level::Error,
     structural: false,
     summary: "A goal or KPI without a numeric `target`, or an activity KPI (meetings, visits, \

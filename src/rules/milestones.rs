@@ -3,7 +3,7 @@
 
 use super::{Context, Param, Rule, RuleMeta, value_arg};
 use crate::analysis::rollup::{usable, value_of};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart};
 use crate::model::metrics::{Better, Kind};
 use crate::model::period::{Date, Period};
@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 pub struct Milestones;
 
 static META: RuleMeta = RuleMeta {
-    id: "milestones",
+    id: RuleId::MILESTONES,
     default_level: Level::Error,
     structural: false,
     summary: "A team's milestones (delmål) must be in date order and inside the plan period; per \

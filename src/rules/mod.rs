@@ -27,7 +27,7 @@ mod ratio;
 mod unknown_reference;
 
 use crate::analysis::{Analysis, Params};
-use crate::diag::{Accepted, Diagnostic, Level, did_you_mean};
+use crate::diag::{Accepted, Diagnostic, Level, RuleId, did_you_mean};
 use crate::i18n::Message;
 use crate::model::number::Quantity;
 use crate::model::period::Date;
@@ -47,7 +47,7 @@ pub struct Param {
 /// Everything there is to know about a rule but its check.
 #[derive(Debug)]
 pub struct RuleMeta {
-    pub id: &'static str,
+    pub id: RuleId,
     pub default_level: Level,
     /// Structure rules cannot be turned off or accepted.
     pub structural: bool,
@@ -159,7 +159,7 @@ fn param_of(plan: &Plan, meta: &RuleMeta, name: &str) -> Decimal {
     let configured = plan
         .config
         .as_ref()
-        .and_then(|c| c.data.rules.get(meta.id))
+        .and_then(|c| c.data.rules.get(meta.id.as_str()))
         .and_then(|s| s.params.get(name))
         .filter(|q| {
             let ratio = meta.params.iter().any(|p| p.name == name && p.ratio);
@@ -224,7 +224,7 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 }
 
 pub fn ids() -> Vec<&'static str> {
-    all().into_iter().map(|r| r.meta().id).collect()
+    all().into_iter().map(|r| r.meta().id.as_str()).collect()
 }
 
 /// The findings of a check: those that count, and those accepted.
@@ -250,7 +250,7 @@ pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: 
     let plan = analysis.plan;
     for rule in all() {
         let meta = rule.meta();
-        if !meta.structural && level_setting(plan, meta.id) == Some(LevelSetting::Off) {
+        if !meta.structural && level_setting(plan, meta.id.as_str()) == Some(LevelSetting::Off) {
             continue;
         }
         // A rule that fails must not take the others down: its failure is a
@@ -266,7 +266,7 @@ pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: 
                 Diagnostic::new(
                     meta.id,
                     Level::Error,
-                    Message::new("rule-failed").text("rule", meta.id),
+                    Message::new("rule-failed").text("rule", meta.id.as_str()),
                     plan.files[0].whole(),
                 )
                 .with_help(Message::new("rule-failed-help")),
@@ -279,18 +279,18 @@ pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: 
     let files: std::collections::HashMap<&str, &crate::model::SourceFile> =
         plan.files.iter().map(|f| (f.path.as_str(), f)).collect();
     diagnostics.retain(|d| {
-        find(d.rule).is_none_or(|m| m.structural)
+        find(d.rule.as_str()).is_none_or(|m| m.structural)
             || !files.get(d.location.file.as_str()).is_some_and(|f| {
                 f.is_rejected(d.pointer.as_deref().unwrap_or_default())
                     && (d.pointer.is_some() || f.rejected.iter().any(String::is_empty))
             })
     });
     for d in &mut diagnostics {
-        let structural = find(d.rule).is_none_or(|m| m.structural);
+        let structural = find(d.rule.as_str()).is_none_or(|m| m.structural);
         if structural {
             continue;
         }
-        d.level = match level_setting(plan, d.rule) {
+        d.level = match level_setting(plan, d.rule.as_str()) {
             Some(LevelSetting::Info) => Level::Info,
             Some(LevelSetting::Warning) => Level::Warning,
             Some(LevelSetting::Error) => Level::Error,
@@ -340,7 +340,7 @@ pub fn sarif_registry() -> Vec<crate::diag::RuleInfo> {
         .map(|r| {
             let m = r.meta();
             crate::diag::RuleInfo {
-                id: m.id,
+                id: m.id.as_str(),
                 level: m.default_level,
                 summary: m.summary,
                 principle: m.principle,

@@ -1,7 +1,7 @@
 //! The structure rules that the loader applies while reading a file.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 
 const NO_PARAMS: &[Param] = &[];
 
@@ -11,7 +11,7 @@ pub struct DuplicateKey;
 pub struct CsvSyntax;
 
 static CSV_SYNTAX: RuleMeta = RuleMeta {
-    id: "csv-syntax",
+    id: RuleId::CSV_SYNTAX,
     default_level: Level::Error,
     structural: true,
     summary: "A CSV file (a customer list or actuals) cannot be read: a quote that is never \
@@ -33,7 +33,7 @@ impl Rule for CsvSyntax {
 }
 
 static YAML_SYNTAX: RuleMeta = RuleMeta {
-    id: "yaml-syntax",
+    id: RuleId::YAML_SYNTAX,
     default_level: Level::Error,
     structural: true,
     summary: "A file is not valid YAML, is not UTF-8, is too large, nests deeper than 128 levels, \
@@ -44,7 +44,7 @@ The limits keep a malicious or broken file (an alias bomb) from taking the check
 };
 
 static SCHEMA: RuleMeta = RuleMeta {
-    id: "schema",
+    id: RuleId::SCHEMA,
     default_level: Level::Error,
     structural: true,
     summary: "A file breaks its JSON Schema: a wrong type, a missing required key, an unknown key \
@@ -56,7 +56,7 @@ silently drop a target from every sum.",
 };
 
 static DUPLICATE_KEY: RuleMeta = RuleMeta {
-    id: "duplicate-key",
+    id: RuleId::DUPLICATE_KEY,
     default_level: Level::Error,
     structural: true,
     summary: "A mapping repeats a key. The first value is used and the repeat is reported with the \

@@ -1,7 +1,7 @@
 //! `period`: dates and periods must lie in the plan period.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::model::Goal;
 use crate::model::period::Period;
@@ -9,7 +9,7 @@ use crate::model::period::Period;
 pub struct PeriodRule;
 
 static META: RuleMeta = RuleMeta {
-    id: "period",
+    id: RuleId::PERIOD,
     default_level: Level::Error,
     structural: true,
     summary: "A date or period falls outside the plan period of `salgsmal.yaml`: a team's starting \

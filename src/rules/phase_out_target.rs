@@ -2,7 +2,7 @@
 //! phase out.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::model::Category;
 use rust_decimal::Decimal;
@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub struct PhaseOutTarget;
 
 static META: RuleMeta = RuleMeta {
-    id: "phase-out-target",
+    id: RuleId::PHASE_OUT_TARGET,
     default_level: Level::Warning,
     structural: false,
     summary: "A customer (not a prospect) classified phase_out_new whose `target` plans growth: a \

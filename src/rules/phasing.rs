@@ -1,7 +1,7 @@
 //! `phasing`: quarterly phasing must add up to the annual target.
 
 use super::{Context, Param, Rule, RuleMeta, value_arg};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::model::Goal;
 use crate::model::metrics::Kind;
@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub struct Phasing;
 
 static META: RuleMeta = RuleMeta {
-    id: "phasing",
+    id: RuleId::PHASING,
     default_level: Level::Error,
     structural: false,
     summary: "The quarterly phasing of a goal whose metric adds up (money, counts) must sum to \

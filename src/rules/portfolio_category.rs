@@ -1,14 +1,14 @@
 //! `portfolio-category`: a declared category that the numbers do not bear out.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart};
 use rust_decimal::Decimal;
 
 pub struct PortfolioCategory;
 
 static META: RuleMeta = RuleMeta {
-    id: "portfolio-category",
+    id: RuleId::PORTFOLIO_CATEGORY,
     default_level: Level::Info,
     structural: false,
     summary: "A customer's declared `category` differs from the one its revenue, margin and sales \

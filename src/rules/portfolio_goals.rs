@@ -2,7 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::portfolio::{Totals, team_sellers, team_value};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::{Bounds, Category, CategoryGoals, Entry, Team};
 use rust_decimal::Decimal;
@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub struct PortfolioGoals;
 
 static META: RuleMeta = RuleMeta {
-    id: "portfolio-goals",
+    id: RuleId::PORTFOLIO_GOALS,
     default_level: Level::Info,
     structural: false,
     summary: "A team's `portfolio_goals` per category (revenue share min/max, margin, growth, new \

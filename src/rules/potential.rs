@@ -2,7 +2,7 @@
 
 use super::{Context, Param, Rule, RuleMeta};
 use crate::analysis::rollup::seller_target;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::model::Potential;
 use rust_decimal::Decimal;
@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub struct PotentialRule;
 
 static META: RuleMeta = RuleMeta {
-    id: "potential",
+    id: RuleId::POTENTIAL,
     default_level: Level::Warning,
     structural: false,
     summary: "A seller's revenue target is above the sum of the potential of the seller's \

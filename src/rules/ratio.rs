@@ -2,7 +2,7 @@
 //! amount belongs.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
 use crate::model::metrics::Kind;
 use crate::model::number::{Quantity, ratio_above_one};
@@ -11,7 +11,7 @@ use crate::model::{Goal, MetricValues};
 pub struct RatioRule;
 
 static META: RuleMeta = RuleMeta {
-    id: "ratio",
+    id: RuleId::RATIO,
     default_level: Level::Error,
     structural: true,
     summary: "A ratio (contribution margin, closing rate, KTI, …) is written as a number above 1 \
@@ -73,8 +73,8 @@ impl Rule for RatioRule {
                     if is_ratio && !q.fits_ratio() {
                         let pointer = format!(
                             "/rules/{}/{}",
-                            crate::load::schema::escape(id),
-                            crate::load::schema::escape(name)
+                            crate::source::pointer::escape(id),
+                            crate::source::pointer::escape(name)
                         );
                         out.push(cx.found(
                             config.file,
@@ -172,7 +172,7 @@ fn values(
         one(
             cx,
             file,
-            &format!("{base}/{}", crate::load::schema::escape(metric)),
+            &crate::source::pointer::join(base, metric),
             metric,
             *value,
             out,

@@ -1,15 +1,15 @@
 //! `unknown-reference`: every id or name a file refers to must exist.
 
 use super::{Context, Param, Rule, RuleMeta, suggestion};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
-use crate::load::schema::escape;
 use crate::model::{FileKind, Goal, MetricValues};
+use crate::source::pointer::escape;
 
 pub struct UnknownReference;
 
 static META: RuleMeta = RuleMeta {
-    id: "unknown-reference",
+    id: RuleId::UNKNOWN_REFERENCE,
     default_level: Level::Error,
     structural: true,
     summary: "A name that must exist does not: a seller's `team`, a team's `parent` (or a parent \
@@ -285,7 +285,7 @@ fn metric_keys(
             out.push(
                 cx.found_key(
                     file,
-                    &format!("{base}/{}", escape(metric)),
+                    &crate::source::pointer::join(base, metric),
                     Message::new("unknown-reference-metric").text("metric", metric),
                 )
                 .with_help(suggestion(metric, cx.plan.metrics.ids())),
@@ -360,7 +360,7 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     cx.found(
                         file,
-                        &format!("{ptr}/{}", escape(param)),
+                        &crate::source::pointer::join(&ptr, param),
                         Message::new("unknown-reference-param-not-positive")
                             .text("rule", id)
                             .text("param", param),
@@ -377,7 +377,7 @@ fn config(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     cx.found_key(
                         file,
-                        &format!("{ptr}/{}", escape(param)),
+                        &crate::source::pointer::join(&ptr, param),
                         Message::new("unknown-reference-param")
                             .text("rule", id)
                             .text("param", param),

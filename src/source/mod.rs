@@ -5,4 +5,5 @@
 
 pub mod csv;
 pub mod de;
+pub mod pointer;
 pub mod yaml;

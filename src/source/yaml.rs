@@ -177,7 +177,7 @@ impl Node {
         }
         let mut node = self;
         for raw in pointer.strip_prefix('/')?.split('/') {
-            let token = raw.replace("~1", "/").replace("~0", "~");
+            let token = super::pointer::unescape(raw);
             node = match &node.value {
                 Value::Map(_) => node.get(&token)?,
                 Value::Seq(items) => items.get(token.parse::<usize>().ok()?)?,
@@ -194,7 +194,7 @@ impl Node {
         }
         let mut node = self;
         for raw in pointer.strip_prefix('/')?.split('/') {
-            let token = raw.replace("~1", "/").replace("~0", "~");
+            let token = super::pointer::unescape(raw);
             node = match &mut node.value {
                 Value::Map(entries) => entries
                     .iter_mut()
@@ -210,7 +210,7 @@ impl Node {
     /// The key node of the entry a pointer ends in, for diagnostics about a key.
     pub fn pointer_key(&self, pointer: &str) -> Option<&Node> {
         let (parent, last) = pointer.rsplit_once('/')?;
-        let token = last.replace("~1", "/").replace("~0", "~");
+        let token = super::pointer::unescape(last);
         self.pointer(parent)?.entry(&token).map(|(k, _)| k)
     }
 
