@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// findings' counts. The plan itself (texts, trees) is dropped before the
 /// reports are rendered, so the two are never in memory together.
 struct Prepared {
-    context: serde_json::Value,
+    context: report::context::Built,
     locale: Locale,
     currency: String,
     errors: usize,

@@ -452,7 +452,7 @@ pub fn build(
     diagnostics: &[Diagnostic],
     accepted: &[Accepted],
     locale: Locale,
-) -> Value {
+) -> Built {
     let plan = analysis.plan;
     let loc = Localizer::new(locale, &plan.settings.fmt.currency);
     let p = &analysis.portfolio;
@@ -468,43 +468,39 @@ pub fn build(
     };
     let config = plan.config.as_ref().map(|c| &c.data);
     let period = plan.period();
-    let customers: Vec<Value> = p
+    // One shared path per file, not one per customer.
+    let files: Vec<std::sync::Arc<str>> = plan
+        .files
+        .iter()
+        .map(|f| std::sync::Arc::from(f.path.as_str()))
+        .collect();
+    let customers: Vec<CustomerRow> = p
         .customers
         .iter()
         .map(|placed| {
             let c = placed.customer.customer;
-            // Sized exactly: a plan may have 100 000 customers.
-            object([
-                ("id", json!(c.id)),
-                ("name", json!(c.name)),
-                ("owner", json!(placed.customer.owner)),
-                ("file", json!(plan.file(placed.customer.file).path)),
-                ("revenue", num(placed.figures.revenue)),
-                ("margin", opt(c.margin.map(|m| m.0))),
-                ("sales_cost", opt(c.sales_cost.map(|s| s.0))),
-                ("contribution", num(placed.figures.contribution())),
-                ("category", json!(placed.category.id())),
-                ("category_label", json!(placed.category.label(locale))),
-                (
-                    "declared_category",
-                    json!(c.category.map(crate::model::Category::id)),
-                ),
-                (
-                    "potential",
-                    match c.potential {
-                        Some(Potential::Amount(a)) => num(a),
-                        Some(Potential::Level(l)) => json!(l.id()),
-                        None => Value::Null,
-                    },
-                ),
-                (
-                    "priority",
-                    json!(placed.potential.map(crate::model::PotentialLevel::id)),
-                ),
-                ("prospect", json!(c.prospect)),
-                ("target", b.values(&c.target)),
-                ("note", json!(c.note)),
-            ])
+            CustomerRow {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                owner: placed.customer.owner.to_string(),
+                file: std::sync::Arc::clone(&files[placed.customer.file]),
+                revenue: to_f64(placed.figures.revenue),
+                margin: c.margin.map(|m| to_f64(m.0)),
+                sales_cost: c.sales_cost.map(|s| to_f64(s.0)),
+                contribution: to_f64(placed.figures.contribution()),
+                category: placed.category.id(),
+                category_label: placed.category.label(locale),
+                declared_category: c.category.map(crate::model::Category::id),
+                potential: match c.potential {
+                    Some(Potential::Amount(a)) => num(a),
+                    Some(Potential::Level(l)) => json!(l.id()),
+                    None => Value::Null,
+                },
+                priority: placed.potential.map(crate::model::PotentialLevel::id),
+                prospect: c.prospect,
+                target: b.values(&c.target),
+                note: c.note.clone(),
+            }
         })
         .collect();
     let t = &p.thresholds;
@@ -515,32 +511,6 @@ pub fn build(
             "default"
         }
     };
-    let priority: Vec<Value> = CATEGORIES
-        .iter()
-        .map(|cat| {
-            let ids = |level: Option<crate::model::PotentialLevel>| -> Vec<Value> {
-                p.customers
-                    .iter()
-                    .filter(|c| c.category == *cat && c.potential == level)
-                    .map(|c| {
-                        object([
-                            ("id", json!(c.customer.customer.id)),
-                            ("name", json!(c.customer.customer.name)),
-                            ("owner", json!(c.customer.owner)),
-                        ])
-                    })
-                    .collect()
-            };
-            json!({
-                "category": cat.id(),
-                "label": cat.label(locale),
-                "high": ids(Some(crate::model::PotentialLevel::High)),
-                "medium": ids(Some(crate::model::PotentialLevel::Medium)),
-                "low": ids(Some(crate::model::PotentialLevel::Low)),
-                "unknown": ids(None),
-            })
-        })
-        .collect();
     // The large parts are moved in afterwards: `json!` would copy them.
     let teams: Vec<Value> = (0..plan.teams.len()).map(|t| b.team(t, p)).collect();
     let sellers: Vec<Value> = (0..plan.sellers.len()).map(|s| b.seller(s, p)).collect();
@@ -595,7 +565,99 @@ pub fn build(
     });
     context["teams"] = Value::Array(teams);
     context["sellers"] = Value::Array(sellers);
-    context["customers"] = Value::Array(customers);
-    context["portfolio"]["priority"] = Value::Array(priority);
-    context
+    // `customers` and `portfolio.priority` are linked in from the rows.
+    context["customers"] = Value::Array(Vec::new());
+    context["portfolio"]["priority"] = json!(
+        CATEGORIES
+            .iter()
+            .map(|cat| json!({"category": cat.id(), "label": cat.label(locale)}))
+            .collect::<Vec<_>>()
+    );
+    Built {
+        json: context,
+        customers,
+    }
+}
+
+/// The context: everything as JSON but the customers, which a plan may
+/// have hundreds of thousands of and which are kept as compact rows.
+pub struct Built {
+    pub json: Value,
+    pub customers: Vec<CustomerRow>,
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or_default()
+}
+
+/// A customer as the templates see it (`customers[]`): a compact row that
+/// templates read field by field, and `--dump-context` prints as an object.
+#[derive(Debug)]
+pub struct CustomerRow {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub file: std::sync::Arc<str>,
+    pub revenue: f64,
+    pub margin: Option<f64>,
+    pub sales_cost: Option<f64>,
+    pub contribution: f64,
+    pub category: &'static str,
+    pub category_label: &'static str,
+    pub declared_category: Option<&'static str>,
+    pub potential: Value,
+    pub priority: Option<&'static str>,
+    pub prospect: bool,
+    pub target: Value,
+    pub note: Option<String>,
+}
+
+const CUSTOMER_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "owner",
+    "file",
+    "revenue",
+    "margin",
+    "sales_cost",
+    "contribution",
+    "category",
+    "category_label",
+    "declared_category",
+    "potential",
+    "priority",
+    "prospect",
+    "target",
+    "note",
+];
+
+impl minijinja::value::Object for CustomerRow {
+    fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        use minijinja::Value as V;
+        let opt_f = |v: Option<f64>| v.map_or(V::from(()), V::from);
+        let opt_s = |v: Option<&str>| v.map_or(V::from(()), V::from);
+        Some(match key.as_str()? {
+            "id" => V::from(self.id.as_str()),
+            "name" => V::from(self.name.as_str()),
+            "owner" => V::from(self.owner.as_str()),
+            "file" => V::from(&*self.file),
+            "revenue" => V::from(self.revenue),
+            "margin" => opt_f(self.margin),
+            "sales_cost" => opt_f(self.sales_cost),
+            "contribution" => V::from(self.contribution),
+            "category" => V::from(self.category),
+            "category_label" => V::from(self.category_label),
+            "declared_category" => opt_s(self.declared_category),
+            "potential" => V::from_serialize(&self.potential),
+            "priority" => opt_s(self.priority),
+            "prospect" => V::from(self.prospect),
+            "target" => V::from_serialize(&self.target),
+            "note" => opt_s(self.note.as_deref()),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Str(CUSTOMER_FIELDS)
+    }
 }

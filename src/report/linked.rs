@@ -77,22 +77,25 @@ fn list(customers: &[Customer], ids: &[usize]) -> JValue {
         .into()
 }
 
-/// Convert the JSON context into the template context, linking each
-/// seller's and team's own customers and findings.
-pub fn link(mut context: Value) -> JValue {
-    let raw_customers = take_array(&mut context, "customers");
+/// Convert the context into the template context, linking each seller's
+/// and team's own customers and findings.
+pub fn link(built: super::context::Built) -> JValue {
+    let super::context::Built {
+        json: mut context,
+        customers: rows,
+    } = built;
     let mut by_owner: HashMap<String, Vec<usize>> = HashMap::new();
-    let customers: Vec<Customer> = raw_customers
+    let customers: Vec<Customer> = rows
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
-            by_owner.entry(text(&c, "owner")).or_default().push(i);
+            by_owner.entry(c.owner.clone()).or_default().push(i);
             Customer {
-                revenue: c["revenue"].as_f64().unwrap_or(0.0),
-                category: text(&c, "category"),
-                file: text(&c, "file"),
-                priority: c["priority"].as_str().map(str::to_string),
-                value: JValue::from_serialize(&c),
+                revenue: c.revenue,
+                category: c.category.to_string(),
+                file: c.file.to_string(),
+                priority: c.priority.map(str::to_string),
+                value: JValue::from_object(c),
             }
         })
         .collect();
@@ -243,12 +246,38 @@ pub fn link(mut context: Value) -> JValue {
         .collect();
 
     let all: Vec<usize> = (0..customers.len()).collect();
+    // The plan's priority by potential, per category, from the same rows.
+    let priority: Vec<JValue> = priority_rows
+        .iter()
+        .map(|(category, label)| {
+            let level = |l: Option<&str>| -> JValue {
+                customers
+                    .iter()
+                    .filter(|c| c.category == *category && c.priority.as_deref() == l)
+                    .map(|c| c.value.clone())
+                    .collect::<Vec<_>>()
+                    .into()
+            };
+            map(vec![
+                ("category".into(), JValue::from(category.as_str())),
+                ("label".into(), JValue::from_serialize(label)),
+                ("high".into(), level(Some("high"))),
+                ("medium".into(), level(Some("medium"))),
+                ("low".into(), level(Some("low"))),
+                ("unknown".into(), level(None)),
+            ])
+        })
+        .collect();
+    let mut portfolio = context["portfolio"].take();
+    portfolio["priority"] = Value::Null;
+    let portfolio = object(portfolio, vec![("priority", priority.into())]);
     object(
         context,
         vec![
             ("teams", teams.into()),
             ("sellers", sellers.into()),
             ("customers", list(&customers, &all)),
+            ("portfolio", portfolio),
             ("diagnostics", diagnostics.into()),
             ("accepted", accepted.into()),
         ],
