@@ -22,16 +22,6 @@ fn num(d: Decimal) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
-/// A JSON object of exactly these fields (`json!` grows its map by
-/// doubling, which for many small objects wastes half the memory).
-fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    let mut m = Map::with_capacity(N);
-    for (k, v) in fields {
-        m.insert(k.to_string(), v);
-    }
-    Value::Object(m)
-}
-
 fn opt(d: Option<Decimal>) -> Value {
     d.map_or(Value::Null, num)
 }
