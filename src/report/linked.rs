@@ -77,6 +77,32 @@ fn list(customers: &[Customer], ids: &[usize]) -> JValue {
         .into()
 }
 
+/// Customers by category and potential level (`portfolio.priority`), of
+/// the customers `ids`, in the plan's order.
+fn priority(rows: &[(String, Value)], customers: &[Customer], ids: &[usize]) -> JValue {
+    rows.iter()
+        .map(|(category, label)| {
+            let level = |l: Option<&str>| -> JValue {
+                ids.iter()
+                    .map(|i| &customers[*i])
+                    .filter(|c| c.category == *category && c.priority.as_deref() == l)
+                    .map(|c| c.value.clone())
+                    .collect::<Vec<_>>()
+                    .into()
+            };
+            map(vec![
+                ("category".into(), JValue::from(category.as_str())),
+                ("label".into(), JValue::from_serialize(label)),
+                ("high".into(), level(Some("high"))),
+                ("medium".into(), level(Some("medium"))),
+                ("low".into(), level(Some("low"))),
+                ("unknown".into(), level(None)),
+            ])
+        })
+        .collect::<Vec<_>>()
+        .into()
+}
+
 /// Convert the context into the template context, linking each seller's
 /// and team's own customers and findings.
 pub fn link(built: super::context::Built) -> JValue {
@@ -196,28 +222,7 @@ pub fn link(built: super::context::Built) -> JValue {
                 .collect();
             theirs.sort_unstable();
             theirs.dedup();
-            let priority: Vec<JValue> = priority_rows
-                .iter()
-                .map(|(category, label)| {
-                    let level = |l: Option<&str>| -> JValue {
-                        theirs
-                            .iter()
-                            .map(|i| &customers[*i])
-                            .filter(|c| c.category == *category && c.priority.as_deref() == l)
-                            .map(|c| c.value.clone())
-                            .collect::<Vec<_>>()
-                            .into()
-                    };
-                    map(vec![
-                        ("category".into(), JValue::from(category.as_str())),
-                        ("label".into(), JValue::from_serialize(label)),
-                        ("high".into(), level(Some("high"))),
-                        ("medium".into(), level(Some("medium"))),
-                        ("low".into(), level(Some("low"))),
-                        ("unknown".into(), level(None)),
-                    ])
-                })
-                .collect();
+            let priority = priority(&priority_rows, &customers, &theirs);
             // The team's findings: its own file, its sellers' files and their
             // customer lists, and the plan's configuration.
             let mut files = vec![text(&t, "file"), "salgsmal.yaml".to_string()];
@@ -239,7 +244,7 @@ pub fn link(built: super::context::Built) -> JValue {
                     ("accepted", team_accepted),
                     ("customer_list", list(&customers, &theirs)),
                     ("seller_list", seller_list.into()),
-                    ("priority", priority.into()),
+                    ("priority", priority),
                 ],
             )
         })
@@ -247,30 +252,10 @@ pub fn link(built: super::context::Built) -> JValue {
 
     let all: Vec<usize> = (0..customers.len()).collect();
     // The plan's priority by potential, per category, from the same rows.
-    let priority: Vec<JValue> = priority_rows
-        .iter()
-        .map(|(category, label)| {
-            let level = |l: Option<&str>| -> JValue {
-                customers
-                    .iter()
-                    .filter(|c| c.category == *category && c.priority.as_deref() == l)
-                    .map(|c| c.value.clone())
-                    .collect::<Vec<_>>()
-                    .into()
-            };
-            map(vec![
-                ("category".into(), JValue::from(category.as_str())),
-                ("label".into(), JValue::from_serialize(label)),
-                ("high".into(), level(Some("high"))),
-                ("medium".into(), level(Some("medium"))),
-                ("low".into(), level(Some("low"))),
-                ("unknown".into(), level(None)),
-            ])
-        })
-        .collect();
+    let priority = priority(&priority_rows, &customers, &all);
     let mut portfolio = context["portfolio"].take();
     portfolio["priority"] = Value::Null;
-    let portfolio = object(portfolio, vec![("priority", priority.into())]);
+    let portfolio = object(portfolio, vec![("priority", priority)]);
     object(
         context,
         vec![
