@@ -38,6 +38,9 @@ pub struct Analysis<'a> {
     pub portfolio: portfolio::Portfolio<'a>,
     /// The product/customer (Ansoff) split of each team's revenue target.
     pub ansoff: Vec<Option<portfolio::Ansoff>>,
+    /// Each team's customers: indexes into `portfolio.customers` of the
+    /// customers owned by the team's sellers and its child teams' sellers.
+    pub team_customers: Vec<Vec<usize>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -75,10 +78,13 @@ impl<'a> Analysis<'a> {
             .par_iter()
             .map(|t| portfolio::team_ansoff(plan, &index, &t.id))
             .collect();
+        let portfolio = portfolio::portfolio(plan);
+        let team_customers = team_customers(plan, &portfolio);
         Self {
             plan,
             ansoff,
-            portfolio: portfolio::portfolio(plan),
+            team_customers,
+            portfolio,
             params,
             index,
             rollups,
@@ -87,8 +93,58 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The category totals of team `team`'s customers (index into the plan).
+    pub fn team_totals(&self, team: usize) -> Vec<(crate::model::Category, portfolio::Totals)> {
+        self.portfolio.totals_of(&self.team_customers[team])
+    }
+
     /// The roll-up of goal `goal` of team `team` (indexes into the plan).
     pub fn rollup(&self, team: usize, goal: usize) -> Option<&rollup::Rolled> {
         self.rollups.get(team)?.get(goal)?.as_ref()
     }
+}
+
+/// Each team's customers, found in one pass: a customer counts for its
+/// owner's team and every team above it.
+fn team_customers(plan: &Plan, portfolio: &portfolio::Portfolio<'_>) -> Vec<Vec<usize>> {
+    use std::collections::HashMap;
+    let team_index: HashMap<&str, usize> = plan
+        .teams
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut seller_team: HashMap<&str, &str> = HashMap::new();
+    for s in plan.sellers.iter().rev() {
+        seller_team.insert(s.id.as_str(), s.data.team.as_str());
+    }
+    // A team and the teams above it (a loop in `parent` is cut).
+    let chains: Vec<Vec<usize>> = (0..plan.teams.len())
+        .map(|start| {
+            let mut chain = vec![start];
+            let mut at = start;
+            while let Some(parent) = plan.teams[at].data.parent.as_deref()
+                && let Some(&p) = team_index.get(parent)
+                && !chain.contains(&p)
+            {
+                chain.push(p);
+                at = p;
+            }
+            chain
+        })
+        .collect();
+    let mut out = vec![Vec::new(); plan.teams.len()];
+    for (i, placed) in portfolio.customers.iter().enumerate() {
+        let Some(team) = seller_team
+            .get(placed.customer.owner)
+            .and_then(|t| team_index.get(t))
+        else {
+            continue;
+        };
+        for &t in &chains[*team] {
+            out[t].push(i);
+        }
+    }
+    out
 }

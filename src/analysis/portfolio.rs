@@ -225,6 +225,17 @@ impl Portfolio<'_> {
     /// Totals per category over the customers that `keep` selects.
     pub fn totals(&self, keep: impl Fn(&Placed<'_>) -> bool) -> Vec<(Category, Totals)> {
         let chosen: Vec<&Placed<'_>> = self.customers.iter().filter(|p| keep(p)).collect();
+        Self::totals_over(&chosen)
+    }
+
+    /// Totals per category over the customers at `ids` (indexes into
+    /// `customers`).
+    pub fn totals_of(&self, ids: &[usize]) -> Vec<(Category, Totals)> {
+        let chosen: Vec<&Placed<'_>> = ids.iter().map(|i| &self.customers[*i]).collect();
+        Self::totals_over(&chosen)
+    }
+
+    fn totals_over(chosen: &[&Placed<'_>]) -> Vec<(Category, Totals)> {
         let total: Decimal = chosen.iter().map(|p| p.figures.revenue).sum();
         CATEGORIES
             .iter()

@@ -14,7 +14,7 @@ use crate::model::{Action, ActionStatus, Goal, Locale, MetricValues, Per, Plan, 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Map, Value, json};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 fn num(d: Decimal) -> Value {
     d.to_f64()
@@ -154,7 +154,7 @@ impl Builder<'_> {
         m
     }
 
-    fn team(&self, index: usize, p: &Portfolio<'_>) -> Value {
+    fn team(&self, index: usize) -> Value {
         let plan = self.plan;
         let team = &plan.teams[index];
         let t = &team.data;
@@ -247,8 +247,7 @@ impl Builder<'_> {
             })
             .collect();
         let sellers = team_sellers(plan, &team.id);
-        let members: HashSet<&str> = sellers.iter().copied().collect();
-        let totals = p.totals(|placed| members.contains(placed.customer.owner));
+        let totals = self.analysis.team_totals(index);
         json!({
             "id": team.id,
             "name": t.name,
@@ -502,7 +501,7 @@ pub fn build(
         }
     };
     // The large parts are moved in afterwards: `json!` would copy them.
-    let teams: Vec<Value> = (0..plan.teams.len()).map(|t| b.team(t, p)).collect();
+    let teams: Vec<Value> = (0..plan.teams.len()).map(|t| b.team(t)).collect();
     let sellers: Vec<Value> = (0..plan.sellers.len()).map(|s| b.seller(s, p)).collect();
     let mut context = json!({
         "salgsmal_version": env!("CARGO_PKG_VERSION"),

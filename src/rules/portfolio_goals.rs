@@ -1,7 +1,7 @@
 //! `portfolio-goals`: the desired customer platform against the current one.
 
 use super::{Context, Param, Rule, RuleMeta};
-use crate::analysis::portfolio::{Totals, team_sellers, team_value};
+use crate::analysis::portfolio::{Totals, team_value};
 use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::{Bounds, Category, CategoryGoals, Entry, Team};
@@ -30,12 +30,12 @@ impl Rule for PortfolioGoals {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let p = cx.portfolio();
-        for team in &cx.plan.teams {
+        for (index, team) in cx.plan.teams.iter().enumerate() {
             let Some(goals) = &team.data.portfolio_goals else {
                 continue;
             };
-            let sellers = team_sellers(cx.plan, &team.id);
-            let totals = p.totals(|placed| sellers.contains(&placed.customer.owner));
+            let mine = &cx.analysis.team_customers[index];
+            let totals = p.totals_of(mine);
             let by_cat = [
                 (Category::Key, &goals.key),
                 (Category::Star, &goals.star),
@@ -76,7 +76,7 @@ impl Rule for PortfolioGoals {
                 else {
                     continue;
                 };
-                category(cx, team, cat, goal, t, &sellers, out);
+                category(cx, team, cat, goal, t, mine, out);
             }
         }
     }
@@ -172,7 +172,7 @@ fn category(
     cat: Category,
     goal: &CategoryGoals,
     t: &Totals,
-    sellers: &[&str],
+    mine: &[usize],
     out: &mut Vec<Diagnostic>,
 ) {
     let name = Message::new(match cat {
@@ -245,10 +245,10 @@ fn category(
     if let Some(b) = &goal.growth {
         // Growth: the customers' revenue targets against their revenue now.
         let p = cx.portfolio();
-        let (now, planned) = p
-            .customers
+        let (now, planned) = mine
             .iter()
-            .filter(|c| c.category == cat && sellers.contains(&c.customer.owner))
+            .map(|i| &p.customers[*i])
+            .filter(|c| c.category == cat)
             .filter_map(|c| {
                 c.customer
                     .customer
