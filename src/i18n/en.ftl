@@ -708,3 +708,17 @@ explain-none = none
 explain-settings = Settings in salgsmal.yaml:
 explain-levels = level is { $levels }.
 explain-example = Example:
+
+## watch
+
+watch-start = watching { $root } (Ctrl-C stops)
+watch-stopped = stopped watching
+watch-changed = { $files } changed
+watch-new = { $count } new
+watch-resolved = { $count } resolved
+watch-rendered = rendered { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } into { $dir }
+watch-write-failed = cannot write the reports: { $error }
+watch-template-failed = { $error } (the previous reports are kept)

@@ -715,3 +715,20 @@ explain-none = ingen
 explain-settings = Innstillinger i salgsmal.yaml:
 explain-levels = level er en av { $levels }.
 explain-example = Eksempel:
+
+## watch
+
+watch-start = følger med på { $root } (Ctrl-C stopper)
+watch-stopped = sluttet å følge med
+watch-changed = { $files } er endret
+watch-new = { $count ->
+        [one] { $count } ny
+       *[other] { $count } nye
+    }
+watch-resolved = { $count } løst
+watch-rendered = skrev { $count ->
+        [one] { $count } rapport
+       *[other] { $count } rapporter
+    } til { $dir }
+watch-write-failed = kan ikke skrive rapportene: { $error }
+watch-template-failed = { $error } (de forrige rapportene beholdes)
