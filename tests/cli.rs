@@ -305,20 +305,36 @@ fn explain_every_rule_and_refuse_unknown_ones() {
         .collect();
     assert!(ids.len() >= 7, "{}", list.stdout);
     for id in &ids {
-        let run = dir.run(&["explain", id]);
-        assert_eq!(run.code, 0);
-        assert!(run.stdout.starts_with(id.as_str()));
-        for section in [
-            "What it checks:",
-            "Why (the method):",
-            "Parameters:",
-            "Example:",
+        for (locale, sections) in [
+            (
+                "en",
+                [
+                    "What it checks:",
+                    "Why (the method):",
+                    "Parameters:",
+                    "Example:",
+                ],
+            ),
+            (
+                "nb",
+                [
+                    "Hva den sjekker:",
+                    "Hvorfor (metoden):",
+                    "Parametre:",
+                    "Eksempel:",
+                ],
+            ),
         ] {
-            assert!(
-                run.stdout.contains(section),
-                "{id}: {section}\n{}",
-                run.stdout
-            );
+            let run = dir.run(&["explain", id, "--locale", locale]);
+            assert_eq!(run.code, 0);
+            assert!(run.stdout.starts_with(id.as_str()));
+            for section in sections {
+                assert!(
+                    run.stdout.contains(section),
+                    "{id} ({locale}): {section}\n{}",
+                    run.stdout
+                );
+            }
         }
     }
     let unknown = dir.run(&["explain", "shema"]);

@@ -48,8 +48,10 @@ fn watch_sees_edits_and_stops_on_ctrl_c() {
         }
     });
     let mut seen = Vec::new();
+    // watch's own lines speak the plan's language (nb) too.
+    wait_for(&rx, "følger med på", &mut seen);
     wait_for(&rx, "sjekken er bestått", &mut seen);
-    wait_for(&rx, "rendered", &mut seen);
+    wait_for(&rx, "rapporter til", &mut seen);
     assert!(plan.path().join("build/team-salg-vest.md").is_file());
 
     // An edit that breaks a rule, written the way editors save: a temp file renamed into place.
@@ -62,7 +64,7 @@ fn watch_sees_edits_and_stops_on_ctrl_c() {
         plan.path().join("sellers/kari.yaml"),
     )
     .expect("rename");
-    wait_for(&rx, "sellers/kari.yaml changed", &mut seen);
+    wait_for(&rx, "sellers/kari.yaml er endret — ", &mut seen);
     wait_for(
         &rx,
         "error[allocation]: summen av de individuelle målene for omsetning kr 9 000 000",
@@ -73,8 +75,44 @@ fn watch_sees_edits_and_stops_on_ctrl_c() {
     std::fs::write(plan.path().join("sellers/ola.yaml"), "name: [Ola\n").expect("write");
     wait_for(&rx, "error[yaml-syntax]", &mut seen);
     std::fs::remove_file(plan.path().join("sellers/ola.yaml")).expect("remove");
-    wait_for(&rx, "resolved", &mut seen);
+    wait_for(&rx, " løst", &mut seen);
 
+    let pid = child.id().to_string();
+    let status = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    wait_for(&rx, "sluttet å følge med", &mut seen);
+    let exit = child.wait().expect("exit");
+    assert_eq!(exit.code(), Some(0), "{}", seen.join("\n"));
+}
+
+#[test]
+fn watch_speaks_the_plans_language() {
+    let plan = Plan::new().file("salgsmal.yaml", &format!("{}locale: en\n", common::CONFIG));
+    let mut child = Command::new(bin())
+        .args(["watch", "--render", "md"])
+        .current_dir(plan.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start watch");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    wait_for(&rx, "(Ctrl-C stops)", &mut seen);
+    assert!(seen[0].starts_with("watching "), "{}", seen.join("\n"));
+    wait_for(&rx, "check passed", &mut seen);
+    wait_for(&rx, "reports into", &mut seen);
     let pid = child.id().to_string();
     let status = Command::new("kill")
         .args(["-INT", &pid])

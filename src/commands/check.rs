@@ -39,7 +39,7 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
         CheckFormat::Json => diag::render_json(diagnostics, accepted, summary, &loc),
         CheckFormat::Github => diag::render_github(diagnostics, &loc),
         CheckFormat::Sarif => {
-            diag::render_sarif(diagnostics, &crate::rules::sarif_registry(), &loc)
+            diag::render_sarif(diagnostics, &crate::rules::sarif_registry(&loc), &loc)
         }
         CheckFormat::Junit => diag::render_junit(
             diagnostics,

@@ -84,6 +84,22 @@ pub fn localizer(plan: &crate::model::Plan, locale: Option<InitLocale>) -> Local
     Localizer::new(locale, &plan.settings.fmt.currency)
 }
 
+/// The `locale` of the plan at `root`, read from `salgsmal.yaml` alone (for
+/// the words a command prints before or without the whole plan), else nb.
+pub fn config_locale(root: &std::path::Path) -> Locale {
+    let text = std::fs::read_to_string(root.join(crate::load::CONFIG_FILE)).ok();
+    let locale = text.and_then(|t| {
+        crate::source::yaml::parse(&t)
+            .root
+            .and_then(|r| r.get("locale").and_then(|n| n.as_str().map(str::to_string)))
+    });
+    if locale.as_deref() == Some("en") {
+        Locale::En
+    } else {
+        Locale::Nb
+    }
+}
+
 /// The folder a command works on: its `DIR` argument, or the current folder.
 fn start_dir(dir: Option<&std::path::Path>) -> std::path::PathBuf {
     dir.map_or_else(

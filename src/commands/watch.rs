@@ -5,7 +5,7 @@
 use super::Global;
 use crate::cli::{RenderFormat, WatchArgs};
 use crate::diag::{self, Diagnostic, Style, Summary};
-use crate::i18n::Fmt;
+use crate::i18n::{Fmt, Locale, Localizer, Message};
 use crate::report::render::{self, Format, Options, Report};
 use crate::{load, report, rules};
 use notify::event::ModifyKind;
@@ -36,6 +36,9 @@ struct Watcher {
     render: Option<Format>,
     style: Style,
     previous: Option<HashSet<Key>>,
+    /// The plan's language, as of the last plan that loaded (its
+    /// `salgsmal.yaml` before that): watch's own lines speak it too.
+    locale: Locale,
 }
 
 fn clock() -> String {
@@ -84,21 +87,40 @@ impl Watcher {
         }
     }
 
-    fn run(&mut self, changed: &[String]) {
-        let what = if changed.is_empty() {
+    /// One of watch's own lines, in the plan's language.
+    fn say(&self, message: &Message) -> String {
+        Localizer::new(self.locale, "NOK").format(message)
+    }
+
+    /// `sellers/kari.yaml changed — `, before the status line of a re-check.
+    fn changed(&self, files: &str) -> String {
+        if files.is_empty() {
             String::new()
         } else {
-            format!("{} changed — ", diag::escape(&changed.join(", ")))
-        };
+            let changed = self.say(&Message::new("watch-changed").text("files", files));
+            format!("{changed} — ")
+        }
+    }
+
+    fn run(&mut self, changed: &[String]) {
+        let changed = diag::escape(&changed.join(", "));
         let loaded = match load::load(&self.root) {
             Ok(l) => l,
             Err(e) => {
-                let _ = super::println(&format!("[{}] {what}error: {e}", clock()));
-
+                // The plan did not load: its `salgsmal.yaml` may still say
+                // which language to speak.
+                self.locale = super::config_locale(&self.root);
+                let _ = super::println(&format!(
+                    "[{}] {}error: {e}",
+                    clock(),
+                    self.changed(&changed)
+                ));
                 return;
             }
         };
         let plan = &loaded.plan;
+        self.locale = plan.settings.fmt.locale;
+        let what = self.changed(&changed);
         let analysis = rules::analyse(plan);
         let outcome = rules::run_on(&analysis, loaded.diagnostics);
         let loc = super::localizer(plan, None);
@@ -122,10 +144,12 @@ impl Watcher {
         let status = diag::render_human(&[], &[], &HashMap::new(), Some(summary), self.style, &loc);
         let mut line = format!("[{}] {what}{}", clock(), status.trim_end());
         if !new.is_empty() && self.previous.is_some() {
-            line.push_str(&format!("; {} new", new.len()));
+            line.push_str("; ");
+            line.push_str(&loc.format(&Message::new("watch-new").count("count", new.len())));
         }
         if resolved > 0 {
-            line.push_str(&format!("; {resolved} resolved"));
+            line.push_str("; ");
+            line.push_str(&loc.format(&Message::new("watch-resolved").count("count", resolved)));
         }
         let _ = super::println(&line);
         if !new.is_empty() {
@@ -164,22 +188,22 @@ impl Watcher {
                 .map(|files| render::write_all(&self.out, &files).map(|w| w.len()))
             {
                 Ok(Ok(n)) => {
-                    let _ = super::println(&format!(
-                        "[{}] rendered {n} reports into {}",
-                        clock(),
-                        self.out.display()
-                    ));
+                    let rendered = Message::new("watch-rendered")
+                        .count("count", n)
+                        .text("dir", self.out.display().to_string());
+                    let _ = super::println(&format!("[{}] {}", clock(), loc.format(&rendered)));
                 }
                 Ok(Err(e)) => {
-                    let _ = super::println(&format!(
-                        "[{}] error: cannot write the reports: {e}",
-                        clock()
-                    ));
+                    let failed = Message::new("watch-write-failed").text("error", e.to_string());
+                    let _ =
+                        super::println(&format!("[{}] error: {}", clock(), loc.format(&failed)));
                 }
                 Err(e) => {
+                    let failed = Message::new("watch-template-failed").text("error", e.to_string());
                     let _ = super::println(&format!(
-                        "[{}] error[template]: {e} (the previous reports are kept)",
-                        clock()
+                        "[{}] error[template]: {}",
+                        clock(),
+                        loc.format(&failed)
                     ));
                 }
             }
@@ -223,8 +247,11 @@ pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
             color: global.color,
         },
         previous: None,
+        locale: super::config_locale(&root),
     };
-    super::println(&format!("watching {} (Ctrl-C stops)", root.display()))?;
+    super::println(
+        &watcher.say(&Message::new("watch-start").text("root", root.display().to_string())),
+    )?;
     watcher.run(&[]);
     while !stop.load(Ordering::SeqCst) {
         match rx.recv_timeout(Duration::from_millis(150)) {
@@ -255,6 +282,6 @@ pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }
-    super::println("stopped watching")?;
+    super::println(&watcher.say(&Message::new("watch-stopped")))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,12 +6,13 @@ use crate::i18n::Localizer;
 use serde_json::{Value, json};
 
 /// What SARIF says of a rule: its id, default level, summary and principle
-/// (from the rule registry, which the caller passes in).
+/// (from the rule registry, which the caller passes in, in the reader's
+/// language).
 pub struct RuleInfo {
     pub id: &'static str,
     pub level: Level,
-    pub summary: &'static str,
-    pub principle: &'static str,
+    pub summary: String,
+    pub principle: String,
 }
 
 pub fn render(diags: &[Diagnostic], registry: &[RuleInfo], loc: &Localizer) -> String {
@@ -20,7 +21,7 @@ pub fn render(diags: &[Diagnostic], registry: &[RuleInfo], loc: &Localizer) -> S
         .map(|m| {
             json!({
                 "id": m.id,
-                "shortDescription": {"text": m.summary.split(". ").next().unwrap_or(m.summary)},
+                "shortDescription": {"text": m.summary.split(". ").next().unwrap_or(&m.summary)},
                 "fullDescription": {"text": m.summary},
                 "help": {"text": m.principle},
                 "defaultConfiguration": {"level": level(m.level)},

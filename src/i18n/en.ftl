@@ -422,3 +422,303 @@ schema-title-portfolio-goals = the portfolio goals
 schema-title-portfolio-thresholds = the portfolio thresholds
 schema-title-starting-point = the starting point
 schema-title-values = values per metric
+
+## The rules: what each checks, and the principle of the method behind it
+## (`explain`, SARIF). Ids: rule-<id>-summary, rule-<id>-principle,
+## rule-<id>-param-<name>.
+
+rule-yaml-syntax-summary =
+    A file is not valid YAML, is not UTF-8, is too large, nests deeper than 128
+    levels, or grows by more than 100 000 nodes through aliases (an alias bomb). The
+    position comes from the parser.
+rule-yaml-syntax-principle =
+    Goals must be measurable: a file the tool cannot read holds no goal anyone can
+    check. The limits keep a malicious or broken file (an alias bomb) from taking
+    the check down.
+
+rule-schema-summary =
+    A file breaks its JSON Schema: a wrong type, a missing required key, an unknown
+    key (with a did-you-mean suggestion), a malformed id, date or period, or an `id`
+    that differs from the file name. `salgsmal schema` prints the schemas.
+rule-schema-principle =
+    Goals must be measurable and unambiguous. A misspelt key (`targt`) would
+    otherwise silently drop a target from every sum.
+
+rule-duplicate-key-summary =
+    A mapping repeats a key. The first value is used and the repeat is reported with
+    the place the key was first written.
+rule-duplicate-key-principle =
+    A number changed in a pull request must be the number the tool reads: with two
+    `target:` keys, the reviewer and the tool could see different targets.
+
+rule-csv-syntax-summary =
+    A CSV file (a customer list or actuals) cannot be read: a quote that is never
+    closed, a quote inside an unquoted cell, a column named twice, a row with more
+    or fewer cells than the header names (each such row is reported and left out;
+    the others are read), or a row of actuals without seller, metric or value. The
+    header's separator decides the decimal mark: `,` separates and `.` is the
+    decimal mark; `;` or a tab separates and `,` is the decimal mark (spaces may
+    group digits).
+rule-csv-syntax-principle =
+    Customer lists often come from a spreadsheet or a CRM export: a broken row must
+    point at its line and cell, not silently shift every column after it.
+
+rule-duplicate-id-summary =
+    Two goals or KPIs of one file, two milestones of a team, two teams, two sellers,
+    two products, two custom metrics, or two customers of the same owner share an
+    id.
+rule-duplicate-id-principle =
+    Goals are evaluated continuously and discussed by name: an id must point at
+    exactly one goal, or a KPI's `supports` and a report's roll-up could count the
+    wrong one.
+
+rule-unknown-reference-summary =
+    A name that must exist does not: a seller's `team`, a team's `parent` (or a
+    parent chain that loops), a KPI's `supports`, a customer list's `owner`, a
+    `product`, a seller or team in actuals, a metric name, a rule or rule parameter
+    in `salgsmal.yaml`. Each comes with a did-you-mean suggestion.
+rule-unknown-reference-principle =
+    Individual goals must agree with the team's goals, and every KPI must drive a
+    result goal: a reference that points nowhere breaks the chain from team goal to
+    seller to action.
+
+rule-period-summary =
+    A date or period falls outside the plan period of `salgsmal.yaml`: a team's
+    starting point dated after the period's start, a main goal's deadline or an
+    action's due date outside the period, an actuals file whose period lies outside
+    the plan period, whose `as_of` lies outside its own period, or whose file name
+    is not its period.
+rule-period-principle =
+    Work backwards from the goal: the starting point is where we stand before the
+    year begins, and the main goal is reached within the year. A date outside the
+    period puts a goal on a different plan.
+
+rule-ratio-summary =
+    A ratio (contribution margin, closing rate, KTI, …) is written as a number above
+    1 (`target: 25` where `0.25` or "25 %" was meant), or an amount or count is
+    written as a percent string. Ratios are decimals from 0 to 1 or percent strings.
+rule-ratio-principle =
+    Goals must be measurable: 25 read as 2 500 % would pass every check that
+    compares with it and fail every report.
+
+rule-allocation-summary =
+    For each team goal whose metric adds up (revenue, contribution, new-customer
+    revenue, product revenue per product, activities) or is a weighted mean
+    (contribution margin weighted by revenue targets, closing rate by offers, KTI by
+    revenue …), the roll-up of the sellers' and child teams' targets — from their
+    goals and KPIs alike — is compared with the team target. Below it (above it, for
+    a lower-is-better metric such as churn): error. More than `max_over` above it:
+    warning, the team is over-assigned. Rates are converted to the team goal's `per`
+    before they are added. The message lists every contribution, and for weighted
+    metrics the weights.
+rule-allocation-principle =
+    From team goals to individual goals: the team goal is only reached if the
+    individual goals add up to it. Assigning much more than the team goal makes
+    individual goals unrealistic and unfair; the team file's `allocation.max_over`
+    says how much is allowed.
+rule-allocation-param-max_over =
+    How far the roll-up may exceed the team target before it is a warning; a team's
+    own `allocation.max_over` takes precedence.
+
+rule-phasing-summary =
+    The quarterly phasing of a goal whose metric adds up (money, counts) must sum to
+    its annual target, exactly up to 1 currency unit of rounding, and name all four
+    quarters.
+rule-phasing-principle =
+    Goals are evaluated continuously: a quarter-by-quarter plan that does not add up
+    to the year makes every quarterly review compare with the wrong number.
+
+rule-milestones-summary =
+    A team's milestones (delmål) must be in date order and inside the plan period;
+    per metric their values must move steadily from the starting point towards the
+    main goal (values of money and count metrics are cumulative for the year) and
+    the last may not pass the main goal's target: error. A milestone more than
+    `max_gap` away from the cumulative quarterly phasing of the same metric at its
+    deadline: warning.
+rule-milestones-principle =
+    Work backwards from the goal: hovedmål ← delmål 3 ← delmål 2 ← delmål 1 ←
+    startpunkt. Milestones that go backwards, overshoot the goal or contradict the
+    phasing are not a path anyone can follow.
+rule-milestones-param-max_gap =
+    How far a milestone may differ from the cumulative phasing, as a share of the
+    phasing's value.
+
+rule-growth-summary =
+    A money or count target that grows more than `max` over the seller's baseline
+    (last year's actuals) or the team's starting point for the same metric: warning.
+    A revenue target below the baseline: info.
+rule-growth-principle =
+    Goals must be realistic: growth far beyond where the seller stands is a wish,
+    not a goal, unless something has changed — then accept the finding with the
+    reason.
+rule-growth-param-max =
+    The largest growth over the baseline before a warning (0.30 = 30 %).
+
+rule-funnel-summary =
+    The activity KPIs cannot produce the new business the goals need. Capacity =
+    qualified meetings per week × working weeks × meeting-to-offer rate × closing
+    rate × average deal size (from the seller's KPIs and `assumptions`; the closing
+    rate falls back to the baseline). New business required = new-customer revenue +
+    product revenue of new products, or revenue target − baseline revenue when that
+    is larger. The message prints the whole product; a funnel missing an input is an
+    info naming it.
+rule-funnel-principle =
+    RESULT = qualify × quantity × quality: the result goals are reached through the
+    number of sales activities and how well they convert. A revenue goal with too
+    few meetings behind it is not realistic.
+
+rule-pipeline-coverage-summary =
+    Pipeline value × closing rate covers less than `min` of the yearly new business
+    required (the pipeline would have to turn over more than 1/min times a year).
+rule-pipeline-coverage-principle =
+    Quantity and quality: the pipeline (count and value) is the KPI that shows early
+    whether the result goals can be reached.
+rule-pipeline-coverage-param-min =
+    The smallest share of the yearly new business the weighted pipeline must cover.
+
+rule-capacity-summary =
+    The activity KPIs of a seller (each rate converted to a week × its
+    `activity_hours`) take more hours than `hours_per_week`: error. The
+    customer-facing share (qualified meetings, visits, calls) of the working week is
+    below `min`: warning. The message shows each activity's rate × hours.
+rule-capacity-principle =
+    Quantity: a seller should spend at least 40–60 % of the working time face to
+    face or on the phone with customers, and an activity plan that does not fit in
+    the week is not a plan.
+rule-capacity-param-min =
+    The smallest share of the working week spent with customers.
+
+rule-history-summary =
+    A KPI target more than `max_ratio` times the seller's baseline for the same
+    metric (for a lower-is-better metric: the baseline more than `max_ratio` times
+    the target). An activity's baseline is last year's total, so its KPI is compared
+    as a yearly count (10 a week over 44 weeks is 440). A 75 % closing rate against
+    last year's 55 % is 1.36×: fine; against 40 % it is 1.88×: warned.
+rule-history-principle =
+    Goals must be realistic and results are used for learning: last year's actuals
+    are the best evidence of what a seller can do.
+rule-history-param-max_ratio =
+    How many times the baseline a KPI target may be.
+
+rule-measurable-summary =
+    A goal or KPI without a numeric `target`, or an activity KPI (meetings, visits,
+    calls, offers, campaigns, exhibitions) without `per` (day, week, month, quarter,
+    year).
+rule-measurable-principle =
+    Goals are realistic and measurable: "more meetings" cannot be followed up; "10
+    qualified meetings per week" can.
+
+rule-kpi-chain-summary =
+    A KPI without actions (tiltak): warning. A result goal that no KPI `supports`:
+    info.
+rule-kpi-chain-principle =
+    The individual steering platform reads goal → KPI → actions: each KPI drives a
+    result goal, and each KPI has the concrete actions that move it.
+
+rule-alignment-summary =
+    An individual result goal whose metric (and product) has no team goal in the
+    seller's team, or a team goal that no seller or child team contributes a target
+    to.
+rule-alignment-principle =
+    Goals agree with the company's short- and long-term goals: every individual goal
+    should serve a team goal, and every team goal should be carried by someone.
+
+rule-fairness-summary =
+    Within a team of at least three sellers, a seller whose revenue
+    target-to-baseline ratio (or target-to-potential, where every customer of the
+    team has its potential as an amount) deviates from the team's median ratio by
+    more than `max_deviation` of that median.
+rule-fairness-principle =
+    Goals are distributed fairly between the sellers: one seller asked to grow far
+    more (or far less) than the rest of the team is a matter for the goal
+    conversation.
+rule-fairness-param-max_deviation =
+    How far a seller's ratio may lie from the team's median, as a share of it.
+
+rule-customer-owner-summary =
+    The same customer id appears under two different owners (two sellers' lists, or
+    two `owner` values in a CSV).
+rule-customer-owner-principle =
+    Goals are owned: a customer with two responsible sellers is counted twice in the
+    portfolio and in both sellers' potential, and nobody quite owns the
+    relationship.
+
+rule-portfolio-category-summary =
+    A customer's declared `category` differs from the one its revenue, margin and
+    sales cost give under the portfolio thresholds (configured under `portfolio:` in
+    salgsmal.yaml, or the defaults: Pareto 80 % for large, the revenue-weighted mean
+    margin, 0.5 % of the total contribution).
+rule-portfolio-category-principle =
+    Categorise and prioritise customers: the strategy for a customer follows its
+    place in the portfolio, so the place should follow from the numbers.
+
+rule-portfolio-goals-summary =
+    A team's `portfolio_goals` per category (revenue share min/max, margin, growth,
+    new customers and their revenue) against the current portfolio of its sellers'
+    customers: the current value and the gap (info). Minimum revenue shares that add
+    up to more than 100 % cannot all be met: error.
+rule-portfolio-goals-principle =
+    Goals for the desired customer platform: each category has its strategy and its
+    own goals (share of revenue for key and star customers, profitability, growth in
+    development customers, the number and value of new customers).
+
+rule-potential-summary =
+    A seller's revenue target is above the sum of the potential of the seller's
+    customers plus the seller's new-customer revenue target. Checked where every
+    customer of the seller has its potential as an amount.
+rule-potential-principle =
+    Goals are realistic: a revenue target the customer base cannot buy must come
+    from new customers, and then the new-customer target should say so.
+
+rule-phase-out-target-summary =
+    A customer (not a prospect) classified phase_out_new whose `target` plans
+    growth: a revenue target above its revenue, or a positive
+    existing_customer_growth.
+rule-phase-out-target-principle =
+    Each category has its strategy: unprofitable relations are to be phased out, so
+    growing one contradicts the customer strategy (or its numbers are out of date).
+
+rule-key-customer-activity-summary =
+    Where the plan ties activities to customers (some customer has a `target` for an
+    activity metric such as customer_visits or qualified_meetings), a key customer
+    without any planned activity.
+rule-key-customer-activity-principle =
+    Take care of the key customers: the largest, most profitable relationships are
+    the last ones to leave without planned contact.
+
+rule-accept-summary =
+    An `accept:` entry in salgsmal.yaml that can no longer be honoured: its `until`
+    date has passed (the finding counts again), or it names an error (errors cannot
+    be accepted). An entry that matches no finding any more is an info, so stale
+    entries get cleaned up.
+rule-accept-principle =
+    Goals are evaluated continuously: an exception the team agreed to is written
+    down with its reason, shown in the reports, and expires, so it is discussed
+    again.
+
+## explain
+
+explain-list = rules:
+explain-title = { $rule } ({ $level } by default)
+explain-title-structural = { $rule } ({ $level } by default; a structure rule, never off)
+explain-what = What it checks:
+explain-why = Why (the method):
+explain-params = Parameters:
+explain-none = none
+explain-settings = Settings in salgsmal.yaml:
+explain-levels = level is { $levels }.
+explain-example = Example:
+
+## watch
+
+watch-start = watching { $root } (Ctrl-C stops)
+watch-stopped = stopped watching
+watch-changed = { $files } changed
+watch-new = { $count } new
+watch-resolved = { $count } resolved
+watch-rendered = rendered { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } into { $dir }
+watch-write-failed = cannot write the reports: { $error }
+watch-template-failed = { $error } (the previous reports are kept)

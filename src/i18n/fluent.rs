@@ -95,18 +95,35 @@ impl Localizer {
         for (name, arg) in &message.args {
             args.set(*name, self.value(arg));
         }
+        self.pattern(message.id, &args)
+            .unwrap_or_else(|| message.id.to_string())
+    }
+
+    /// The text of a message without arguments whose id is made at run time
+    /// (`rule-allocation-summary`), with its line breaks as spaces: the
+    /// Fluent files wrap long texts. `None` where neither this locale nor
+    /// English has it.
+    pub fn text(&self, id: &str) -> Option<String> {
+        self.pattern(id, &FluentArgs::new())
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// Message `id` formatted in this locale, else in English.
+    fn pattern(&self, id: &str, args: &FluentArgs<'_>) -> Option<String> {
         for locale in [self.locale(), Locale::En] {
             let Some((_, bundle)) = bundles().iter().find(|(l, _)| *l == locale) else {
                 continue;
             };
-            if let Some(pattern) = bundle.get_message(message.id).and_then(|m| m.value()) {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, Some(&args), &mut errors)
-                    .into_owned();
+                return Some(
+                    bundle
+                        .format_pattern(pattern, Some(args), &mut errors)
+                        .into_owned(),
+                );
             }
         }
-        message.id.to_string()
+        None
     }
 
     fn value(&self, arg: &Arg) -> FluentValue<'static> {

@@ -422,3 +422,313 @@ schema-title-portfolio-goals = porteføljemålene
 schema-title-portfolio-thresholds = grensene for porteføljen
 schema-title-starting-point = startpunktet
 schema-title-values = verdier per størrelse
+
+## Reglene: hva hver regel sjekker, og prinsippet i metoden bak den
+## (`explain`, SARIF). Id-er: rule-<id>-summary, rule-<id>-principle,
+## rule-<id>-param-<navn>.
+
+rule-yaml-syntax-summary =
+    En fil er ikke gyldig YAML, er ikke UTF-8, er for stor, nøster dypere enn 128
+    nivåer, eller vokser med mer enn 100 000 noder gjennom aliaser (en aliasbombe).
+    Posisjonen kommer fra parseren.
+rule-yaml-syntax-principle =
+    Målene skal være målbare: en fil verktøyet ikke kan lese, inneholder ikke noe
+    mål noen kan følge opp. Grensene hindrer en ondsinnet eller ødelagt fil (en
+    aliasbombe) i å velte sjekken.
+
+rule-schema-summary =
+    En fil bryter JSON-skjemaet sitt: feil type, en påkrevd nøkkel som mangler, en
+    ukjent nøkkel (med forslag om hva du mente), en id, dato eller periode i feil
+    form, eller en `id` som er ulik filnavnet. `salgsmal schema` skriver ut
+    skjemaene.
+rule-schema-principle =
+    Målene skal være målbare og entydige. En feilstavet nøkkel (`targt`) ville
+    ellers i det stille ta et mål ut av hver sum.
+
+rule-duplicate-key-summary =
+    En YAML-mapping gjentar en nøkkel. Den første verdien brukes, og gjentakelsen
+    rapporteres sammen med stedet der nøkkelen først ble skrevet.
+rule-duplicate-key-principle =
+    Et tall som endres i en pull request, må være tallet verktøyet leser: med to
+    `target:`-nøkler kunne den som går gjennom endringen, og verktøyet se to ulike
+    mål.
+
+rule-csv-syntax-summary =
+    En CSV-fil (en kundeliste eller resultattall) kan ikke leses: et anførselstegn
+    som aldri lukkes, et anførselstegn inne i en celle uten anførselstegn, en
+    kolonne som har samme navn som en annen, en rad med flere eller færre celler enn
+    overskriften navngir (hver slik rad rapporteres og utelates; de andre leses),
+    eller en rad med resultattall uten selger, størrelse eller verdi. Skilletegnet i
+    overskriften avgjør desimaltegnet: `,` skiller og `.` er desimaltegn; `;` eller
+    tabulator skiller og `,` er desimaltegn (mellomrom kan gruppere sifre).
+rule-csv-syntax-principle =
+    Kundelister kommer ofte fra et regneark eller en CRM-eksport: en ødelagt rad
+    skal peke på sin linje og celle, ikke i det stille forskyve hver kolonne etter
+    seg.
+
+rule-duplicate-id-summary =
+    To mål eller KPI-er i én fil, to delmål i et lag, to lag, to selgere, to
+    produkter, to egendefinerte størrelser eller to kunder med samme eier har samme
+    id.
+rule-duplicate-id-principle =
+    Målene evalueres løpende og diskuteres ved navn: en id skal peke på nøyaktig ett
+    mål, ellers kan `supports` i en KPI og summeringen i en rapport telle feil mål.
+
+rule-unknown-reference-summary =
+    Et navn som må finnes, finnes ikke: `team` hos en selger, `parent` hos et lag
+    (eller en kjede av overordnede lag som går i ring), `supports` i en KPI, `owner`
+    i en kundeliste, et `product`, en selger eller et lag i resultattallene, et
+    størrelsesnavn, en regel eller regelparameter i `salgsmal.yaml`. Hvert funn
+    kommer med forslag om hva du mente.
+rule-unknown-reference-principle =
+    De individuelle målene skal stemme med lagets mål, og hver KPI skal drive et
+    resultatmål: en referanse som peker ut i løse luften, bryter kjeden fra lagmål
+    til selger til tiltak.
+
+rule-period-summary =
+    En dato eller periode ligger utenfor planperioden i `salgsmal.yaml`: et lags
+    startpunkt datert etter at perioden begynner, en frist for hovedmålet eller et
+    tiltak utenfor perioden, eller en fil med resultattall der perioden ligger
+    utenfor planperioden, der `as_of` ligger utenfor filens egen periode, eller der
+    filnavnet ikke er perioden.
+rule-period-principle =
+    Arbeid baklengs fra målet: startpunktet er der vi står før året begynner, og
+    hovedmålet nås i løpet av året. En dato utenfor perioden gjør målet til en del
+    av en annen plan.
+
+rule-ratio-summary =
+    En andel (dekningsgrad, closing rate, KTI, …) er skrevet som et tall over 1
+    (`target: 25` der `0.25` eller "25 %" var ment), eller et beløp eller antall er
+    skrevet som en prosentstreng. Andeler er desimaltall fra 0 til 1 eller
+    prosentstrenger.
+rule-ratio-principle =
+    Målene skal være målbare: 25 lest som 2 500 % ville bestå hver sjekk som
+    sammenligner med det, og gi feil i hver rapport.
+
+rule-allocation-summary =
+    For hvert lagmål der størrelsen summeres (omsetning, dekningsbidrag, omsetning
+    fra nye kunder, produktomsetning per produkt, aktiviteter) eller er et vektet
+    gjennomsnitt (dekningsgrad vektet med omsetningsmålene, closing rate med
+    tilbudene, KTI med omsetningen …), sammenlignes summen av målene til selgerne og
+    underlagene — både fra mål og KPI-er — med lagets mål. Under det (over det, for
+    en størrelse der lavere er bedre, som kundefrafall): feil. Mer enn `max_over`
+    over det: advarsel, laget har fått fordelt for mye. Rater regnes om til
+    lagmålets `per` før de legges sammen. Meldingen viser hvert bidrag, og for
+    vektede størrelser vektene.
+rule-allocation-principle =
+    Fra lagmål til individuelle mål: lagmålet nås bare hvis de individuelle målene
+    til sammen når det. Å fordele mye mer enn lagmålet gjør de individuelle målene
+    urealistiske og urettferdige; `allocation.max_over` i lagfilen sier hvor mye som
+    er tillatt.
+rule-allocation-param-max_over =
+    Hvor langt summen kan gå over lagmålet før det blir en advarsel; lagets egen
+    `allocation.max_over` går foran.
+
+rule-phasing-summary =
+    Kvartalsperiodiseringen av et mål der størrelsen summeres (penger, antall) må
+    bli lik årsmålet, nøyaktig opp til 1 valutaenhet i avrunding, og nevne alle fire
+    kvartaler.
+rule-phasing-principle =
+    Målene evalueres løpende: en kvartalsplan som ikke blir lik året, gjør at hver
+    kvartalsgjennomgang sammenligner med feil tall.
+
+rule-milestones-summary =
+    Et lags delmål må stå i datorekkefølge og ligge innenfor planperioden; per
+    størrelse må verdiene gå jevnt fra startpunktet mot hovedmålet (verdier for
+    penger og antall er akkumulert for året), og det siste delmålet kan ikke gå
+    forbi hovedmålet: feil. Et delmål som ligger mer enn `max_gap` fra den
+    akkumulerte kvartalsperiodiseringen av samme størrelse på fristen: advarsel.
+rule-milestones-principle =
+    Arbeid baklengs fra målet: hovedmål ← delmål 3 ← delmål 2 ← delmål 1 ←
+    startpunkt. Delmål som går bakover, går forbi målet eller motsier
+    periodiseringen, er ikke en vei noen kan følge.
+rule-milestones-param-max_gap =
+    Hvor mye et delmål kan avvike fra den akkumulerte periodiseringen, som en andel
+    av periodiseringens verdi.
+
+rule-growth-summary =
+    Et mål i penger eller antall som vokser mer enn `max` over selgerens startpunkt
+    (fjorårets resultater) eller lagets startpunkt for samme størrelse: advarsel. Et
+    omsetningsmål under startpunktet: merknad.
+rule-growth-principle =
+    Målene skal være realistiske: vekst langt ut over der selgeren står, er et
+    ønske, ikke et mål, med mindre noe har endret seg — aksepter da funnet med
+    begrunnelsen.
+rule-growth-param-max =
+    Den største veksten over startpunktet før det blir en advarsel (0.30 = 30 %).
+
+rule-funnel-summary =
+    Aktivitets-KPI-ene kan ikke gi det nysalget målene trenger. Kapasitet =
+    kvalifiserte møter per uke × arbeidsuker × andelen møter som blir tilbud ×
+    closing rate × gjennomsnittlig ordrestørrelse (fra selgerens KPI-er og
+    `assumptions`; mangler closing rate, brukes startpunktet). Nysalg som trengs =
+    omsetning fra nye kunder + produktomsetning fra nye produkter, eller
+    omsetningsmålet − omsetningen i startpunktet når det er større. Meldingen viser
+    hele regnestykket; mangler salgstrakten et tall, er det en merknad som sier
+    hvilket.
+rule-funnel-principle =
+    RESULTAT = kvalifisere × kvantitet × kvalitet: resultatmålene nås gjennom
+    antallet salgsaktiviteter og hvor godt de konverterer. Et omsetningsmål med for
+    få møter bak seg er ikke realistisk.
+
+rule-pipeline-coverage-summary =
+    Pipelineverdi × closing rate dekker mindre enn `min` av nysalget som trengs i
+    året (pipelinen måtte snu mer enn 1/min ganger i året).
+rule-pipeline-coverage-principle =
+    Kvantitet og kvalitet: pipelinen (antall og verdi) er KPI-en som tidlig viser om
+    resultatmålene kan nås.
+rule-pipeline-coverage-param-min =
+    Den minste andelen av nysalget som trengs i året, som den vektede pipelinen må
+    dekke.
+
+rule-capacity-summary =
+    Aktivitets-KPI-ene til en selger (hver rate regnet om til en uke × sine
+    `activity_hours`) tar flere timer enn `hours_per_week`: feil. Andelen av
+    arbeidsuken med kunder (kvalifiserte møter, besøk, samtaler) er under `min`:
+    advarsel. Meldingen viser rate × timer for hver aktivitet.
+rule-capacity-principle =
+    Kvantitet: en selger bør bruke minst 40–60 % av arbeidstiden ansikt til ansikt
+    eller på telefon med kunder, og en aktivitetsplan som ikke får plass i uken, er
+    ikke en plan.
+rule-capacity-param-min =
+    Den minste andelen av arbeidsuken som brukes med kunder.
+
+rule-history-summary =
+    Et KPI-mål som er mer enn `max_ratio` ganger selgerens startpunkt for samme
+    størrelse (for en størrelse der lavere er bedre: startpunktet er mer enn
+    `max_ratio` ganger målet). For en aktivitet er startpunktet fjorårets total, så
+    KPI-en sammenlignes som et antall i året (10 i uken over 44 uker er 440). En
+    closing rate på 75 % mot fjorårets 55 % er 1,36×: greit; mot 40 % er den 1,88×:
+    advarsel.
+rule-history-principle =
+    Målene skal være realistiske, og resultatene brukes til læring: fjorårets
+    resultater er det beste beviset på hva en selger klarer.
+rule-history-param-max_ratio =
+    Hvor mange ganger startpunktet et KPI-mål kan være.
+
+rule-measurable-summary =
+    Et mål eller en KPI uten et tall som `target`, eller en aktivitets-KPI (møter,
+    besøk, samtaler, tilbud, kampanjer, messer) uten `per` (day, week, month,
+    quarter, year).
+rule-measurable-principle =
+    Målene er realistiske og målbare: «flere møter» kan ikke følges opp; «10
+    kvalifiserte møter per uke» kan.
+
+rule-kpi-chain-summary =
+    En KPI uten tiltak: advarsel. Et resultatmål som ingen KPI støtter (`supports`):
+    merknad.
+rule-kpi-chain-principle =
+    Den individuelle styringsplattformen leses mål → KPI → tiltak: hver KPI driver
+    et resultatmål, og hver KPI har de konkrete tiltakene som flytter den.
+
+rule-alignment-summary =
+    Et individuelt resultatmål der størrelsen (og produktet) ikke har noe lagmål i
+    selgerens lag, eller et lagmål som ingen selger eller underlag bidrar med et mål
+    til.
+rule-alignment-principle =
+    Målene stemmer med selskapets kortsiktige og langsiktige mål: hvert individuelle
+    mål bør tjene et lagmål, og hvert lagmål bør bæres av noen.
+
+rule-fairness-summary =
+    I et lag med minst tre selgere: en selger der forholdet mellom omsetningsmål og
+    startpunkt (eller mellom mål og potensial, der hver kunde i laget har
+    potensialet sitt som et beløp) avviker fra lagets median med mer enn
+    `max_deviation` av medianen.
+rule-fairness-principle =
+    Målene fordeles rettferdig mellom selgerne: én selger som blir bedt om å vokse
+    langt mer (eller langt mindre) enn resten av laget, er en sak for målsamtalen.
+rule-fairness-param-max_deviation =
+    Hvor langt forholdet til en selger kan ligge fra lagets median, som en andel av
+    medianen.
+
+rule-customer-owner-summary =
+    Samme kunde-id står under to ulike eiere (listene til to selgere, eller to
+    `owner`-verdier i en CSV).
+rule-customer-owner-principle =
+    Målene har en eier: en kunde med to ansvarlige selgere telles to ganger i
+    porteføljen og i potensialet til begge selgerne, og ingen eier egentlig
+    kundeforholdet.
+
+rule-portfolio-category-summary =
+    En kundes oppgitte `category` er en annen enn den omsetningen, dekningsgraden og
+    salgskostnaden gir etter grensene for porteføljen (satt under `portfolio:` i
+    salgsmal.yaml, ellers standardverdiene: Pareto 80 % for store kunder, den
+    omsetningsvektede gjennomsnittlige dekningsgraden, 0,5 % av det samlede
+    dekningsbidraget).
+rule-portfolio-category-principle =
+    Kategoriser og prioriter kundene: strategien for en kunde følger av plassen i
+    porteføljen, så plassen bør følge av tallene.
+
+rule-portfolio-goals-summary =
+    Et lags `portfolio_goals` per kategori (andel av omsetningen min/maks,
+    dekningsgrad, vekst, nye kunder og omsetningen fra dem) mot dagens portefølje av
+    selgernes kunder: dagens verdi og avstanden til målet (merknad). Minsteandeler
+    av omsetningen som til sammen blir mer enn 100 %, kan ikke alle nås: feil.
+rule-portfolio-goals-principle =
+    Mål for den ønskede kundeplattformen: hver kategori har sin strategi og sine
+    egne mål (andel av omsetningen for nøkkelkunder og stjernekunder, lønnsomhet,
+    vekst i spørsmålstegnene, antallet nye kunder og verdien av dem).
+
+rule-potential-summary =
+    Omsetningsmålet til en selger er over summen av potensialet til selgerens kunder
+    pluss selgerens mål for omsetning fra nye kunder. Sjekkes der hver kunde av
+    selgeren har potensialet sitt som et beløp.
+rule-potential-principle =
+    Målene er realistiske: et omsetningsmål kundemassen ikke kan kjøpe for, må komme
+    fra nye kunder, og da bør målet for nye kunder si det.
+
+rule-phase-out-target-summary =
+    En kunde (ikke et prospekt) i kategorien avvikle/nye (phase_out_new) der
+    `target` planlegger vekst: et omsetningsmål over omsetningen, eller en positiv
+    existing_customer_growth.
+rule-phase-out-target-principle =
+    Hver kategori har sin strategi: ulønnsomme kundeforhold skal avvikles, så å
+    planlegge vekst i et av dem motsier kundestrategien (eller så er tallene
+    utdaterte).
+
+rule-key-customer-activity-summary =
+    Der planen knytter aktiviteter til kunder (en kunde har et `target` for en
+    aktivitetsstørrelse som customer_visits eller qualified_meetings): en
+    nøkkelkunde uten noen planlagt aktivitet.
+rule-key-customer-activity-principle =
+    Ta vare på nøkkelkundene: de største og mest lønnsomme kundeforholdene er de
+    siste som skal stå uten planlagt kontakt.
+
+rule-accept-summary =
+    En oppføring under `accept:` i salgsmal.yaml som ikke lenger kan gjelde: datoen
+    i `until` er passert (funnet teller igjen), eller den gjelder en feil (feil kan
+    ikke aksepteres). En oppføring som ikke lenger passer med noe funn, gir en
+    merknad, så gamle oppføringer blir ryddet bort.
+rule-accept-principle =
+    Målene evalueres løpende: et unntak laget er enige om, skrives ned med
+    begrunnelsen, vises i rapportene og går ut på dato, så det blir diskutert igjen.
+
+## explain
+
+explain-list = regler:
+explain-title = { $rule } ({ $level } som standard)
+explain-title-structural = { $rule } ({ $level } som standard; en strukturregel, kan ikke slås av)
+explain-what = Hva den sjekker:
+explain-why = Hvorfor (metoden):
+explain-params = Parametre:
+explain-none = ingen
+explain-settings = Innstillinger i salgsmal.yaml:
+explain-levels = level er en av { $levels }.
+explain-example = Eksempel:
+
+## watch
+
+watch-start = følger med på { $root } (Ctrl-C stopper)
+watch-stopped = sluttet å følge med
+watch-changed = { $files } er endret
+watch-new = { $count ->
+        [one] { $count } ny
+       *[other] { $count } nye
+    }
+watch-resolved = { $count } løst
+watch-rendered = skrev { $count ->
+        [one] { $count } rapport
+       *[other] { $count } rapporter
+    } til { $dir }
+watch-write-failed = kan ikke skrive rapportene: { $error }
+watch-template-failed = { $error } (de forrige rapportene beholdes)

@@ -13,11 +13,6 @@ pub(super) static META: RuleMeta = RuleMeta {
     id: RuleId::ACCEPT,
     default_level: Level::Warning,
     structural: true,
-    summary: "An `accept:` entry in salgsmal.yaml that can no longer be honoured: its `until` date \
-has passed (the finding counts again), or it names an error (errors cannot be accepted). An \
-entry that matches no finding any more is an info, so stale entries get cleaned up.",
-    principle: "Goals are evaluated continuously: an exception the team agreed to is written down \
-with its reason, shown in the reports, and expires, so it is discussed again.",
     params: &[] as &[Param],
 };
 

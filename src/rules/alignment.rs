@@ -11,10 +11,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::ALIGNMENT,
     default_level: Level::Warning,
     structural: false,
-    summary: "An individual result goal whose metric (and product) has no team goal in the \
-seller's team, or a team goal that no seller or child team contributes a target to.",
-    principle: "Goals agree with the company's short- and long-term goals: every individual goal \
-should serve a team goal, and every team goal should be carried by someone.",
     params: &[] as &[Param],
 };
 

@@ -15,23 +15,10 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::ALLOCATION,
     default_level: Level::Error,
     structural: false,
-    summary: "For each team goal whose metric adds up (revenue, contribution, new-customer \
-revenue, product revenue per product, activities) or is a weighted mean (contribution margin \
-weighted by revenue targets, closing rate by offers, KTI by revenue …), the roll-up of the \
-sellers' and child teams' targets — from their goals and KPIs alike — is compared with the \
-team target. Below it (above it, for a lower-is-better metric such as churn): error. More than \
-`max_over` above it: warning, the team is over-assigned. Rates are converted to the team goal's \
-`per` before they are added. The message lists every contribution, and for weighted metrics \
-the weights.",
-    principle: "From team goals to individual goals: the team goal is only reached if the \
-individual goals add up to it. Assigning much more than the team goal makes individual goals \
-unrealistic and unfair; the team file's `allocation.max_over` says how much is allowed.",
     params: &[Param {
         name: "max_over",
         ratio: true,
         default: "0.20",
-        description: "How far the roll-up may exceed the team target before it is a warning; a \
-team's own `allocation.max_over` takes precedence.",
     }],
 };
 

@@ -15,17 +15,10 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::CAPACITY,
     default_level: Level::Error,
     structural: false,
-    summary: "The activity KPIs of a seller (each rate converted to a week × its \
-`activity_hours`) take more hours than `hours_per_week`: error. The customer-facing share \
-(qualified meetings, visits, calls) of the working week is below `min`: warning. The message \
-shows each activity's rate × hours.",
-    principle: "Quantity: a seller should spend at least 40–60 % of the working time face to face \
-or on the phone with customers, and an activity plan that does not fit in the week is not a plan.",
     params: &[Param {
         name: "min",
         ratio: true,
         default: "0.40",
-        description: "The smallest share of the working week spent with customers.",
     }],
 };
 

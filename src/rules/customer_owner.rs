@@ -11,10 +11,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::CUSTOMER_OWNER,
     default_level: Level::Error,
     structural: false,
-    summary: "The same customer id appears under two different owners (two sellers' lists, or \
-two `owner` values in a CSV).",
-    principle: "Goals are owned: a customer with two responsible sellers is counted twice in the \
-portfolio and in both sellers' potential, and nobody quite owns the relationship.",
     params: &[] as &[Param],
 };
 

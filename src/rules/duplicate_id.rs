@@ -12,10 +12,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::DUPLICATE_ID,
     default_level: Level::Error,
     structural: true,
-    summary: "Two goals or KPIs of one file, two milestones of a team, two teams, two sellers, two \
-products, two custom metrics, or two customers of the same owner share an id.",
-    principle: "Goals are evaluated continuously and discussed by name: an id must point at exactly \
-one goal, or a KPI's `supports` and a report's roll-up could count the wrong one.",
     params: &[] as &[Param],
 };
 

@@ -13,16 +13,10 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::FAIRNESS,
     default_level: Level::Warning,
     structural: false,
-    summary: "Within a team of at least three sellers, a seller whose revenue target-to-baseline \
-ratio (or target-to-potential, where every customer of the team has its potential as an amount) \
-deviates from the team's median ratio by more than `max_deviation` of that median.",
-    principle: "Goals are distributed fairly between the sellers: one seller asked to grow far \
-more (or far less) than the rest of the team is a matter for the goal conversation.",
     params: &[Param {
         name: "max_deviation",
         ratio: true,
         default: "0.25",
-        description: "How far a seller's ratio may lie from the team's median, as a share of it.",
     }],
 };
 

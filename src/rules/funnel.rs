@@ -16,15 +16,6 @@ static FUNNEL: RuleMeta = RuleMeta {
     id: RuleId::FUNNEL,
     default_level: Level::Warning,
     structural: false,
-    summary: "The activity KPIs cannot produce the new business the goals need. Capacity = \
-qualified meetings per week × working weeks × meeting-to-offer rate × closing rate × average deal \
-size (from the seller's KPIs and `assumptions`; the closing rate falls back to the baseline). \
-New business required = new-customer revenue + product revenue of new products, or revenue \
-target − baseline revenue when that is larger. The message prints the whole product; a funnel \
-missing an input is an info naming it.",
-    principle: "RESULT = qualify × quantity × quality: the result goals are reached through the \
-number of sales activities and how well they convert. A revenue goal with too few meetings \
-behind it is not realistic.",
     params: &[] as &[Param],
 };
 
@@ -32,15 +23,10 @@ static COVERAGE: RuleMeta = RuleMeta {
     id: RuleId::PIPELINE_COVERAGE,
     default_level: Level::Warning,
     structural: false,
-    summary: "Pipeline value × closing rate covers less than `min` of the yearly new business \
-required (the pipeline would have to turn over more than 1/min times a year).",
-    principle: "Quantity and quality: the pipeline (count and value) is the KPI that shows \
-early whether the result goals can be reached.",
     params: &[Param {
         name: "min",
         ratio: true,
         default: "0.25",
-        description: "The smallest share of the yearly new business the weighted pipeline must cover.",
     }],
 };
 

@@ -15,16 +15,10 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::GROWTH,
     default_level: Level::Warning,
     structural: false,
-    summary: "A money or count target that grows more than `max` over the seller's baseline \
-(last year's actuals) or the team's starting point for the same metric: warning. A revenue \
-target below the baseline: info.",
-    principle: "Goals must be realistic: growth far beyond where the seller stands is a wish, not \
-a goal, unless something has changed — then accept the finding with the reason.",
     params: &[Param {
         name: "max",
         ratio: true,
         default: "0.30",
-        description: "The largest growth over the baseline before a warning (0.30 = 30 %).",
     }],
 };
 

@@ -14,18 +14,10 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::HISTORY,
     default_level: Level::Warning,
     structural: false,
-    summary: "A KPI target more than `max_ratio` times the seller's baseline for the same metric \
-(for a lower-is-better metric: the baseline more than `max_ratio` times the target). An \
-activity's baseline is last year's total, so its KPI is compared as a yearly count (10 a week \
-over 44 weeks is 440). A 75 % \
-closing rate against last year's 55 % is 1.36×: fine; against 40 % it is 1.88×: warned.",
-    principle: "Goals must be realistic and results are used for learning: last year's actuals \
-are the best evidence of what a seller can do.",
     params: &[Param {
         name: "max_ratio",
         ratio: false,
         default: "1.5",
-        description: "How many times the baseline a KPI target may be.",
     }],
 };
 

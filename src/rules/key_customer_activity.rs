@@ -11,11 +11,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::KEY_CUSTOMER_ACTIVITY,
     default_level: Level::Warning,
     structural: false,
-    summary: "Where the plan ties activities to customers (some customer has a `target` for an \
-activity metric such as customer_visits or qualified_meetings), a key customer without any \
-planned activity.",
-    principle: "Take care of the key customers: the largest, most profitable relationships are \
-the last ones to leave without planned contact.",
     params: &[] as &[Param],
 };
 

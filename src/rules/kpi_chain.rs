@@ -10,9 +10,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::KPI_CHAIN,
     default_level: Level::Warning,
     structural: false,
-    summary: "A KPI without actions (tiltak): warning. A result goal that no KPI `supports`: info.",
-    principle: "The individual steering platform reads goal → KPI → actions: each KPI drives a \
-result goal, and each KPI has the concrete actions that move it.",
     params: &[] as &[Param],
 };
 

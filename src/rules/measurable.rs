@@ -11,10 +11,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::MEASURABLE,
     default_level: Level::Error,
     structural: false,
-    summary: "A goal or KPI without a numeric `target`, or an activity KPI (meetings, visits, \
-calls, offers, campaigns, exhibitions) without `per` (day, week, month, quarter, year).",
-    principle: "Goals are realistic and measurable: \"more meetings\" cannot be followed up; \"10 \
-qualified meetings per week\" can.",
     params: &[] as &[Param],
 };
 

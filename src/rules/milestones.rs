@@ -16,20 +16,10 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::MILESTONES,
     default_level: Level::Error,
     structural: false,
-    summary: "A team's milestones (delmål) must be in date order and inside the plan period; per \
-metric their values must move steadily from the starting point towards the main goal (values of \
-money and count metrics are cumulative for the year) and the last may not pass the main goal's \
-target: error. A milestone more than `max_gap` away from the cumulative quarterly phasing of the \
-same metric at its deadline: warning.",
-    principle: "Work backwards from the goal: hovedmål ← delmål 3 ← delmål 2 ← delmål 1 ← \
-startpunkt. Milestones that go backwards, overshoot the goal or contradict the phasing are not \
-a path anyone can follow.",
     params: &[Param {
         name: "max_gap",
         ratio: true,
         default: "0.10",
-        description: "How far a milestone may differ from the cumulative phasing, as a share of \
-the phasing's value.",
     }],
 };
 

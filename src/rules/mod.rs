@@ -1,6 +1,8 @@
-//! The rules: one file per rule, each with its id, default level,
-//! parameters and explanation beside its check. `explain`, the README table
-//! and the rule settings in `salgsmal.yaml` all read this registry.
+//! The rules: one file per rule, each with its id, default level and
+//! parameters beside its check. `explain`, the README table and the rule
+//! settings in `salgsmal.yaml` all read this registry. What each rule checks
+//! and why are texts in nb and en, in the Fluent files
+//! (`rule-<id>-summary`, `rule-<id>-principle`, `rule-<id>-param-<name>`).
 
 mod accept;
 mod alignment;
@@ -28,7 +30,7 @@ mod unknown_reference;
 
 use crate::analysis::{Analysis, Params};
 use crate::diag::{Accepted, Diagnostic, Level, RuleId, did_you_mean};
-use crate::i18n::Message;
+use crate::i18n::{Localizer, Message};
 use crate::model::number::Quantity;
 use crate::model::period::Date;
 use crate::model::{LevelSetting, Plan};
@@ -41,7 +43,6 @@ pub struct Param {
     /// A ratio (0.20 or "20 %"), checked by the `ratio` rule.
     pub ratio: bool,
     pub default: &'static str,
-    pub description: &'static str,
 }
 
 /// Everything there is to know about a rule but its check.
@@ -51,10 +52,6 @@ pub struct RuleMeta {
     pub default_level: Level,
     /// Structure rules cannot be turned off or accepted.
     pub structural: bool,
-    /// What the rule checks.
-    pub summary: &'static str,
-    /// Which principle of the method it enforces, and why.
-    pub principle: &'static str,
     pub params: &'static [Param],
 }
 
@@ -333,8 +330,38 @@ pub fn suggestion<'a>(
     }
 }
 
-/// The rule list as SARIF shows it.
-pub fn sarif_registry() -> Vec<crate::diag::RuleInfo> {
+impl RuleMeta {
+    /// What the rule checks, in the reader's language.
+    pub fn summary(&self, loc: &Localizer) -> String {
+        self.text(loc, "summary")
+    }
+
+    /// The first sentence of the summary, without its full stop (the rule
+    /// list).
+    pub fn summary_first(&self, loc: &Localizer) -> String {
+        let summary = self.summary(loc);
+        let first = summary.split(". ").next().unwrap_or(&summary);
+        first.trim_end_matches('.').to_string()
+    }
+
+    /// Which principle of the method the rule enforces, and why.
+    pub fn principle(&self, loc: &Localizer) -> String {
+        self.text(loc, "principle")
+    }
+
+    /// What parameter `name` of the rule sets.
+    pub fn param_description(&self, name: &str, loc: &Localizer) -> String {
+        self.text(loc, &format!("param-{name}"))
+    }
+
+    fn text(&self, loc: &Localizer, what: &str) -> String {
+        let id = format!("rule-{}-{what}", self.id);
+        loc.text(&id).unwrap_or(id)
+    }
+}
+
+/// The rule list as SARIF shows it, in the reader's language.
+pub fn sarif_registry(loc: &Localizer) -> Vec<crate::diag::RuleInfo> {
     all()
         .into_iter()
         .map(|r| {
@@ -342,8 +369,8 @@ pub fn sarif_registry() -> Vec<crate::diag::RuleInfo> {
             crate::diag::RuleInfo {
                 id: m.id.as_str(),
                 level: m.default_level,
-                summary: m.summary,
-                principle: m.principle,
+                summary: m.summary(loc),
+                principle: m.principle(loc),
             }
         })
         .collect()

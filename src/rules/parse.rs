@@ -14,14 +14,6 @@ static CSV_SYNTAX: RuleMeta = RuleMeta {
     id: RuleId::CSV_SYNTAX,
     default_level: Level::Error,
     structural: true,
-    summary: "A CSV file (a customer list or actuals) cannot be read: a quote that is never \
-closed, a quote inside an unquoted cell, a column named twice, a row with more or fewer cells \
-than the header names (each such row is reported and left out; the others are read), or a row of \
-actuals without seller, metric or value. The header's separator decides the \
-decimal mark: `,` separates and `.` is the decimal mark; `;` or a tab separates and `,` is the \
-decimal mark (spaces may group digits).",
-    principle: "Customer lists often come from a spreadsheet or a CRM export: a broken row must \
-point at its line and cell, not silently shift every column after it.",
     params: NO_PARAMS,
 };
 
@@ -36,10 +28,6 @@ static YAML_SYNTAX: RuleMeta = RuleMeta {
     id: RuleId::YAML_SYNTAX,
     default_level: Level::Error,
     structural: true,
-    summary: "A file is not valid YAML, is not UTF-8, is too large, nests deeper than 128 levels, \
-or grows by more than 100 000 nodes through aliases (an alias bomb). The position comes from the parser.",
-    principle: "Goals must be measurable: a file the tool cannot read holds no goal anyone can check. \
-The limits keep a malicious or broken file (an alias bomb) from taking the check down.",
     params: NO_PARAMS,
 };
 
@@ -47,11 +35,6 @@ static SCHEMA: RuleMeta = RuleMeta {
     id: RuleId::SCHEMA,
     default_level: Level::Error,
     structural: true,
-    summary: "A file breaks its JSON Schema: a wrong type, a missing required key, an unknown key \
-(with a did-you-mean suggestion), a malformed id, date or period, or an `id` that differs from \
-the file name. `salgsmal schema` prints the schemas.",
-    principle: "Goals must be measurable and unambiguous. A misspelt key (`targt`) would otherwise \
-silently drop a target from every sum.",
     params: NO_PARAMS,
 };
 
@@ -59,10 +42,6 @@ static DUPLICATE_KEY: RuleMeta = RuleMeta {
     id: RuleId::DUPLICATE_KEY,
     default_level: Level::Error,
     structural: true,
-    summary: "A mapping repeats a key. The first value is used and the repeat is reported with the \
-place the key was first written.",
-    principle: "A number changed in a pull request must be the number the tool reads: with two \
-`target:` keys, the reviewer and the tool could see different targets.",
     params: NO_PARAMS,
 };
 

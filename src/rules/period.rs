@@ -12,13 +12,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::PERIOD,
     default_level: Level::Error,
     structural: true,
-    summary: "A date or period falls outside the plan period of `salgsmal.yaml`: a team's starting \
-point dated after the period's start, a main goal's deadline or an action's due date outside the \
-period, an actuals file whose period lies outside the plan period, whose `as_of` lies outside its \
-own period, or whose file name is not its period.",
-    principle: "Work backwards from the goal: the starting point is where we stand before the year \
-begins, and the main goal is reached within the year. A date outside the period puts a goal on a \
-different plan.",
     params: &[] as &[Param],
 };
 

@@ -13,10 +13,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::PHASE_OUT_TARGET,
     default_level: Level::Warning,
     structural: false,
-    summary: "A customer (not a prospect) classified phase_out_new whose `target` plans growth: a \
-revenue target above its revenue, or a positive existing_customer_growth.",
-    principle: "Each category has its strategy: unprofitable relations are to be phased out, so \
-growing one contradicts the customer strategy (or its numbers are out of date).",
     params: &[] as &[Param],
 };
 

@@ -13,10 +13,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::PHASING,
     default_level: Level::Error,
     structural: false,
-    summary: "The quarterly phasing of a goal whose metric adds up (money, counts) must sum to \
-its annual target, exactly up to 1 currency unit of rounding, and name all four quarters.",
-    principle: "Goals are evaluated continuously: a quarter-by-quarter plan that does not add up \
-to the year makes every quarterly review compare with the wrong number.",
     params: &[] as &[Param],
 };
 

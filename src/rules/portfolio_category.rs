@@ -11,12 +11,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::PORTFOLIO_CATEGORY,
     default_level: Level::Info,
     structural: false,
-    summary: "A customer's declared `category` differs from the one its revenue, margin and sales \
-cost give under the portfolio thresholds (configured under `portfolio:` in salgsmal.yaml, or \
-the defaults: Pareto 80 % for large, the revenue-weighted mean margin, 0.5 % of the total \
-contribution).",
-    principle: "Categorise and prioritise customers: the strategy for a customer follows its \
-place in the portfolio, so the place should follow from the numbers.",
     params: &[] as &[Param],
 };
 

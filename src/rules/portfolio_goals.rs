@@ -13,13 +13,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::PORTFOLIO_GOALS,
     default_level: Level::Info,
     structural: false,
-    summary: "A team's `portfolio_goals` per category (revenue share min/max, margin, growth, new \
-customers and their revenue) against the current portfolio of its sellers' customers: the \
-current value and the gap (info). Minimum revenue shares that add up to more than 100 % cannot \
-all be met: error.",
-    principle: "Goals for the desired customer platform: each category has its strategy and its \
-own goals (share of revenue for key and star customers, profitability, growth in development \
-customers, the number and value of new customers).",
     params: &[] as &[Param],
 };
 

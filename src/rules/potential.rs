@@ -13,11 +13,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::POTENTIAL,
     default_level: Level::Warning,
     structural: false,
-    summary: "A seller's revenue target is above the sum of the potential of the seller's \
-customers plus the seller's new-customer revenue target. Checked where every customer of the \
-seller has its potential as an amount.",
-    principle: "Goals are realistic: a revenue target the customer base cannot buy must come \
-from new customers, and then the new-customer target should say so.",
     params: &[] as &[Param],
 };
 

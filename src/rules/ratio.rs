@@ -14,11 +14,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::RATIO,
     default_level: Level::Error,
     structural: true,
-    summary: "A ratio (contribution margin, closing rate, KTI, …) is written as a number above 1 \
-(`target: 25` where `0.25` or \"25 %\" was meant), or an amount or count is written as a percent \
-string. Ratios are decimals from 0 to 1 or percent strings.",
-    principle: "Goals must be measurable: 25 read as 2 500 % would pass every check that compares \
-with it and fail every report.",
     params: &[] as &[Param],
 };
 

@@ -12,12 +12,6 @@ static META: RuleMeta = RuleMeta {
     id: RuleId::UNKNOWN_REFERENCE,
     default_level: Level::Error,
     structural: true,
-    summary: "A name that must exist does not: a seller's `team`, a team's `parent` (or a parent \
-chain that loops), a KPI's `supports`, a customer list's `owner`, a `product`, a seller or team \
-in actuals, a metric name, a rule or rule parameter in `salgsmal.yaml`. Each comes with a \
-did-you-mean suggestion.",
-    principle: "Individual goals must agree with the team's goals, and every KPI must drive a result \
-goal: a reference that points nowhere breaks the chain from team goal to seller to action.",
     params: &[] as &[Param],
 };
 
