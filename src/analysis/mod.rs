@@ -41,6 +41,8 @@ pub struct Analysis<'a> {
     /// Each team's customers: indexes into `portfolio.customers` of the
     /// customers owned by the team's sellers and its child teams' sellers.
     pub team_customers: Vec<Vec<usize>>,
+    /// Each owner's customers: indexes into `portfolio.customers`.
+    pub owner_customers: std::collections::HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -80,10 +82,19 @@ impl<'a> Analysis<'a> {
             .collect();
         let portfolio = portfolio::portfolio(plan);
         let team_customers = team_customers(plan, &portfolio);
+        let mut owner_customers: std::collections::HashMap<&'a str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, placed) in portfolio.customers.iter().enumerate() {
+            owner_customers
+                .entry(placed.customer.owner)
+                .or_default()
+                .push(i);
+        }
         Self {
             plan,
             ansoff,
             team_customers,
+            owner_customers,
             portfolio,
             params,
             index,
@@ -91,6 +102,18 @@ impl<'a> Analysis<'a> {
             max_over,
             capacity,
         }
+    }
+
+    /// The customers of one owner (a seller id), in the plan's order.
+    pub fn customers_of<'s>(
+        &'s self,
+        owner: &str,
+    ) -> impl Iterator<Item = &'s portfolio::Placed<'a>> + 's {
+        self.owner_customers
+            .get(owner)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.portfolio.customers[*i])
     }
 
     /// The category totals of team `team`'s customers (index into the plan).

@@ -242,8 +242,9 @@ impl Plan {
         self.files[file].locate(pointer)
     }
 
-    /// The ids of every file of a kind, read into the model or not: a
-    /// reference to a file with its own errors is not also unknown.
+    /// The ids of every file of a kind, read into the model or not (a
+    /// reference to a file with its own errors is not also unknown), sorted:
+    /// look one up with `binary_search`.
     pub fn ids_of(&self, kind: FileKind) -> Vec<&str> {
         let mut ids: Vec<&str> = self
             .files

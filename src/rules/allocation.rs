@@ -382,7 +382,7 @@ fn lost_sellers<'a>(
     cx.plan
         .sellers
         .iter()
-        .filter(|s| !teams.contains(&s.data.team.as_str()))
+        .filter(|s| teams.binary_search(&s.data.team.as_str()).is_err())
         .filter(|s| crate::diag::did_you_mean(&s.data.team, teams.iter().copied()) == Some(team))
         .collect()
 }

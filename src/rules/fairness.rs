@@ -35,7 +35,6 @@ impl Rule for Fairness {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
         let max = cx.param("max_deviation");
-        let all = plan.customers();
         for team in &plan.teams {
             let sellers: Vec<_> = plan
                 .sellers
@@ -43,10 +42,10 @@ impl Rule for Fairness {
                 .filter(|s| s.data.team == team.id)
                 .collect();
             let potential = |id: &str| -> Option<Decimal> {
-                let customers: Vec<_> = all
-                    .iter()
-                    .filter(|c| c.owner == id)
-                    .map(|c| c.customer)
+                let customers: Vec<_> = cx
+                    .analysis
+                    .customers_of(id)
+                    .map(|c| c.customer.customer)
                     .collect();
                 if customers.is_empty() {
                     return None;

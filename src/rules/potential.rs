@@ -23,9 +23,12 @@ impl Rule for PotentialRule {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plan = cx.plan;
-        let customers = plan.customers();
         for seller in &plan.sellers {
-            let mine: Vec<_> = customers.iter().filter(|c| c.owner == seller.id).collect();
+            let mine: Vec<_> = cx
+                .analysis
+                .customers_of(&seller.id)
+                .map(|c| c.customer)
+                .collect();
             if mine.is_empty() {
                 continue;
             }

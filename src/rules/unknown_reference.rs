@@ -27,7 +27,7 @@ impl Rule for UnknownReference {
 
         for seller in &plan.sellers {
             let team = seller.data.team.as_str();
-            if !teams.contains(&team) {
+            if teams.binary_search(&team).is_err() {
                 out.push(
                     cx.found(
                         seller.file,
@@ -57,7 +57,7 @@ impl Rule for UnknownReference {
         }
         for team in &plan.teams {
             if let Some(parent) = &team.data.parent {
-                if teams.contains(&parent.as_str()) {
+                if teams.binary_search(&parent.as_str()).is_ok() {
                     parent_loop(cx, team, out);
                 } else {
                     out.push(
@@ -96,7 +96,7 @@ impl Rule for UnknownReference {
         }
         for list in &plan.customers {
             match &list.data.owner {
-                Some(owner) if !sellers.contains(&owner.as_str()) => {
+                Some(owner) if sellers.binary_search(&owner.as_str()).is_err() => {
                     out.push(
                         cx.found(
                             list.file,
@@ -106,7 +106,7 @@ impl Rule for UnknownReference {
                         .with_help(suggestion(owner, sellers.iter().copied())),
                     );
                 }
-                None if !sellers.contains(&list.id.as_str()) => {
+                None if sellers.binary_search(&list.id.as_str()).is_err() => {
                     let orphans: Vec<usize> = (0..list.data.customers.len())
                         .filter(|i| list.data.customers[*i].owner.is_none())
                         .collect();
@@ -141,7 +141,11 @@ impl Rule for UnknownReference {
                 _ => {}
             }
             for (i, c) in list.data.customers.iter().enumerate() {
-                if let Some(owner) = c.owner.as_deref().filter(|o| !sellers.contains(o)) {
+                if let Some(owner) = c
+                    .owner
+                    .as_deref()
+                    .filter(|o| sellers.binary_search(o).is_err())
+                {
                     out.push(
                         cx.found(
                             list.file,
@@ -163,7 +167,7 @@ impl Rule for UnknownReference {
         for actuals in &plan.actuals {
             for (id, values) in &actuals.data.sellers {
                 let ptr = format!("/sellers/{}", escape(id));
-                if !sellers.contains(&id.as_str()) {
+                if sellers.binary_search(&id.as_str()).is_err() {
                     out.push(
                         cx.found_key(
                             actuals.file,
@@ -177,7 +181,7 @@ impl Rule for UnknownReference {
             }
             for (id, values) in &actuals.data.teams {
                 let ptr = format!("/teams/{}", escape(id));
-                if !teams.contains(&id.as_str()) {
+                if teams.binary_search(&id.as_str()).is_err() {
                     out.push(
                         cx.found_key(
                             actuals.file,
