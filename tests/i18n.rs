@@ -134,7 +134,7 @@ fn explain_speaks_the_locale() {
     assert_eq!(nb.code, 0, "{}", nb.stderr);
     for text in [
         "allocation (error som standard)",
-        "Hva den sjekker:\n  For hvert lagmål der størrelsen summeres",
+        "Hva den sjekker:\n  For hvert lagmål der nøkkeltallet summeres",
         "Hvorfor (metoden):\n  Fra lagmål til individuelle mål",
         "Parametre:\n  max_over = 0.20\n      Hvor langt summen kan gå over lagmålet",
         "Innstillinger i salgsmal.yaml:",

@@ -141,7 +141,7 @@ alignment-of-product = {" "}for produktet { $product }
 alignment-no-team-goal = målet `{ $goal }` ({ $metric }{ $product }) har ikke noe lagmål i { $team } å tjene
 alignment-no-team-goal-help = legg til et lagmål for { $metric } i { $file }, eller gjør dette til en KPI
 alignment-no-contribution = lagmålet `{ $goal }` ({ $metric }) har ingen selger eller underlag som bidrar med et mål
-alignment-no-contribution-help = gi selgerne mål eller KPI-er for denne størrelsen
+alignment-no-contribution-help = gi selgerne mål eller KPI-er for dette nøkkeltallet
 
 ## Kundeplattformen
 
@@ -240,8 +240,8 @@ unknown-reference-list-no-owner-help = legg til `owner: <selger-id>`, eller gi f
 unknown-reference-customer-no-owner = kunden `{ $customer }` har ingen eier, og filnavnet `{ $file }` er ikke id-en til en selger
 unknown-reference-customer-no-owner-help = fyll inn kundens eier
 unknown-reference-seller = selgeren `{ $seller }` finnes ikke
-unknown-reference-metric = størrelsen `{ $metric }` finnes ikke
-unknown-reference-metric-help = { $suggestion } (egne størrelser står under `metrics` i salgsmal.yaml)
+unknown-reference-metric = nøkkeltallet `{ $metric }` finnes ikke
+unknown-reference-metric-help = { $suggestion } (egne nøkkeltall står under `metrics` i salgsmal.yaml)
 unknown-reference-product = produktet `{ $product }` finnes ikke i produktkatalogen
 unknown-reference-product-help = { $suggestion } (produktene står under `products` i salgsmal.yaml)
 unknown-reference-no-product = målet `{ $goal }` måler product_revenue, men nevner ikke noe `product`
@@ -253,9 +253,9 @@ unknown-reference-structural-level-help = rett heller filen; strukturregler kan 
 unknown-reference-param-not-positive = `{ $rule }.{ $param }` må være over 0; standardverdien gjelder
 unknown-reference-param-not-positive-help = `salgsmal explain { $rule }` viser hva den betyr
 unknown-reference-param = regelen `{ $rule }` har ingen parameter `{ $param }`
-unknown-reference-no-weight = størrelsen `{ $metric }` rulles opp med weighted_mean, men nevner ingen `weight`
-unknown-reference-no-weight-help = legg til `weight: <størrelse>`, for eksempel `weight: revenue`
-unknown-reference-weight = vektstørrelsen `{ $weight }` finnes ikke
+unknown-reference-no-weight = nøkkeltallet `{ $metric }` rulles opp med weighted_mean, men nevner ingen `weight`
+unknown-reference-no-weight-help = legg til `weight: <nøkkeltall>`, for eksempel `weight: revenue`
+unknown-reference-weight = vekten `{ $weight }` finnes ikke
 
 ## duplicate-id
 
@@ -268,8 +268,8 @@ duplicate-id-seller = selger-id-en `{ $id }` er allerede brukt i { $file }
 duplicate-id-seller-help = hver selger trenger sin egen id
 duplicate-id-customer = kunde-id-en `{ $id }` er allerede brukt i { $file }
 duplicate-id-customer-help = hver kunde trenger sin egen id
-duplicate-id-metric = størrelsen `{ $metric }` er allerede definert (innebygd eller tidligere i listen)
-duplicate-id-metric-help = gi den egne størrelsen sin egen id
+duplicate-id-metric = nøkkeltallet `{ $metric }` er allerede definert (innebygd eller tidligere i listen)
+duplicate-id-metric-help = gi det egne nøkkeltallet en egen id
 
 ## period
 
@@ -331,7 +331,7 @@ csv-unknown-column = ukjent kolonne `{ $column }`
 csv-unknown-column-suggest = ukjent kolonne `{ $column }`: mente du `{ $suggestion }`?
 csv-columns-help = kolonnene er: { $columns }
 csv-missing-column = overskriften har ingen kolonne { $columns }
-csv-actuals-row = en rad med faktiske tall trenger en selger, en størrelse og en verdi
+csv-actuals-row = en rad med faktiske tall trenger en selger, et nøkkeltall og en verdi
 csv-duplicate-row = { $seller } har en rad til for `{ $metric }` (første gang på linje { $line }); den første brukes
 schema-empty-file = filen er tom: en { $kind }-fil er en mapping av nøkler
 schema-empty-file-help = kjør `salgsmal schema` for å se hva filen skal inneholde, eller slett den
@@ -388,7 +388,7 @@ schema-title-actuals = faktiske tall
 schema-title-customer-list = en kundeliste
 schema-title-seller = en selger
 schema-title-team = et lag
-schema-title-custom-metric = en egen størrelse
+schema-title-custom-metric = et eget nøkkeltall
 schema-title-customer = en kunde
 schema-title-date = en dato ÅÅÅÅ-MM-DD
 schema-title-goal = et mål
@@ -399,7 +399,7 @@ schema-title-period = en periode: et år 2027, et kvartal 2027-Q1 eller en måne
 schema-title-product = et produkt
 schema-title-ratio = en andel: et desimaltall fra 0 til 1 som 0.25, eller en prosentstreng som "25 %"
 schema-title-rule-settings = innstillingene for en regel
-schema-title-metric-name = et størrelsesnavn i snake_case (som `revenue` eller `qualified_meetings`)
+schema-title-metric-name = navnet på et nøkkeltall i snake_case (som `revenue` eller `qualified_meetings`)
 schema-title-strategic-choice = et strategisk valg
 schema-title-value-or-bounds = en verdi eller {"{"}min, max{"}"}
 schema-title-currency = en ISO 4217-valutakode som NOK
@@ -421,7 +421,7 @@ schema-title-main-goal = hovedmålet
 schema-title-portfolio-goals = porteføljemålene
 schema-title-portfolio-thresholds = grensene for porteføljen
 schema-title-starting-point = startpunktet
-schema-title-values = verdier per størrelse
+schema-title-values = verdier per nøkkeltall
 
 ## Reglene: hva hver regel sjekker, og prinsippet i metoden bak den
 ## (`explain`, SARIF). Id-er: rule-<id>-summary, rule-<id>-principle,
@@ -458,7 +458,7 @@ rule-csv-syntax-summary =
     som aldri lukkes, et anførselstegn inne i en celle uten anførselstegn, en
     kolonne som har samme navn som en annen, en rad med flere eller færre celler enn
     overskriften navngir (hver slik rad rapporteres og utelates; de andre leses),
-    eller en rad med resultattall uten selger, størrelse eller verdi. Skilletegnet i
+    eller en rad med resultattall uten selger, nøkkeltall eller verdi. Skilletegnet i
     overskriften avgjør desimaltegnet: `,` skiller og `.` er desimaltegn; `;` eller
     tabulator skiller og `,` er desimaltegn (mellomrom kan gruppere sifre).
 rule-csv-syntax-principle =
@@ -468,7 +468,7 @@ rule-csv-syntax-principle =
 
 rule-duplicate-id-summary =
     To mål eller KPI-er i én fil, to delmål i et lag, to lag, to selgere, to
-    produkter, to egendefinerte størrelser eller to kunder med samme eier har samme
+    produkter, to egendefinerte nøkkeltall eller to kunder med samme eier har samme
     id.
 rule-duplicate-id-principle =
     Målene evalueres løpende og diskuteres ved navn: en id skal peke på nøyaktig ett
@@ -478,7 +478,7 @@ rule-unknown-reference-summary =
     Et navn som må finnes, finnes ikke: `team` hos en selger, `parent` hos et lag
     (eller en kjede av overordnede lag som går i ring), `supports` i en KPI, `owner`
     i en kundeliste, et `product`, en selger eller et lag i resultattallene, et
-    størrelsesnavn, en regel eller regelparameter i `salgsmal.yaml`. Hvert funn
+    nøkkeltallsnavn, en regel eller regelparameter i `salgsmal.yaml`. Hvert funn
     kommer med forslag om hva du mente.
 rule-unknown-reference-principle =
     De individuelle målene skal stemme med lagets mål, og hver KPI skal drive et
@@ -506,15 +506,15 @@ rule-ratio-principle =
     sammenligner med det, og gi feil i hver rapport.
 
 rule-allocation-summary =
-    For hvert lagmål der størrelsen summeres (omsetning, dekningsbidrag, omsetning
+    For hvert lagmål der nøkkeltallet summeres (omsetning, dekningsbidrag, omsetning
     fra nye kunder, produktomsetning per produkt, aktiviteter) eller er et vektet
     gjennomsnitt (dekningsgrad vektet med omsetningsmålene, closing rate med
     tilbudene, KTI med omsetningen …), sammenlignes summen av målene til selgerne og
     underlagene — både fra mål og KPI-er — med lagets mål. Under det (over det, for
-    en størrelse der lavere er bedre, som kundefrafall): feil. Mer enn `max_over`
+    et nøkkeltall der lavere er bedre, som kundefrafall): feil. Mer enn `max_over`
     over det: advarsel, laget har fått fordelt for mye. Rater regnes om til
     lagmålets `per` før de legges sammen. Meldingen viser hvert bidrag, og for
-    vektede størrelser vektene.
+    vektede nøkkeltall vektene.
 rule-allocation-principle =
     Fra lagmål til individuelle mål: lagmålet nås bare hvis de individuelle målene
     til sammen når det. Å fordele mye mer enn lagmålet gjør de individuelle målene
@@ -525,7 +525,7 @@ rule-allocation-param-max_over =
     `allocation.max_over` går foran.
 
 rule-phasing-summary =
-    Kvartalsperiodiseringen av et mål der størrelsen summeres (penger, antall) må
+    Kvartalsperiodiseringen av et mål der nøkkeltallet summeres (penger, antall) må
     bli lik årsmålet, nøyaktig opp til 1 valutaenhet i avrunding, og nevne alle fire
     kvartaler.
 rule-phasing-principle =
@@ -534,10 +534,10 @@ rule-phasing-principle =
 
 rule-milestones-summary =
     Et lags delmål må stå i datorekkefølge og ligge innenfor planperioden; per
-    størrelse må verdiene gå jevnt fra startpunktet mot hovedmålet (verdier for
+    nøkkeltall må verdiene gå jevnt fra startpunktet mot hovedmålet (verdier for
     penger og antall er akkumulert for året), og det siste delmålet kan ikke gå
     forbi hovedmålet: feil. Et delmål som ligger mer enn `max_gap` fra den
-    akkumulerte kvartalsperiodiseringen av samme størrelse på fristen: advarsel.
+    akkumulerte kvartalsperiodiseringen av samme nøkkeltall på fristen: advarsel.
 rule-milestones-principle =
     Arbeid baklengs fra målet: hovedmål ← delmål 3 ← delmål 2 ← delmål 1 ←
     startpunkt. Delmål som går bakover, går forbi målet eller motsier
@@ -548,7 +548,7 @@ rule-milestones-param-max_gap =
 
 rule-growth-summary =
     Et mål i penger eller antall som vokser mer enn `max` over selgerens startpunkt
-    (fjorårets resultater) eller lagets startpunkt for samme størrelse: advarsel. Et
+    (fjorårets resultater) eller lagets startpunkt for samme nøkkeltall: advarsel. Et
     omsetningsmål under startpunktet: merknad.
 rule-growth-principle =
     Målene skal være realistiske: vekst langt ut over der selgeren står, er et
@@ -595,7 +595,7 @@ rule-capacity-param-min =
 
 rule-history-summary =
     Et KPI-mål som er mer enn `max_ratio` ganger selgerens startpunkt for samme
-    størrelse (for en størrelse der lavere er bedre: startpunktet er mer enn
+    nøkkeltall (for et nøkkeltall der lavere er bedre: startpunktet er mer enn
     `max_ratio` ganger målet). For en aktivitet er startpunktet fjorårets total, så
     KPI-en sammenlignes som et antall i året (10 i uken over 44 uker er 440). En
     closing rate på 75 % mot fjorårets 55 % er 1,36×: greit; mot 40 % er den 1,88×:
@@ -622,7 +622,7 @@ rule-kpi-chain-principle =
     et resultatmål, og hver KPI har de konkrete tiltakene som flytter den.
 
 rule-alignment-summary =
-    Et individuelt resultatmål der størrelsen (og produktet) ikke har noe lagmål i
+    Et individuelt resultatmål der nøkkeltallet (og produktet) ikke har noe lagmål i
     selgerens lag, eller et lagmål som ingen selger eller underlag bidrar med et mål
     til.
 rule-alignment-principle =
@@ -688,7 +688,7 @@ rule-phase-out-target-principle =
 
 rule-key-customer-activity-summary =
     Der planen knytter aktiviteter til kunder (en kunde har et `target` for en
-    aktivitetsstørrelse som customer_visits eller qualified_meetings): en
+    aktivitetsnøkkeltall som customer_visits eller qualified_meetings): en
     nøkkelkunde uten noen planlagt aktivitet.
 rule-key-customer-activity-principle =
     Ta vare på nøkkelkundene: de største og mest lønnsomme kundeforholdene er de
