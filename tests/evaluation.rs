@@ -325,6 +325,33 @@ fn without_actuals_nothing_is_evaluated() {
     assert!(only(&plan, "off-track").is_empty());
 }
 
+#[test]
+fn the_report_context_carries_the_evaluation() {
+    let plan = Plan::new().file("sellers/kari.yaml", SELLER_PHASED).file(
+        "actuals/2027-Q1.yaml",
+        &actuals("2027-Q1", "  kari: {revenue: 2_150_000}\n"),
+    );
+    let run = plan.run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context JSON");
+    assert_eq!(context["as_of"], "2027-03-31");
+    let e = &context["sellers"][0]["goals"][0]["evaluation"];
+    assert_eq!(e["actual"], 2_150_000.0);
+    assert_eq!(e["target_to_date"], 2_400_000.0);
+    let forecast = e["forecast"].as_f64().expect("forecast");
+    assert!((forecast - 8_958_333.333).abs() < 0.001, "{forecast}");
+    assert_eq!(e["status"], "off_track");
+    assert_eq!(e["method"], "phasing");
+    let team = &context["teams"][0]["goals"][0]["evaluation"];
+    assert_eq!(team["reported"], 1);
+    assert_eq!(team["of"], 1);
+    assert_eq!(team["status"], "off_track");
+    // Without actuals: null.
+    let run = Plan::new().run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context JSON");
+    assert!(context["as_of"].is_null());
+    assert!(context["sellers"][0]["goals"][0]["evaluation"].is_null());
+}
+
 /// Money with øre: up to kr 10 000 000,00.
 fn money() -> impl Strategy<Value = Decimal> {
     (1i64..1_000_000_000).prop_map(|ore| Decimal::new(ore, 2))
