@@ -76,6 +76,10 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
         ("potential", vec![kari("goals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n  - {id: nye, metric: new_customer_revenue, target: 2_000_000}\n"), ("customers/kari.yaml", "owner: kari\ncustomers:\n  - {id: vestkraft, name: Vestkraft AS, revenue: 5_000_000, margin: 0.22, potential: 6_500_000}\n".to_string())]),
         ("phase-out-target", vec![kari(KARI), ("customers/kari.yaml", "owner: kari\ncustomers:\n  - {id: vestkraft, name: Vestkraft AS, revenue: 22_500_000, margin: 0.22}\n  - {id: vikvent, name: Vik Ventilasjon, revenue: 100_000, margin: 0.25, sales_cost: 40_000, target: {revenue: 300_000}}\n".to_string())]),
         ("key-customer-activity", vec![kari(KARI), ("customers/kari.yaml", "owner: kari\ncustomers:\n  - {id: vestkraft, name: Vestkraft AS, revenue: 22_500_000, margin: 0.22}\n  - {id: fjordtre, name: Fjordtre AS, revenue: 1_800_000, margin: 0.19, target: {customer_visits: 12}}\n".to_string())]),
+        ("off-track", vec![
+            kari("goals:\n  - {id: omsetning, metric: revenue, target: 10_000_000, phasing: [2_400_000, 2_500_000, 2_500_000, 2_600_000]}\n"),
+            ("actuals/2027-Q1.yaml", "period: 2027-Q1\nas_of: 2027-03-31\nsellers:\n  kari: {revenue: 2_150_000}\n".to_string()),
+        ]),
         ("accept", vec![
             ("salgsmal.yaml", format!("{CONFIG}accept:\n  - {{rule: growth, file: sellers/kari.yaml, reason: Ny rammeavtale signert i desember, until: 2027-01-31}}\n")),
             kari("baseline: {revenue: 8_000_000}\ngoals:\n  - {id: omsetning, metric: revenue, target: 12_000_000}\n"),

@@ -3,6 +3,7 @@
 //! report never disagree about a number.
 
 pub mod capacity;
+pub mod evaluation;
 pub mod exact;
 pub mod portfolio;
 pub mod rollup;
@@ -19,6 +20,9 @@ pub struct Params {
     pub capacity_min: Decimal,
     /// `allocation.max_over`: how far a roll-up may exceed a team target.
     pub allocation_max_over: Decimal,
+    /// `off-track.at_risk`: the share of the annual target below which a
+    /// forecast is off track (at risk from there up to the target).
+    pub off_track_at_risk: Decimal,
 }
 
 /// Everything computed from a plan.
@@ -43,6 +47,8 @@ pub struct Analysis<'a> {
     pub team_customers: Vec<Vec<usize>>,
     /// Each owner's customers: indexes into `portfolio.customers`.
     pub owner_customers: std::collections::HashMap<&'a str, Vec<usize>>,
+    /// The goals evaluated against the actuals.
+    pub evaluation: evaluation::Evaluation,
 }
 
 impl<'a> Analysis<'a> {
@@ -90,8 +96,10 @@ impl<'a> Analysis<'a> {
                 .or_default()
                 .push(i);
         }
+        let evaluation = evaluation::evaluate(plan, params.off_track_at_risk);
         Self {
             plan,
+            evaluation,
             ansoff,
             team_customers,
             owner_customers,

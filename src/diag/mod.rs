@@ -59,6 +59,7 @@ impl RuleId {
     pub const KPI_CHAIN: RuleId = RuleId("kpi-chain");
     pub const MEASURABLE: RuleId = RuleId("measurable");
     pub const MILESTONES: RuleId = RuleId("milestones");
+    pub const OFF_TRACK: RuleId = RuleId("off-track");
     pub const PERIOD: RuleId = RuleId("period");
     pub const PHASE_OUT_TARGET: RuleId = RuleId("phase-out-target");
     pub const PHASING: RuleId = RuleId("phasing");

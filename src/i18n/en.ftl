@@ -186,6 +186,24 @@ customer-owner-two = customer `{ $customer }` belongs to { $owner } in { $file }
 customer-owner-related = owned by { $owner }
 customer-owner-help = give the customer one owner
 
+## off-track
+
+off-track-flow = { $metric } to date { $actual } of { $to_date } target to date ({ $basis }) = { $attainment }; year-end forecast { $actual } ÷ { $share } of the year = { $forecast } against { $annual }, { $verdict }
+off-track-level = { $metric } to date { $actual } ({ $source }) against the target { $target } = { $attainment } of it, { $verdict }
+off-track-team = { $finding } (sellers reported: { $reported } of { $of })
+off-track-source-sums = { $num } { $num_metric } ÷ { $den } { $den_metric }
+off-track-source-latest = latest reported
+off-track-basis-quarters = { $quarters } by phasing
+off-track-basis-part = { $part } by phasing
+off-track-basis-phasing = { $quarters } and { $part } by phasing
+off-track-basis-days = { $days } of { $quarter_days } days of { $quarter }
+off-track-basis-pro-rata = { $days } of { $year_days } days pro rata
+off-track-basis-sellers = the reporting sellers' targets to date
+off-track-below = below { $threshold }
+off-track-short = short of the target
+off-track-over = over the target
+off-track-over-limit = over the target ÷ { $threshold }
+
 ## The summary line of `check`
 
 summary-failed = check failed
@@ -283,6 +301,9 @@ period-actuals = actuals for { $actuals } lie outside the plan period { $period 
 period-as-of = as_of { $as_of } lies outside the actuals' period { $period } ({ $start } to { $end })
 period-file-name = the file is named `{ $file }` but holds actuals for { $period }
 period-file-name-help = name the file actuals/{ $period }.yaml
+period-actuals-overlap = actuals for { $seller } in { $period } overlap those in { $other } ({ $file }); the first file counts
+period-actuals-overlap-related = { $seller }'s actuals for { $other }
+period-actuals-overlap-help = report each month once: in a month file or in a quarter file, not both
 
 ## ratio
 
@@ -685,6 +706,20 @@ rule-key-customer-activity-summary =
 rule-key-customer-activity-principle =
     Take care of the key customers: the largest, most profitable relationships are
     the last ones to leave without planned contact.
+
+rule-off-track-summary =
+    With actuals: a goal whose year-end forecast is below `at_risk` of its annual
+    target (warning), or between `at_risk` and the target (info); reversed for
+    lower-is-better metrics. The forecast is the actual to date ÷ the target-to-date
+    share of the year (the goal's phasing, else pro rata by days), as of the latest
+    `as_of`; ratios come from their sums.
+rule-off-track-principle =
+    Goals are followed up continuously: a plan that only is checked at year end
+    cannot be steered. Measuring against the target to date shows early where the
+    course must change, while there is still time to act.
+rule-off-track-param-at_risk =
+    The share of the annual target below which a forecast is off track (0.90 = 90 %);
+    from there up to the target it is at risk.
 
 rule-accept-summary =
     An `accept:` entry in salgsmal.yaml that can no longer be honoured: its `until`

@@ -186,6 +186,24 @@ customer-owner-two = kunden `{ $customer }` tilhører { $owner } i { $file } og 
 customer-owner-related = eies av { $owner }
 customer-owner-help = gi kunden én eier
 
+## off-track
+
+off-track-flow = { $metric } hittil { $actual } av { $to_date } mål hittil ({ $basis }) = { $attainment }; prognose for året { $actual } ÷ { $share } av året = { $forecast } mot { $annual }, { $verdict }
+off-track-level = { $metric } hittil { $actual } ({ $source }) mot målet { $target } = { $attainment } av det, { $verdict }
+off-track-team = { $finding } (selgere som har rapportert: { $reported } av { $of })
+off-track-source-sums = { $num } { $num_metric } ÷ { $den } { $den_metric }
+off-track-source-latest = sist rapportert
+off-track-basis-quarters = { $quarters } etter periodiseringen
+off-track-basis-part = { $part } etter periodiseringen
+off-track-basis-phasing = { $quarters } og { $part } etter periodiseringen
+off-track-basis-days = { $days } av { $quarter_days } dager av { $quarter }
+off-track-basis-pro-rata = { $days } av { $year_days } dager forholdsmessig
+off-track-basis-sellers = målene hittil for selgerne som har rapportert
+off-track-below = under { $threshold }
+off-track-short = under målet
+off-track-over = over målet
+off-track-over-limit = over målet ÷ { $threshold }
+
 ## Oppsummeringen fra `check`
 
 summary-failed = sjekken feilet
@@ -283,6 +301,9 @@ period-actuals = de faktiske tallene for { $actuals } ligger utenfor planperiode
 period-as-of = as_of { $as_of } ligger utenfor perioden for de faktiske tallene, { $period } ({ $start } til { $end })
 period-file-name = filen heter `{ $file }`, men har faktiske tall for { $period }
 period-file-name-help = gi filen navnet actuals/{ $period }.yaml
+period-actuals-overlap = resultatene for { $seller } i { $period } overlapper dem i { $other } ({ $file }); den første filen teller
+period-actuals-overlap-related = resultatene for { $seller } i { $other }
+period-actuals-overlap-help = rapporter hver måned én gang: i en månedsfil eller i en kvartalsfil, ikke begge
 
 ## ratio
 
@@ -693,6 +714,20 @@ rule-key-customer-activity-summary =
 rule-key-customer-activity-principle =
     Ta vare på nøkkelkundene: de største og mest lønnsomme kundeforholdene er de
     siste som skal stå uten planlagt kontakt.
+
+rule-off-track-summary =
+    Med resultater: et mål der prognosen for året er under `at_risk` av årsmålet
+    (advarsel), eller mellom `at_risk` og målet (merknad); omvendt for størrelser der
+    lavere er bedre. Prognosen er resultatet hittil ÷ andelen av året som målet
+    hittil utgjør (målets periodisering, ellers forholdsmessig etter dager), per
+    siste `as_of`; forholdstall regnes fra summene.
+rule-off-track-principle =
+    Målene følges opp løpende: en plan som bare sjekkes ved årets slutt, kan ikke
+    styres. Å måle mot målet hittil viser tidlig hvor kursen må endres, mens det
+    ennå er tid til å handle.
+rule-off-track-param-at_risk =
+    Andelen av årsmålet der en prognose under den er utenfor kurs (0.90 = 90 %); fra
+    den og opp til målet er den i faresonen.
 
 rule-accept-summary =
     En oppføring under `accept:` i salgsmal.yaml som ikke lenger kan gjelde: datoen

@@ -47,6 +47,18 @@ impl Date {
 }
 
 impl Date {
+    /// Days since 1970-01-01 (H. Hinnant's days-from-civil): the inverse of
+    /// `from_days`.
+    pub fn days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The date `days` after 1970-01-01 (H. Hinnant's civil-from-days).
     pub fn from_days(days: i64) -> Self {
         let z = days + 719_468;
@@ -161,6 +173,11 @@ impl Period {
         self.start() <= date && date <= self.end()
     }
 
+    /// Whether the two periods share a day.
+    pub fn overlaps(self, other: Period) -> bool {
+        self.start() <= other.end() && other.start() <= self.end()
+    }
+
     /// Whether `other` lies wholly inside this period.
     pub fn covers(self, other: Period) -> bool {
         self.start() <= other.start() && other.end() <= self.end()
@@ -218,5 +235,8 @@ mod tests {
         assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
         assert_eq!(Date::from_days(20_784).to_string(), "2026-11-27");
         assert_eq!(Date::from_days(11_016).to_string(), "2000-02-29");
+        for days in [0, 11_016, 20_784, 21_184, 21_244, -1, 730_000] {
+            assert_eq!(Date::from_days(days).days(), days);
+        }
     }
 }

@@ -26,6 +26,31 @@ fn opt(d: Option<Decimal>) -> Value {
     d.map_or(Value::Null, num)
 }
 
+/// A goal's evaluation against the actuals (SPEC 4.5), or null when the
+/// metric has no actuals.
+fn evaluation(e: Option<&crate::analysis::evaluation::Eval>) -> Value {
+    use crate::analysis::evaluation::Basis;
+    e.map_or(Value::Null, |e| {
+        json!({
+            "actual": num(e.actual.value()),
+            "target_to_date": num(e.target_to_date.value()),
+            "annual": num(e.annual.value()),
+            "share": num(e.share.value()),
+            "attainment": opt(e.attainment.map(Frac::value)),
+            "forecast": num(e.forecast.value()),
+            "status": e.status.id(),
+            "method": match e.basis {
+                Basis::Level => "level",
+                Basis::Phasing { .. } => "phasing",
+                Basis::ProRata { .. } => "pro_rata",
+                Basis::Sellers => "sellers",
+            },
+            "reported": e.reported,
+            "of": e.of,
+        })
+    })
+}
+
 fn date(d: Option<Date>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.to_string()))
 }
@@ -166,6 +191,10 @@ impl Builder<'_> {
             .enumerate()
             .map(|(gi, g)| {
                 let mut m = self.goal(g);
+                m.insert(
+                    "evaluation".into(),
+                    evaluation(self.analysis.evaluation.teams[index][gi].as_ref()),
+                );
                 let rolled = self
                     .analysis
                     .rollup(index, gi)
@@ -308,11 +337,21 @@ impl Builder<'_> {
         let s = &self.plan.sellers[index];
         let plan = self.plan;
         let d = &s.data;
+        let evaluated = |list: &str, i: usize| {
+            evaluation(
+                self.analysis.evaluation.sellers[index]
+                    .iter()
+                    .find(|e| e.list == list && e.index == i)
+                    .map(|e| &e.eval),
+            )
+        };
         let goals: Vec<Value> = d
             .goals
             .iter()
-            .map(|g| {
+            .enumerate()
+            .map(|(gi, g)| {
                 let mut m = self.goal(g);
+                m.insert("evaluation".into(), evaluated("goals", gi));
                 let kpis: Vec<&str> = d
                     .kpis
                     .iter()
@@ -323,7 +362,16 @@ impl Builder<'_> {
                 Value::Object(m)
             })
             .collect();
-        let kpis: Vec<Value> = d.kpis.iter().map(|k| Value::Object(self.goal(k))).collect();
+        let kpis: Vec<Value> = d
+            .kpis
+            .iter()
+            .enumerate()
+            .map(|(ki, k)| {
+                let mut m = self.goal(k);
+                m.insert("evaluation".into(), evaluated("kpis", ki));
+                Value::Object(m)
+            })
+            .collect();
         let unlinked: Vec<&str> = d
             .kpis
             .iter()
@@ -510,6 +558,7 @@ pub fn build(
         "period": period.map(|p| p.to_string()),
         "period_start": period.map(|p| p.start().to_string()),
         "period_end": period.map(|p| p.end().to_string()),
+        "as_of": date(analysis.evaluation.as_of),
         "locale": match locale { Locale::Nb => "nb", Locale::En => "en" },
         "currency": config.map_or("NOK", |c| c.currency.as_str()),
         "working_weeks": num(plan.settings.working_weeks),

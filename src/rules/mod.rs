@@ -18,6 +18,7 @@ mod key_customer_activity;
 mod kpi_chain;
 mod measurable;
 mod milestones;
+mod off_track;
 mod parse;
 mod period;
 mod phase_out_target;
@@ -179,6 +180,7 @@ pub fn analyse(plan: &Plan) -> Analysis<'_> {
         Params {
             capacity_min: param(plan, "capacity", "min"),
             allocation_max_over: param(plan, "allocation", "max_over"),
+            off_track_at_risk: param(plan, "off-track", "at_risk"),
         },
     )
 }
@@ -212,6 +214,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &potential::PotentialRule,
         &phase_out_target::PhaseOutTarget,
         &key_customer_activity::KeyCustomerActivity,
+        &off_track::OffTrack,
         &accept::Accept,
     ]
 }

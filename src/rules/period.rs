@@ -5,6 +5,7 @@ use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message};
 use crate::model::Goal;
 use crate::model::period::Period;
+use crate::source::pointer::escape;
 
 pub struct PeriodRule;
 
@@ -133,6 +134,49 @@ impl Rule for PeriodRule {
                         Message::new("period-file-name-help").text("period", period.to_string()),
                     ),
                 );
+            }
+        }
+        overlapping_actuals(cx, out);
+    }
+}
+
+/// Two actuals files covering the same months for the same seller (or
+/// team): an error at the later file's key, the first file related.
+fn overlapping_actuals(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let actuals = &cx.plan.actuals;
+    for (j, later) in actuals.iter().enumerate() {
+        let period = later.data.period;
+        for first in actuals[..j]
+            .iter()
+            .filter(|a| a.data.period.overlaps(period))
+        {
+            let lists = [
+                ("sellers", &first.data.sellers, &later.data.sellers),
+                ("teams", &first.data.teams, &later.data.teams),
+            ];
+            for (list, a, b) in lists {
+                for id in b.keys().filter(|id| a.contains_key(*id)) {
+                    let pointer = format!("/{list}/{}", escape(id));
+                    let other = first.data.period.to_string();
+                    out.push(
+                        cx.found_key(
+                            later.file,
+                            &pointer,
+                            Message::new("period-actuals-overlap")
+                                .text("seller", id)
+                                .text("period", period.to_string())
+                                .text("other", &other)
+                                .text("file", &cx.plan.file(first.file).path),
+                        )
+                        .with_related(
+                            &cx.plan.file(first.file).locate_key(&pointer),
+                            Message::new("period-actuals-overlap-related")
+                                .text("seller", id)
+                                .text("other", &other),
+                        )
+                        .with_help(Message::new("period-actuals-overlap-help")),
+                    );
+                }
             }
         }
     }

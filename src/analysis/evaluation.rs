@@ -1,0 +1,602 @@
+//! Evaluation against the actuals (SPEC 4.5): for each seller's goal and KPI
+//! and each team goal, the actual to date, the target to date, the
+//! attainment and the year-end forecast, as of the latest `as_of` among the
+//! actuals files of the plan year (never the clock). Exact throughout: sums
+//! are decimals, quotients are fractions until they are shown.
+
+use super::exact::Frac;
+use super::rollup::{per_year, usable};
+use crate::model::metrics::{Better, Kind, Metric, Rollup};
+use crate::model::period::{Date, Period};
+use crate::model::{Goal, MetricValues, Per, Plan};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Where a forecast stands against the annual target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The forecast reaches the target.
+    OnTrack,
+    /// The forecast is short of the target, but within the `at_risk` share.
+    AtRisk,
+    /// The forecast is below the `at_risk` share of the target.
+    OffTrack,
+}
+
+impl Status {
+    /// A stable id (the report context).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::OffTrack => "off_track",
+        }
+    }
+}
+
+/// How the target to date was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// A level (a ratio, a pipeline): the actual is compared with the
+    /// target as it is, and the forecast is the actual.
+    Level,
+    /// The goal's quarterly phasing: `quarters` whole quarters, then `days`
+    /// of the `quarter_days` days of the next quarter pro rata.
+    Phasing {
+        quarters: u8,
+        days: i64,
+        quarter_days: i64,
+    },
+    /// Pro rata over the year: `days` of `year_days` days.
+    ProRata { days: i64, year_days: i64 },
+    /// A team: the sum of its reporting sellers' targets to date.
+    Sellers,
+}
+
+/// How the actual to date was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The sum of the values of the year's actuals files.
+    Sum,
+    /// A ratio from its sums: Σ numerator ÷ Σ denominator (contribution ÷
+    /// revenue, offers won ÷ offers).
+    Sums {
+        num: &'static str,
+        den: &'static str,
+    },
+    /// The latest reported value.
+    Latest,
+}
+
+/// One metric evaluated.
+#[derive(Clone, Debug)]
+pub struct Eval {
+    pub metric: String,
+    pub actual: Frac,
+    /// For a ratio from its sums: the sums (to add up a team's).
+    pub sums: Option<(Decimal, Decimal)>,
+    /// The annual target: for a rate, its count over the year; for a
+    /// level, the target as written.
+    pub annual: Frac,
+    pub target_to_date: Frac,
+    /// The target-to-date share of the year (1 for a level).
+    pub share: Frac,
+    /// actual ÷ target to date; `None` for a target of 0.
+    pub attainment: Option<Frac>,
+    /// The year-end forecast: actual ÷ share (a level: the actual).
+    pub forecast: Frac,
+    pub status: Status,
+    pub basis: Basis,
+    pub source: Source,
+    pub better: Better,
+    /// A team: how many of its sellers with a target reported the metric.
+    pub reported: usize,
+    pub of: usize,
+}
+
+/// The evaluation of one of a seller's goals or KPIs.
+#[derive(Clone, Debug)]
+pub struct GoalEval {
+    /// `goals` or `kpis`.
+    pub list: &'static str,
+    /// The index in that list.
+    pub index: usize,
+    pub eval: Eval,
+}
+
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    /// The latest `as_of` among the actuals files of the plan year; `None`
+    /// without actuals (nothing is evaluated).
+    pub as_of: Option<Date>,
+    /// By the index of `plan.sellers`.
+    pub sellers: Vec<Vec<GoalEval>>,
+    /// `teams[team][goal]`, by the indexes of `plan.teams` and its goals.
+    pub teams: Vec<Vec<Option<Eval>>>,
+}
+
+/// A ratio that the SPEC computes from its sums: numerator, denominator.
+fn ratio_sums(metric: &str) -> Option<(&'static str, &'static str)> {
+    match metric {
+        "contribution_margin" => Some(("contribution", "revenue")),
+        "closing_rate" => Some(("offers_won", "offers")),
+        _ => None,
+    }
+}
+
+/// Whether a metric adds up over periods (money and counts that flow);
+/// ratios, scores and stocks (a pipeline) are levels.
+fn is_flow(metric: &Metric) -> bool {
+    matches!(metric.kind, Kind::Money | Kind::Count)
+        && !matches!(metric.id.as_str(), "pipeline_value" | "pipeline_count")
+        && matches!(
+            metric.rollup,
+            Rollup::Sum | Rollup::SumPerProduct | Rollup::SumOfRates
+        )
+}
+
+/// One seller's values in one actuals file.
+struct Reported<'a> {
+    values: &'a MetricValues,
+    /// The file's `as_of` (its period's last day by default), then its end.
+    when: (Date, Date),
+}
+
+/// Where the year stands at `as_of`.
+#[derive(Clone, Copy)]
+struct Clock {
+    year: i32,
+    as_of: Date,
+}
+
+impl Clock {
+    /// Days from `start` to `as_of`, both counted, within `period`.
+    fn elapsed(self, period: Period) -> i64 {
+        let end = self.as_of.min(period.end());
+        (end.days() - period.start().days() + 1).max(0)
+    }
+
+    fn length(period: Period) -> i64 {
+        period.end().days() - period.start().days() + 1
+    }
+}
+
+pub fn evaluate(plan: &Plan, at_risk: Decimal) -> Evaluation {
+    let mut out = Evaluation {
+        as_of: None,
+        sellers: vec![Vec::new(); plan.sellers.len()],
+        teams: plan
+            .teams
+            .iter()
+            .map(|t| vec![None; t.data.goals.len()])
+            .collect(),
+    };
+    let Some(plan_period) = plan.period() else {
+        return out;
+    };
+    let year = Period::Year(plan_period.year());
+    // Each seller's values, file by file; a file whose period overlaps one
+    // already counted for the seller is the `period` rule's error, and the
+    // first one counts.
+    let mut by_seller: HashMap<&str, (Vec<Period>, Vec<Reported<'_>>)> = HashMap::new();
+    let mut as_of: Option<Date> = None;
+    for a in &plan.actuals {
+        let period = a.data.period;
+        if !year.covers(period) {
+            continue;
+        }
+        let when = a
+            .data
+            .as_of
+            .filter(|d| period.contains(*d))
+            .unwrap_or(period.end());
+        as_of = as_of.max(Some(when));
+        for (id, values) in &a.data.sellers {
+            let (periods, reported) = by_seller.entry(id.as_str()).or_default();
+            if periods.iter().any(|p| p.overlaps(period)) {
+                continue;
+            }
+            periods.push(period);
+            reported.push(Reported {
+                values,
+                when: (when, period.end()),
+            });
+        }
+    }
+    let Some(as_of) = as_of else {
+        return out;
+    };
+    out.as_of = Some(as_of);
+    for reported in by_seller.values_mut() {
+        reported.1.sort_by_key(|r| r.when);
+    }
+    let clock = Clock {
+        year: plan_period.year(),
+        as_of,
+    };
+    let ww = plan.settings.working_weeks;
+    let mut seen = std::collections::HashSet::new();
+    for (si, seller) in plan.sellers.iter().enumerate() {
+        // Two files for one seller id: the first one counts.
+        if !seen.insert(seller.id.as_str()) {
+            continue;
+        }
+        let Some((_, reported)) = by_seller.get(seller.id.as_str()) else {
+            continue;
+        };
+        let lists = [("goals", &seller.data.goals), ("kpis", &seller.data.kpis)];
+        for (list, goals) in lists {
+            for (index, goal) in goals.iter().enumerate() {
+                if let Some(eval) = evaluate_goal(plan, goal, reported, clock, ww, at_risk) {
+                    out.sellers[si].push(GoalEval { list, index, eval });
+                }
+            }
+        }
+    }
+    let members = team_sellers(plan);
+    for (ti, team) in plan.teams.iter().enumerate() {
+        for (gi, goal) in team.data.goals.iter().enumerate() {
+            out.teams[ti][gi] = evaluate_team(plan, goal, &members[ti], &out.sellers, at_risk);
+        }
+    }
+    out
+}
+
+/// An actual to date, its source and, for a ratio from its sums, the sums.
+type Actual = (Frac, Source, Option<(Decimal, Decimal)>);
+
+/// The actual to date of `metric` from one seller's files, with its source
+/// and, for a ratio from its sums, the sums.
+fn actual(plan: &Plan, metric: &Metric, reported: &[Reported<'_>]) -> Option<Actual> {
+    let get = |values: &MetricValues, id: &str| {
+        values
+            .get(id)
+            .filter(|q| usable(&plan.metrics, id, **q))
+            .map(|q| q.value)
+    };
+    if let Some((num, den)) = ratio_sums(&metric.id) {
+        let mut sums: Option<(Decimal, Decimal)> = None;
+        for r in reported {
+            let Some(d) = get(r.values, den) else {
+                continue;
+            };
+            // The numerator as reported, else the ratio × its denominator.
+            let n = get(r.values, num).or_else(|| get(r.values, &metric.id).map(|v| v * d));
+            if let Some(n) = n {
+                let (sn, sd) = sums.unwrap_or_default();
+                sums = Some((sn + n, sd + d));
+            }
+        }
+        if let Some((n, d)) = sums
+            && let Some(value) = Frac::new(n, d)
+        {
+            return Some((value, Source::Sums { num, den }, Some((n, d))));
+        }
+    }
+    if is_flow(metric) {
+        let values: Vec<Decimal> = reported
+            .iter()
+            .filter_map(|r| get(r.values, &metric.id))
+            .collect();
+        if values.is_empty() {
+            return None;
+        }
+        return Some((
+            Frac::from(values.iter().sum::<Decimal>()),
+            Source::Sum,
+            None,
+        ));
+    }
+    reported
+        .iter()
+        .rev()
+        .find_map(|r| get(r.values, &metric.id))
+        .map(|v| (Frac::from(v), Source::Latest, None))
+}
+
+/// The quarterly phasing of a goal when it can phase it: Q1–Q4 once each,
+/// amounts (not percents) adding up to more than 0.
+fn phasing(goal: &Goal) -> Option<[Decimal; 4]> {
+    let phasing = goal.phasing.as_ref()?;
+    let mut out = [None; 4];
+    for (q, v) in &phasing.0 {
+        let slot = out.get_mut(usize::from(*q).checked_sub(1)?)?;
+        if slot.is_some() || v.percent {
+            return None;
+        }
+        *slot = Some(v.value);
+    }
+    let values = [out[0]?, out[1]?, out[2]?, out[3]?];
+    (values.iter().sum::<Decimal>() > Decimal::ZERO).then_some(values)
+}
+
+/// The share of the year to date, by phasing or pro rata.
+fn share_of_year(goal: &Goal, clock: Clock) -> (Frac, Basis) {
+    let year = Period::Year(clock.year);
+    if goal.per.is_none()
+        && let Some(values) = phasing(goal)
+    {
+        let total: Decimal = values.iter().sum();
+        let mut to_date = Frac::ZERO;
+        let mut basis = Basis::Phasing {
+            quarters: 4,
+            days: 0,
+            quarter_days: 0,
+        };
+        for (q, v) in (1u8..=4).zip(values) {
+            let quarter = Period::Quarter(clock.year, q);
+            let (days, length) = (clock.elapsed(quarter), Clock::length(quarter));
+            if days == length {
+                to_date = to_date.plus(Frac::from(v));
+                continue;
+            }
+            let part =
+                Frac::new(v * Decimal::from(days), Decimal::from(length)).unwrap_or(Frac::ZERO);
+            to_date = to_date.plus(part);
+            basis = Basis::Phasing {
+                quarters: q - 1,
+                days,
+                quarter_days: length,
+            };
+            break;
+        }
+        let share = to_date.checked_div(Frac::from(total)).unwrap_or(Frac::ZERO);
+        return (share, basis);
+    }
+    let (days, year_days) = (clock.elapsed(year), Clock::length(year));
+    let share = Frac::new(Decimal::from(days), Decimal::from(year_days)).unwrap_or(Frac::ZERO);
+    (share, Basis::ProRata { days, year_days })
+}
+
+/// The status of a forecast against the annual target.
+pub fn status(forecast: Frac, annual: Frac, better: Better, at_risk: Decimal) -> Status {
+    let at_risk = Frac::from(at_risk);
+    match better {
+        Better::Higher if forecast >= annual => Status::OnTrack,
+        Better::Higher if forecast >= annual.times(at_risk) => Status::AtRisk,
+        Better::Higher => Status::OffTrack,
+        Better::Lower if forecast <= annual => Status::OnTrack,
+        Better::Lower if forecast.times(at_risk) <= annual => Status::AtRisk,
+        Better::Lower => Status::OffTrack,
+    }
+}
+
+fn evaluate_goal(
+    plan: &Plan,
+    goal: &Goal,
+    reported: &[Reported<'_>],
+    clock: Clock,
+    working_weeks: Decimal,
+    at_risk: Decimal,
+) -> Option<Eval> {
+    let metric = plan.metrics.get(&goal.metric)?;
+    let target = goal
+        .target
+        .filter(|t| usable(&plan.metrics, &goal.metric, *t))?;
+    // Actuals name no product: a product's revenue is not evaluated.
+    if goal.product.is_some() {
+        return None;
+    }
+    let (actual, source, sums) = actual(plan, metric, reported)?;
+    let flow = is_flow(metric) && source == Source::Sum;
+    let (annual, share, basis) = if flow {
+        let annual = match goal.per {
+            Some(per) if per != Per::Year => target.value * per_year(per, working_weeks),
+            _ => target.value,
+        };
+        let (share, basis) = share_of_year(goal, clock);
+        (Frac::from(annual), share, basis)
+    } else {
+        (
+            Frac::from(target.value),
+            Frac::from(Decimal::ONE),
+            Basis::Level,
+        )
+    };
+    build(
+        &goal.metric,
+        actual,
+        sums,
+        annual,
+        share,
+        basis,
+        source,
+        metric.better,
+        at_risk,
+        (1, 1),
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    metric: &str,
+    actual: Frac,
+    sums: Option<(Decimal, Decimal)>,
+    annual: Frac,
+    share: Frac,
+    basis: Basis,
+    source: Source,
+    better: Better,
+    at_risk: Decimal,
+    (reported, of): (usize, usize),
+) -> Option<Eval> {
+    // Nothing of the target is due yet (a quarter phased at 0): no forecast.
+    let forecast = actual.checked_div(share)?;
+    let target_to_date = annual.times(share);
+    Some(Eval {
+        metric: metric.to_string(),
+        actual,
+        sums,
+        annual,
+        target_to_date,
+        share,
+        attainment: actual.checked_div(target_to_date),
+        forecast,
+        status: status(forecast, annual, better, at_risk),
+        basis,
+        source,
+        better,
+        reported,
+        of,
+    })
+}
+
+/// Each team's sellers (indexes into `plan.sellers`): its own and those of
+/// the teams below it.
+fn team_sellers(plan: &Plan) -> Vec<Vec<usize>> {
+    let index: HashMap<&str, usize> = plan
+        .teams
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut out = vec![Vec::new(); plan.teams.len()];
+    let mut seen = std::collections::HashSet::new();
+    for (si, seller) in plan.sellers.iter().enumerate() {
+        if !seen.insert(seller.id.as_str()) {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut at = index.get(seller.data.team.as_str()).copied();
+        while let Some(t) = at
+            && !chain.contains(&t)
+        {
+            chain.push(t);
+            at = plan.teams[t]
+                .data
+                .parent
+                .as_deref()
+                .and_then(|p| index.get(p).copied());
+        }
+        for t in chain {
+            out[t].push(si);
+        }
+    }
+    out
+}
+
+/// A team goal from its sellers: the actuals of the sellers who reported
+/// the metric against those sellers' targets (a flow), or the ratio of the
+/// sums against the team's target (a ratio from its sums).
+fn evaluate_team(
+    plan: &Plan,
+    goal: &Goal,
+    members: &[usize],
+    sellers: &[Vec<GoalEval>],
+    at_risk: Decimal,
+) -> Option<Eval> {
+    let metric = plan.metrics.get(&goal.metric)?;
+    let target = goal
+        .target
+        .filter(|t| usable(&plan.metrics, &goal.metric, *t))?;
+    if goal.product.is_some() {
+        return None;
+    }
+    let of = members
+        .iter()
+        .filter(|&&s| {
+            let data = &plan.sellers[s].data;
+            super::rollup::seller_target(&plan.metrics, data, &goal.metric, None).is_some()
+        })
+        .count();
+    // Each seller's evaluation of the metric: the goal or KPI the roll-up
+    // counts (goals first, then KPIs).
+    let evals: Vec<&Eval> = members
+        .iter()
+        .filter_map(|&s| {
+            sellers[s]
+                .iter()
+                .find(|g| g.eval.metric == goal.metric)
+                .map(|g| &g.eval)
+        })
+        .collect();
+    if evals.is_empty() {
+        return None;
+    }
+    if is_flow(metric) && evals.iter().all(|e| e.source == Source::Sum) {
+        let actual = evals.iter().fold(Frac::ZERO, |a, e| a.plus(e.actual));
+        let annual = evals.iter().fold(Frac::ZERO, |a, e| a.plus(e.annual));
+        let to_date = evals
+            .iter()
+            .fold(Frac::ZERO, |a, e| a.plus(e.target_to_date));
+        let share = to_date.checked_div(annual)?;
+        return build(
+            &goal.metric,
+            actual,
+            None,
+            annual,
+            share,
+            Basis::Sellers,
+            Source::Sum,
+            metric.better,
+            at_risk,
+            (evals.len(), of),
+        );
+    }
+    // A ratio from its sums: only the sellers with sums count.
+    let with_sums: Vec<(Decimal, Decimal)> = evals.iter().filter_map(|e| e.sums).collect();
+    let (Some((num, den)), false) = (ratio_sums(&goal.metric), with_sums.is_empty()) else {
+        return None;
+    };
+    let (n, d) = with_sums
+        .iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(a, b), (n, d)| {
+            (a + n, b + d)
+        });
+    build(
+        &goal.metric,
+        Frac::new(n, d)?,
+        Some((n, d)),
+        Frac::from(target.value),
+        Frac::from(Decimal::ONE),
+        Basis::Level,
+        Source::Sums { num, den },
+        metric.better,
+        at_risk,
+        (with_sums.len(), of),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    #[test]
+    fn statuses_and_their_reverse() {
+        let target = Frac::from(d("100"));
+        let r = d("0.90");
+        let at = |v: &str, b| status(Frac::from(d(v)), target, b, r);
+        assert_eq!(at("100", Better::Higher), Status::OnTrack);
+        assert_eq!(at("90", Better::Higher), Status::AtRisk);
+        assert_eq!(at("89.99", Better::Higher), Status::OffTrack);
+        assert_eq!(at("100", Better::Lower), Status::OnTrack);
+        assert_eq!(at("110", Better::Lower), Status::AtRisk);
+        assert_eq!(at("112", Better::Lower), Status::OffTrack);
+        // 100 ÷ 0.9 = 111.11…: exactly at the limit is at risk.
+        let limit = target.checked_div(Frac::from(r)).expect("non-zero");
+        assert_eq!(status(limit, target, Better::Lower, r), Status::AtRisk);
+    }
+
+    #[test]
+    fn share_of_a_leap_year() {
+        let goal: Goal = serde_json::from_str(r#"{"id": "o", "metric": "revenue"}"#).expect("goal");
+        let clock = Clock {
+            year: 2028,
+            as_of: Date::new(2028, 2, 29).expect("date"),
+        };
+        let (share, basis) = share_of_year(&goal, clock);
+        assert_eq!(
+            basis,
+            Basis::ProRata {
+                days: 60,
+                year_days: 366
+            }
+        );
+        assert_eq!(share, Frac::new(d("60"), d("366")).expect("share"));
+    }
+}

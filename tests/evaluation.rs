@@ -1,0 +1,400 @@
+//! Evaluation against the actuals (SPEC 4.5) and the `off-track` rule, on
+//! real plan folders: year-to-date sums, the target to date by phasing or
+//! pro rata, ratios from their sums, period boundaries, overlapping files.
+
+mod common;
+use common::Plan;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const SELLER_PHASED: &str = "name: Kari Nordmann\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000, phasing: [2_400_000, 2_500_000, 2_500_000, 2_600_000]}\n";
+
+fn actuals(period: &str, body: &str) -> String {
+    format!("period: {period}\nsellers:\n{body}")
+}
+
+fn only(plan: &Plan, rule: &str) -> Vec<Value> {
+    plan.diagnostics(rule)
+}
+
+fn arg(d: &Value, name: &str) -> f64 {
+    d["args"][name]
+        .as_f64()
+        .unwrap_or_else(|| panic!("no number `{name}` in {d}"))
+}
+
+fn message(d: &Value) -> &str {
+    d["message"].as_str().expect("message")
+}
+
+#[test]
+fn the_year_to_date_is_the_sum_of_the_files() {
+    let plan = Plan::new()
+        .file(
+            "actuals/2027-01.yaml",
+            &actuals("2027-01", "  kari: {revenue: 700_000}\n"),
+        )
+        .file(
+            "actuals/2027-02.yaml",
+            &actuals("2027-02", "  kari: {revenue: 650_000}\n"),
+        )
+        .file(
+            "actuals/2027-03.yaml",
+            &actuals("2027-03", "  kari: {revenue: 800_000}\n"),
+        );
+    let d = only(&plan, "off-track");
+    let seller: Vec<&Value> = d
+        .iter()
+        .filter(|d| d["file"] == "sellers/kari.yaml")
+        .collect();
+    assert_eq!(seller.len(), 1, "{d:?}");
+    let d = seller[0];
+    assert_eq!(d["level"], "warning");
+    assert_eq!(d["pointer"], "/goals/0/target");
+    assert_eq!(arg(d, "actual"), 2_150_000.0);
+    // No phasing: 90 of 365 days pro rata, 10 000 000 × 90/365.
+    assert!(
+        message(d).contains("90 of 365 days pro rata"),
+        "{}",
+        message(d)
+    );
+    assert!(
+        message(d).contains("NOK 2,150,000 of NOK 2,465,753"),
+        "{}",
+        message(d)
+    );
+    assert!(message(d).contains("below 90%"), "{}", message(d));
+}
+
+#[test]
+fn the_target_to_date_follows_the_phasing_and_prorates_the_current_quarter() {
+    let plan = Plan::new()
+        .file("sellers/kari.yaml", SELLER_PHASED)
+        .file(
+            "actuals/2027-Q1.yaml",
+            &actuals("2027-Q1", "  kari: {revenue: 2_150_000}\n"),
+        )
+        .file(
+            "actuals/2027-04.yaml",
+            "period: 2027-04\nas_of: 2027-04-15\nsellers:\n  kari: {revenue: 100_000}\n",
+        );
+    let d = only(&plan, "off-track");
+    let d = d
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("a finding");
+    // 2 400 000 + 2 500 000 × 15/91 = 2 812 087.91.
+    assert!(
+        message(d).contains("Q1 and 15 of 91 days of Q2 by phasing"),
+        "{}",
+        message(d)
+    );
+    assert!(
+        message(d).contains("of NOK 2,812,088 target to date"),
+        "{}",
+        message(d)
+    );
+    assert_eq!(arg(d, "actual"), 2_250_000.0);
+}
+
+#[test]
+fn a_quarter_file_with_the_phasing_is_the_example() {
+    let plan = Plan::new().file("sellers/kari.yaml", SELLER_PHASED).file(
+        "actuals/2027-Q1.yaml",
+        &actuals("2027-Q1", "  kari: {revenue: 2_150_000}\n"),
+    );
+    let d = only(&plan, "off-track");
+    let d = d
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("a finding");
+    assert_eq!(
+        message(d),
+        "revenue to date NOK 2,150,000 of NOK 2,400,000 target to date (Q1 by phasing) = 89.6%; \
+         year-end forecast NOK 2,150,000 ÷ 24% of the year = NOK 8,958,333 against NOK 10,000,000, below 90%"
+    );
+}
+
+#[test]
+fn the_forecast_at_period_boundaries() {
+    // The first day of a quarter: Q1 done, 1 of 91 days of Q2.
+    let plan = Plan::new()
+        .file("sellers/kari.yaml", SELLER_PHASED)
+        .file(
+            "actuals/2027-Q1.yaml",
+            &actuals("2027-Q1", "  kari: {revenue: 1_000_000}\n"),
+        )
+        .file(
+            "actuals/2027-04.yaml",
+            "period: 2027-04\nas_of: 2027-04-01\nsellers:\n  kari: {revenue: 10_000}\n",
+        );
+    let d = only(&plan, "off-track");
+    assert!(
+        d.iter()
+            .any(|d| message(d).contains("Q1 and 1 of 91 days of Q2 by phasing")),
+        "{d:?}"
+    );
+    // The last day of the year: the whole phasing, and the forecast is the actual.
+    let plan = Plan::new().file("sellers/kari.yaml", SELLER_PHASED).file(
+        "actuals/2027-Q4.yaml",
+        &actuals("2027-Q4", "  kari: {revenue: 8_000_000}\n"),
+    );
+    let d = only(&plan, "off-track");
+    let d = d
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("a finding");
+    assert!(message(d).contains("Q1–Q4 by phasing"), "{}", message(d));
+    assert_eq!(arg(d, "forecast"), 8_000_000.0);
+    // A leap year: February's file ends on the 29th, day 60 of 366.
+    let plan = Plan::new()
+        .file(
+            "salgsmal.yaml",
+            "version: 1\ncompany: Testfirma AS\nperiod: 2028\n",
+        )
+        .file(
+            "actuals/2028-02.yaml",
+            &actuals("2028-02", "  kari: {revenue: 1_000_000}\n"),
+        );
+    let d = only(&plan, "off-track");
+    assert!(
+        d.iter()
+            .any(|d| message(d).contains("60 of 366 days pro rata")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn statuses_on_track_at_risk_off_track() {
+    // 10 000 000 a year; Q4 ends the year: the forecast is the actual.
+    let at = |revenue: &str| {
+        let plan = Plan::new().file(
+            "actuals/2027-Q4.yaml",
+            &actuals("2027-Q4", &format!("  kari: {{revenue: {revenue}}}\n")),
+        );
+        only(&plan, "off-track")
+            .iter()
+            .filter(|d| d["file"] == "sellers/kari.yaml")
+            .map(|d| d["level"].as_str().expect("level").to_string())
+            .collect::<Vec<_>>()
+    };
+    // One file for the last quarter, as of its last day: 365 of 365 days.
+    assert!(at("10_000_000").is_empty());
+    assert_eq!(at("9_500_000"), ["info"]);
+    assert_eq!(at("9_000_000"), ["info"], "exactly at 90 % is at risk");
+    assert_eq!(at("8_999_999"), ["warning"]);
+}
+
+#[test]
+fn the_threshold_is_a_parameter() {
+    let plan = Plan::new()
+        .file(
+            "salgsmal.yaml",
+            "version: 1\ncompany: Testfirma AS\nperiod: 2027\nrules:\n  off-track: {at_risk: 0.80}\n",
+        )
+        .file("actuals/2027-Q4.yaml", &actuals("2027-Q4", "  kari: {revenue: 8_500_000}\n"));
+    let d = only(&plan, "off-track");
+    let d = d
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("a finding");
+    assert_eq!(d["level"], "info");
+}
+
+#[test]
+fn lower_is_better_is_reversed() {
+    let at = |churn: &str| {
+        let plan = Plan::new()
+            .file(
+                "sellers/kari.yaml",
+                "name: Kari Nordmann\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n  - {id: churn, metric: churn_rate, target: 0.10}\n",
+            )
+            .file("actuals/2027-Q4.yaml", &actuals("2027-Q4", &format!("  kari: {{revenue: 10_000_000, churn_rate: {churn}}}\n")));
+        only(&plan, "off-track")
+            .iter()
+            .filter(|d| d["file"] == "sellers/kari.yaml")
+            .map(|d| {
+                (
+                    d["level"].as_str().expect("level").to_string(),
+                    message(d).to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(at("0.09").is_empty());
+    let risk = at("0.105");
+    assert_eq!(risk.len(), 1);
+    assert_eq!(risk[0].0, "info");
+    assert!(risk[0].1.contains("over the target"), "{}", risk[0].1);
+    let off = at("0.12");
+    assert_eq!(off[0].0, "warning");
+    assert!(off[0].1.contains("over the target ÷ 90%"), "{}", off[0].1);
+}
+
+#[test]
+fn a_team_margin_comes_from_the_sums() {
+    let team = "name: Salg Vest\ngoals:\n  - {id: db, metric: contribution_margin, target: 0.25}\n";
+    let seller = |name: &str| {
+        format!(
+            "name: {name}\nteam: salg-vest\ngoals:\n  - {{id: db, metric: contribution_margin, target: 0.25}}\n"
+        )
+    };
+    let plan = Plan::new()
+        .file("teams/salg-vest.yaml", team)
+        .file("sellers/kari.yaml", &seller("Kari"))
+        .file("sellers/ola.yaml", &seller("Ola"))
+        .file("sellers/per.yaml", &seller("Per"))
+        .file(
+            "actuals/2027-Q1.yaml",
+            // Kari reports the contribution, Ola the margin: 500 000 +
+            // 0.10 × 1 000 000 over 3 000 000 = 20 % (the mean of the
+            // margins would be 17.5 %). Per has not reported.
+            &actuals(
+                "2027-Q1",
+                "  kari: {revenue: 2_000_000, contribution: 500_000}\n  ola: {revenue: 1_000_000, contribution_margin: 0.10}\n",
+            ),
+        );
+    let d = only(&plan, "off-track");
+    let team = d
+        .iter()
+        .find(|d| d["file"] == "teams/salg-vest.yaml")
+        .expect("a team finding");
+    assert_eq!(team["level"], "warning");
+    assert!(message(team).contains("to date 20%"), "{}", message(team));
+    assert!(
+        message(team).contains("NOK 600,000 contribution ÷ NOK 3,000,000 revenue"),
+        "{}",
+        message(team)
+    );
+    assert!(
+        message(team).contains("sellers reported: 2 of 3"),
+        "{}",
+        message(team)
+    );
+}
+
+#[test]
+fn overlapping_month_and_quarter_files_are_an_error() {
+    let plan = Plan::new()
+        .file(
+            "actuals/2027-03.yaml",
+            &actuals("2027-03", "  kari: {revenue: 800_000}\n"),
+        )
+        .file(
+            "actuals/2027-Q1.yaml",
+            &actuals("2027-Q1", "  kari: {revenue: 2_150_000}\n"),
+        );
+    let d = only(&plan, "period");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["level"], "error");
+    assert_eq!(d[0]["file"], "actuals/2027-Q1.yaml");
+    assert_eq!(d[0]["pointer"], "/sellers/kari");
+    assert_eq!(d[0]["line"], 3);
+    assert_eq!(d[0]["related"][0]["file"], "actuals/2027-03.yaml");
+    // The first file counts: 800 000 to date.
+    let off = only(&plan, "off-track");
+    let kari = off
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("a finding");
+    assert_eq!(arg(kari, "actual"), 800_000.0);
+    // Different sellers in overlapping files are fine.
+    let plan = Plan::new()
+        .file(
+            "actuals/2027-03.yaml",
+            &actuals("2027-03", "  kari: {revenue: 800_000}\n"),
+        )
+        .file(
+            "actuals/2027-Q1.yaml",
+            &actuals("2027-Q1", "  ola: {revenue: 2_150_000}\n"),
+        );
+    let d = only(&plan, "period");
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn without_actuals_nothing_is_evaluated() {
+    let plan = Plan::new();
+    assert!(only(&plan, "off-track").is_empty());
+    // A metric nobody reported is not evaluated either.
+    let plan = Plan::new().file(
+        "actuals/2027-Q4.yaml",
+        &actuals("2027-Q4", "  kari: {new_customer_revenue: 100}\n"),
+    );
+    assert!(only(&plan, "off-track").is_empty());
+}
+
+#[test]
+fn the_report_context_carries_the_evaluation() {
+    let plan = Plan::new().file("sellers/kari.yaml", SELLER_PHASED).file(
+        "actuals/2027-Q1.yaml",
+        &actuals("2027-Q1", "  kari: {revenue: 2_150_000}\n"),
+    );
+    let run = plan.run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context JSON");
+    assert_eq!(context["as_of"], "2027-03-31");
+    let e = &context["sellers"][0]["goals"][0]["evaluation"];
+    assert_eq!(e["actual"], 2_150_000.0);
+    assert_eq!(e["target_to_date"], 2_400_000.0);
+    let forecast = e["forecast"].as_f64().expect("forecast");
+    assert!((forecast - 8_958_333.333).abs() < 0.001, "{forecast}");
+    assert_eq!(e["status"], "off_track");
+    assert_eq!(e["method"], "phasing");
+    let team = &context["teams"][0]["goals"][0]["evaluation"];
+    assert_eq!(team["reported"], 1);
+    assert_eq!(team["of"], 1);
+    assert_eq!(team["status"], "off_track");
+    // Without actuals: null.
+    let run = Plan::new().run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context JSON");
+    assert!(context["as_of"].is_null());
+    assert!(context["sellers"][0]["goals"][0]["evaluation"].is_null());
+}
+
+/// Money with øre: up to kr 10 000 000,00.
+fn money() -> impl Strategy<Value = Decimal> {
+    (1i64..1_000_000_000).prop_map(|ore| Decimal::new(ore, 2))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// A team's margin to date is Σ contribution ÷ Σ revenue over its
+    /// sellers' files, exactly.
+    #[test]
+    fn a_team_margin_is_total_contribution_over_total_revenue(
+        rows in prop::collection::vec((money(), money(), money(), money()), 1..5),
+    ) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        for d in ["teams", "sellers", "actuals"] {
+            std::fs::create_dir_all(root.join(d)).expect("mkdir");
+        }
+        std::fs::write(root.join("salgsmal.yaml"), "version: 1\nperiod: 2027\n").expect("config");
+        std::fs::write(root.join("teams/t.yaml"), "name: T\ngoals:\n  - {id: db, metric: contribution_margin, target: 0.25}\n").expect("team");
+        let mut q1 = String::from("period: 2027-Q1\nsellers:\n");
+        let mut q2 = String::from("period: 2027-Q2\nsellers:\n");
+        let (mut contribution, mut revenue) = (Decimal::ZERO, Decimal::ZERO);
+        for (i, (r1, c1, r2, c2)) in rows.iter().enumerate() {
+            let id = format!("s-{i}");
+            std::fs::write(
+                root.join(format!("sellers/{id}.yaml")),
+                format!("name: {id}\nteam: t\ngoals:\n  - {{id: db, metric: contribution_margin, target: 0.25}}\n"),
+            ).expect("seller");
+            q1.push_str(&format!("  {id}: {{revenue: {r1}, contribution: {c1}}}\n"));
+            q2.push_str(&format!("  {id}: {{revenue: {r2}, contribution: {c2}}}\n"));
+            contribution += c1 + c2;
+            revenue += r1 + r2;
+        }
+        std::fs::write(root.join("actuals/2027-Q1.yaml"), q1).expect("q1");
+        std::fs::write(root.join("actuals/2027-Q2.yaml"), q2).expect("q2");
+        let loaded = salgsmal::load::load(root).expect("load");
+        let analysis = salgsmal::rules::analyse(&loaded.plan);
+        let team = analysis.evaluation.teams[0][0].as_ref().expect("evaluated");
+        prop_assert_eq!(team.sums, Some((contribution, revenue)));
+        let exact = salgsmal::analysis::exact::Frac::new(contribution, revenue).expect("revenue");
+        prop_assert_eq!(team.actual, exact);
+        prop_assert_eq!(team.reported, rows.len());
+    }
+}
