@@ -80,6 +80,7 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
             kari("goals:\n  - {id: omsetning, metric: revenue, target: 10_000_000, phasing: [2_400_000, 2_500_000, 2_500_000, 2_600_000]}\n"),
             ("actuals/2027-Q1.yaml", "period: 2027-Q1\nas_of: 2027-03-31\nsellers:\n  kari: {revenue: 2_150_000}\n".to_string()),
         ]),
+        ("starting-point", three("10_000_000", "24_000_000", "26_000_000")),
         ("accept", vec![
             ("salgsmal.yaml", format!("{CONFIG}accept:\n  - {{rule: growth, file: sellers/kari.yaml, reason: Ny rammeavtale signert i desember, until: 2027-01-31}}\n")),
             kari("baseline: {revenue: 8_000_000}\ngoals:\n  - {id: omsetning, metric: revenue, target: 12_000_000}\n"),

@@ -891,3 +891,69 @@ fn activity_kpis_are_compared_with_a_yearly_baseline() {
         ["qualified_meetings target 440 a year is 1.76× the baseline 250, more than 1.5×"]
     );
 }
+
+#[test]
+fn a_starting_point_that_is_not_the_sellers_baselines_is_an_info() {
+    let team_goals = "  - {id: omsetning, metric: revenue, target: 20_000_000}\n  - {id: db, metric: contribution_margin, target: 0.20}\n";
+    let team_text = |values: &str| {
+        format!(
+            "name: Salg Vest\nstarting_point: {{date: 2026-12-31, values: {{{values}}}}}\ngoals:\n{team_goals}"
+        )
+    };
+    let seller_body = |revenue: &str, margin: &str| {
+        format!(
+            "baseline: {{revenue: {revenue}, contribution_margin: {margin}}}\ngoals:\n  - {{id: omsetning, metric: revenue, target: 10_000_000}}\n  - {{id: db, metric: contribution_margin, target: 0.20}}\n"
+        )
+    };
+    let plan = |values: &str| {
+        Plan::empty()
+            .file("salgsmal.yaml", CONFIG)
+            .file("teams/salg-vest.yaml", &team_text(values))
+            .file(
+                "sellers/kari.yaml",
+                &seller("Kari", &seller_body("8_000_000", "0.25")),
+            )
+            .file(
+                "sellers/ola.yaml",
+                &seller("Ola", &seller_body("12_000_000", "0.15")),
+            )
+    };
+    // 8 M + 12 M = 20 M, and (25 % × 8 M + 15 % × 12 M) ÷ 20 M = 19 %: they agree.
+    assert!(
+        plan("revenue: 20_000_000, contribution_margin: 0.19")
+            .diagnostics("starting-point")
+            .is_empty()
+    );
+    let p = plan("revenue: 21_000_000, contribution_margin: 0.20");
+    let d = p.diagnostics("starting-point");
+    assert_eq!(
+        messages(&d),
+        [
+            "the starting point's revenue NOK 21,000,000 differs by NOK 1,000,000 from the sum of the sellers' baselines NOK 20,000,000 (Kari 8,000,000 + Ola 12,000,000)",
+            "the starting point's contribution margin 20% differs by 1 point from the sellers' baselines weighted by their baseline revenue 19% (Kari 25% × 8,000,000, Ola 15% × 12,000,000)",
+        ]
+    );
+    assert_eq!(d[0]["level"], "info");
+    assert_eq!(d[0]["pointer"], "/starting_point/values/revenue");
+    assert_eq!(d[0]["related"][0]["file"], "sellers/kari.yaml");
+    // A seller without a baseline is named.
+    let p = Plan::empty()
+        .file("salgsmal.yaml", CONFIG)
+        .file("teams/salg-vest.yaml", &team_text("revenue: 20_000_000"))
+        .file(
+            "sellers/kari.yaml",
+            &seller("Kari", &seller_body("8_000_000", "0.25")),
+        )
+        .file(
+            "sellers/ola.yaml",
+            &seller(
+                "Ola",
+                "goals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n",
+            ),
+        );
+    let m = messages(&p.diagnostics("starting-point"));
+    assert!(
+        m[0].ends_with("(Kari 8,000,000); no baseline for Ola"),
+        "{m:#?}"
+    );
+}

@@ -2,6 +2,7 @@
 //! portfolio. Rules judge them and reports show them, so a rule and a
 //! report never disagree about a number.
 
+pub mod baseline;
 pub mod capacity;
 pub mod evaluation;
 pub mod exact;
@@ -49,6 +50,9 @@ pub struct Analysis<'a> {
     pub owner_customers: std::collections::HashMap<&'a str, Vec<usize>>,
     /// The goals evaluated against the actuals.
     pub evaluation: evaluation::Evaluation,
+    /// Each team's starting point against its sellers' baselines, by the
+    /// index of `plan.teams`.
+    pub baselines: Vec<Vec<baseline::Baseline>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -97,8 +101,12 @@ impl<'a> Analysis<'a> {
                 .push(i);
         }
         let evaluation = evaluation::evaluate(plan, params.off_track_at_risk);
+        let baselines = (0..plan.teams.len())
+            .map(|t| baseline::team_baselines(plan, t, &team_seller_indexes(plan, &index, t)))
+            .collect();
         Self {
             plan,
+            baselines,
             evaluation,
             ansoff,
             team_customers,
@@ -178,4 +186,23 @@ fn team_customers(plan: &Plan, portfolio: &portfolio::Portfolio<'_>) -> Vec<Vec<
         }
     }
     out
+}
+
+/// The sellers of a team and of its child teams, recursively (indexes into
+/// `plan.sellers`; a loop in `parent` is cut).
+fn team_seller_indexes(plan: &Plan, index: &rollup::Index, team: usize) -> Vec<usize> {
+    let mut teams = vec![team];
+    let mut i = 0;
+    while i < teams.len() {
+        for &child in index.children_of(&plan.teams[teams[i]].id) {
+            if !teams.contains(&child) {
+                teams.push(child);
+            }
+        }
+        i += 1;
+    }
+    teams
+        .iter()
+        .flat_map(|&t| index.sellers_of(&plan.teams[t].id).iter().copied())
+        .collect()
 }

@@ -254,11 +254,14 @@ impl Index {
         index
     }
 
-    fn sellers_of(&self, team: &str) -> &[usize] {
+    /// The sellers of a team (indexes into `plan.sellers`), not of its
+    /// child teams.
+    pub fn sellers_of(&self, team: &str) -> &[usize] {
         self.sellers.get(team).map_or(&[], Vec::as_slice)
     }
 
-    fn children_of(&self, team: &str) -> &[usize] {
+    /// The child teams of a team (indexes into `plan.teams`).
+    pub fn children_of(&self, team: &str) -> &[usize] {
         self.children.get(team).map_or(&[], Vec::as_slice)
     }
 }

@@ -69,6 +69,7 @@ impl RuleId {
     pub const POTENTIAL: RuleId = RuleId("potential");
     pub const RATIO: RuleId = RuleId("ratio");
     pub const SCHEMA: RuleId = RuleId("schema");
+    pub const STARTING_POINT: RuleId = RuleId("starting-point");
     pub const UNKNOWN_REFERENCE: RuleId = RuleId("unknown-reference");
     pub const YAML_SYNTAX: RuleId = RuleId("yaml-syntax");
 

@@ -18,6 +18,7 @@ weights-baseline-revenue = baseline revenue
 weights-customer-count = customer counts
 weights-offers = offers a year
 weights-metric = { $metric } targets
+gap-point = { $points } point
 gap-points = { $points } points
 part = { $name } { $value }
 part-weighted = { $name } { $value } × { $weight }
@@ -757,3 +758,19 @@ watch-rendered = rendered { $count ->
     } into { $dir }
 watch-write-failed = cannot write the reports: { $error }
 watch-template-failed = { $error } (the previous reports are kept)
+
+## starting-point
+
+starting-point-sum = the starting point's { $metric } { $start } differs by { $gap } from the sum of the sellers' baselines { $value } ({ $parts }){ $missing }
+starting-point-weighted = the starting point's { $metric } { $start } differs by { $gap } from the sellers' baselines weighted by their baseline revenue { $value } ({ $parts }){ $missing }
+starting-point-missing = ; no baseline for { $names }
+starting-point-help = the starting point (startpunkt) is where the team stands, and the sellers' baselines are where each of them stands: make them tell the same story
+rule-starting-point-summary =
+    A team's starting point (`starting_point.values`) differs from the roll-up of its
+    sellers' baselines (child teams' sellers included): the sum for amounts and
+    counts, the mean weighted by baseline revenue (offers, for a closing rate) for
+    ratios. The message shows each seller's baseline and names sellers without one.
+rule-starting-point-principle =
+    Work backwards from the goal, starting from where we stand: a team's starting
+    point and its sellers' starting points describe the same year, and a plan built
+    on two different pictures of it is not realistic.

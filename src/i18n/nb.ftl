@@ -18,6 +18,7 @@ weights-baseline-revenue = fjorårets omsetning
 weights-customer-count = antall kunder
 weights-offers = antall tilbud i året
 weights-metric = målene for { $metric }
+gap-point = { $points } prosentpoeng
 gap-points = { $points } prosentpoeng
 part = { $name } { $value }
 part-weighted = { $name } { $value } × { $weight }
@@ -767,3 +768,19 @@ watch-rendered = skrev { $count ->
     } til { $dir }
 watch-write-failed = kan ikke skrive rapportene: { $error }
 watch-template-failed = { $error } (de forrige rapportene beholdes)
+
+## starting-point
+
+starting-point-sum = startpunktets { $metric } { $start } avviker med { $gap } fra summen av selgernes startpunkter { $value } ({ $parts }){ $missing }
+starting-point-weighted = startpunktets { $metric } { $start } avviker med { $gap } fra selgernes startpunkter vektet med fjorårets omsetning { $value } ({ $parts }){ $missing }
+starting-point-missing = ; ingen startpunkt for { $names }
+starting-point-help = startpunktet er der laget står, og selgernes startpunkter er der hver av dem står: få dem til å fortelle det samme
+rule-starting-point-summary =
+    Et lags startpunkt (`starting_point.values`) avviker fra selgernes startpunkter
+    rullet opp (også selgerne i underlagene): summen for beløp og antall, og for
+    andeler gjennomsnittet vektet med fjorårets omsetning (antall tilbud, for
+    closing rate). Meldingen viser hver selgers startpunkt og nevner selgere uten.
+rule-starting-point-principle =
+    Arbeid baklengs fra målet, med utgangspunkt i der vi står: lagets startpunkt og
+    selgernes startpunkter beskriver det samme året, og en plan bygd på to ulike
+    bilder av det er ikke realistisk.

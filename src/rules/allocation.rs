@@ -299,13 +299,7 @@ fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
 /// A gap: percentage points for ratios, else the value's kind.
 fn gap_arg(kind: Kind, gap: Decimal, dp: u32) -> Arg {
     match kind {
-        Kind::Ratio => Arg::Phrase(Box::new(Message::new("gap-points").arg(
-            "points",
-            Arg::Number {
-                value: gap * Decimal::ONE_HUNDRED,
-                dp,
-            },
-        ))),
+        Kind::Ratio => super::points(gap, dp),
         _ => shown(kind, gap, dp),
     }
 }

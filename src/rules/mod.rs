@@ -27,6 +27,7 @@ mod portfolio_category;
 mod portfolio_goals;
 mod potential;
 mod ratio;
+mod starting_point;
 mod unknown_reference;
 
 use crate::analysis::{Analysis, Params};
@@ -215,6 +216,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &phase_out_target::PhaseOutTarget,
         &key_customer_activity::KeyCustomerActivity,
         &off_track::OffTrack,
+        &starting_point::StartingPoint,
         &accept::Accept,
     ]
 }
@@ -401,4 +403,16 @@ pub fn value_arg(kind: crate::model::metrics::Kind, value: Decimal) -> crate::i1
         Kind::Ratio => Arg::percent(value),
         Kind::Count | Kind::Score => Arg::number(value),
     }
+}
+
+/// A gap between two ratios in percentage points (`0,4 points`, `1 point`),
+/// with `dp` decimals.
+pub fn points(gap: Decimal, dp: u32) -> crate::i18n::Arg {
+    use crate::i18n::Arg;
+    let value = gap * Decimal::ONE_HUNDRED;
+    let one = crate::i18n::round(value, dp).abs() == Decimal::ONE;
+    Arg::Phrase(Box::new(
+        Message::new(if one { "gap-point" } else { "gap-points" })
+            .arg("points", Arg::Number { value, dp }),
+    ))
 }

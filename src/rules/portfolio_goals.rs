@@ -177,15 +177,7 @@ fn category(
     let base = format!("/portfolio_goals/{}", cat.id());
     let hundred = Decimal::ONE_HUNDRED;
     let pct = |value: Decimal, dp: u32| Arg::Percent { value, dp };
-    let points = |v: Decimal, dp: u32| {
-        Arg::Phrase(Box::new(Message::new("gap-points").arg(
-            "points",
-            Arg::Number {
-                value: v * Decimal::ONE_HUNDRED,
-                dp,
-            },
-        )))
-    };
+    let points = |v: Decimal, dp: u32| super::points(v, dp);
     let count = |value: Decimal, dp: u32| Arg::Number { value, dp };
     let money = |value: Decimal, dp: u32| Arg::Money { value, dp };
     // `sentence` states the current value; the goal and the gap follow.

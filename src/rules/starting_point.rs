@@ -1,0 +1,140 @@
+//! `starting-point`: a team's starting point (startpunkt) agrees with its
+//! sellers' baselines. The roll-up is the analysis' (`analysis::baseline`);
+//! this rule says by how much the two differ.
+
+use super::{Context, Param, Rule, RuleMeta};
+use crate::analysis::baseline::Baseline;
+use crate::analysis::exact::Frac;
+use crate::diag::{Diagnostic, Level, RuleId};
+use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
+use crate::model::metrics::Kind;
+use rust_decimal::Decimal;
+
+pub struct StartingPoint;
+
+static META: RuleMeta = RuleMeta {
+    id: RuleId::STARTING_POINT,
+    default_level: Level::Info,
+    structural: false,
+    params: &[] as &[Param],
+};
+
+impl Rule for StartingPoint {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for (t, baselines) in cx.analysis.baselines.iter().enumerate() {
+            let team = &cx.plan.teams[t];
+            for b in baselines {
+                if b.value == Frac::from(b.starting_point) {
+                    continue;
+                }
+                let Some(metric) = cx.plan.metrics.get(&b.metric) else {
+                    continue;
+                };
+                let pointer = crate::source::pointer::join("/starting_point/values", &b.metric);
+                let mut d = cx
+                    .found(team.file, &pointer, message(b, metric))
+                    .with_help(Message::new("starting-point-help"));
+                for p in &b.parts {
+                    let loc = cx.plan.locate(
+                        p.file,
+                        &crate::source::pointer::join("/baseline", &b.metric),
+                    );
+                    d = d.with_related(
+                        &loc,
+                        Message::new("allocation-related")
+                            .text("name", &p.name)
+                            .arg("value", shown(metric.kind, p.value, base(metric.kind))),
+                    );
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// The least decimals a kind is shown with: percents with one, else none.
+fn base(kind: Kind) -> u32 {
+    if kind == Kind::Ratio { 1 } else { 0 }
+}
+
+fn scaled(kind: Kind, v: Decimal) -> Decimal {
+    if kind == Kind::Ratio {
+        v * Decimal::ONE_HUNDRED
+    } else {
+        v
+    }
+}
+
+fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
+    match kind {
+        Kind::Ratio => Arg::Percent { value, dp },
+        Kind::Money => Arg::Money { value, dp },
+        _ => Arg::Number {
+            value,
+            dp: dp.max(2),
+        },
+    }
+}
+
+fn message(b: &Baseline, metric: &crate::model::metrics::Metric) -> Message {
+    let kind = metric.kind;
+    let rolled = b.value.value();
+    let dp = decimals_apart(
+        scaled(kind, rolled),
+        scaled(kind, b.starting_point),
+        base(kind),
+        12,
+    );
+    let gap = (rolled - b.starting_point).abs();
+    let gap_dp = decimals_nonzero(scaled(kind, gap), base(kind), 12);
+    let gap = match kind {
+        Kind::Ratio => super::points(gap, gap_dp),
+        _ => shown(kind, gap, gap_dp),
+    };
+    let parts: Vec<Message> = b
+        .parts
+        .iter()
+        .map(|p| {
+            let m = Message::new(if b.weighted { "part-weighted" } else { "part" })
+                .text("name", &p.name)
+                .arg(
+                    "value",
+                    match kind {
+                        // Amounts in a sum without the currency, as `allocation` lists them.
+                        Kind::Money => Arg::Number {
+                            value: p.value,
+                            dp: dp.max(2),
+                        },
+                        _ => shown(kind, p.value, base(kind).max(dp)),
+                    },
+                );
+            match p.weight {
+                Some(w) if b.weighted => m.number("weight", w),
+                _ => m,
+            }
+        })
+        .collect();
+    let missing = if b.missing.is_empty() {
+        Message::new("empty")
+    } else {
+        Message::new("starting-point-missing").text("names", b.missing.join(", "))
+    };
+    Message::new(if b.weighted {
+        "starting-point-weighted"
+    } else {
+        "starting-point-sum"
+    })
+    .arg("metric", metric.label())
+    .arg("start", shown(kind, b.starting_point, dp))
+    .arg("gap", gap)
+    .arg("value", shown(kind, rolled, dp))
+    .arg(
+        "parts",
+        Arg::List(parts, if b.weighted { ", " } else { " + " }),
+    )
+    .phrase("missing", missing)
+}
