@@ -398,3 +398,43 @@ proptest! {
         prop_assert_eq!(team.reported, rows.len());
     }
 }
+
+#[test]
+fn milestones_are_reached_or_missed_by_their_dates() {
+    // Delmål 1 (31 March): 2 000 000 reached by the Q1 file; delmål 2
+    // (30 June): 5 000 000 missed (Q1 + Q2 = 4 300 000); delmål 3 (30
+    // September) is still ahead on 30 June.
+    let team = "name: Salg Vest\nstarting_point: {date: 2026-12-31, values: {revenue: 9_000_000}}\nmilestones:\n  - {id: delmal-1, deadline: 2027-03-31, values: {revenue: 2_000_000}}\n  - {id: delmal-2, deadline: 2027-06-30, values: {revenue: 5_000_000}}\n  - {id: delmal-3, deadline: 2027-09-30, values: {revenue: 7_500_000}}\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n";
+    let plan = Plan::new()
+        .file("teams/salg-vest.yaml", team)
+        .file(
+            "actuals/2027-Q1.yaml",
+            &actuals("2027-Q1", "  kari: {revenue: 2_150_000}\n"),
+        )
+        .file(
+            "actuals/2027-Q2.yaml",
+            &actuals("2027-Q2", "  kari: {revenue: 2_150_000}\n"),
+        );
+    let run = plan.run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context");
+    let milestones = context["teams"][0]["milestones"]
+        .as_array()
+        .expect("milestones");
+    let state = |i: usize| {
+        let e = &milestones[i]["evaluation"][0];
+        (
+            e["state"].as_str().unwrap_or_default().to_string(),
+            e["actual"].as_f64().unwrap_or_default(),
+        )
+    };
+    assert_eq!(state(0), ("reached".to_string(), 2_150_000.0));
+    assert_eq!(state(1), ("missed".to_string(), 4_300_000.0));
+    assert_eq!(state(2), ("pending".to_string(), 4_300_000.0));
+    assert_eq!(milestones[0]["evaluation"][0]["reported"], 1);
+    // Without actuals there is nothing to evaluate.
+    let run = Plan::new()
+        .file("teams/salg-vest.yaml", team)
+        .run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context");
+    assert!(context["teams"][0]["milestones"][0]["evaluation"].is_null());
+}

@@ -113,6 +113,48 @@ pub struct Evaluation {
     pub sellers: Vec<Vec<GoalEval>>,
     /// `teams[team][goal]`, by the indexes of `plan.teams` and its goals.
     pub teams: Vec<Vec<Option<Eval>>>,
+    /// `milestones[team]`: each milestone value (delmål) against the team's
+    /// cumulative actuals, by the index of `plan.teams`.
+    pub milestones: Vec<Vec<MilestoneEval>>,
+}
+
+/// Where a milestone stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MilestoneState {
+    /// Its date has passed and the actuals by then meet it.
+    Reached,
+    /// Its date has passed and the actuals by then fall short.
+    Missed,
+    /// Its date is still ahead (`actual` is the actual to date).
+    Pending,
+}
+
+impl MilestoneState {
+    pub fn id(self) -> &'static str {
+        match self {
+            MilestoneState::Reached => "reached",
+            MilestoneState::Missed => "missed",
+            MilestoneState::Pending => "pending",
+        }
+    }
+}
+
+/// One value of one milestone against the team's actuals.
+#[derive(Clone, Debug)]
+pub struct MilestoneEval {
+    /// The index of the milestone in the team's `milestones`.
+    pub milestone: usize,
+    pub metric: String,
+    pub target: Decimal,
+    pub deadline: Date,
+    /// The team's actual by the deadline (for a milestone still ahead: to
+    /// date): the sum of the sellers' values from the actuals files that end
+    /// by then, or a ratio from its sums.
+    pub actual: Frac,
+    pub state: MilestoneState,
+    /// How many of the team's sellers reported the metric by then.
+    pub reported: usize,
+    pub of: usize,
 }
 
 /// A ratio that the SPEC computes from its sums: numerator, denominator.
@@ -136,6 +178,7 @@ fn is_flow(metric: &Metric) -> bool {
 }
 
 /// One seller's values in one actuals file.
+#[derive(Clone, Copy)]
 struct Reported<'a> {
     values: &'a MetricValues,
     /// The file's `as_of` (its period's last day by default), then its end.
@@ -170,6 +213,7 @@ pub fn evaluate(plan: &Plan, at_risk: Decimal) -> Evaluation {
             .iter()
             .map(|t| vec![None; t.data.goals.len()])
             .collect(),
+        milestones: vec![Vec::new(); plan.teams.len()],
     };
     let Some(plan_period) = plan.period() else {
         return out;
@@ -237,6 +281,104 @@ pub fn evaluate(plan: &Plan, at_risk: Decimal) -> Evaluation {
     for (ti, team) in plan.teams.iter().enumerate() {
         for (gi, goal) in team.data.goals.iter().enumerate() {
             out.teams[ti][gi] = evaluate_team(plan, goal, &members[ti], &out.sellers, at_risk);
+        }
+    }
+    out.milestones = plan
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(ti, team)| {
+            let reported: Vec<&[Reported<'_>]> = members[ti]
+                .iter()
+                .filter_map(|&si| by_seller.get(plan.sellers[si].id.as_str()))
+                .map(|(_, r)| r.as_slice())
+                .collect();
+            milestones(plan, &team.data, &reported, members[ti].len(), as_of)
+        })
+        .collect();
+    out
+}
+
+/// The team's milestones against the actuals its sellers reported.
+fn milestones(
+    plan: &Plan,
+    team: &crate::model::Team,
+    sellers: &[&[Reported<'_>]],
+    of: usize,
+    as_of: Date,
+) -> Vec<MilestoneEval> {
+    let mut out = Vec::new();
+    for (mi, m) in team.milestones.iter().enumerate() {
+        for (metric_id, q) in &m.values {
+            let Some(metric) = plan.metrics.get(metric_id) else {
+                continue;
+            };
+            if !usable(&plan.metrics, metric_id, *q) {
+                continue;
+            }
+            let pending = m.deadline > as_of;
+            // The files that end by the deadline (all of them, to date, for a
+            // milestone still ahead).
+            let by_then: Vec<Vec<Reported<'_>>> = sellers
+                .iter()
+                .map(|files| {
+                    files
+                        .iter()
+                        .copied()
+                        .filter(|r| pending || r.when.1 <= m.deadline)
+                        .collect()
+                })
+                .collect();
+            let mut reported = 0;
+            let mut total = Decimal::ZERO;
+            let mut sums = (Decimal::ZERO, Decimal::ZERO);
+            let from_sums = ratio_sums(metric_id);
+            for files in &by_then {
+                let Some((value, _, seller_sums)) = actual(plan, metric, files) else {
+                    continue;
+                };
+                reported += 1;
+                match (from_sums, seller_sums) {
+                    (Some(_), Some((n, d))) => {
+                        sums.0 += n;
+                        sums.1 += d;
+                    }
+                    _ => total += value.value(),
+                }
+            }
+            if reported == 0 {
+                continue;
+            }
+            let actual = if from_sums.is_some() {
+                match Frac::new(sums.0, sums.1) {
+                    Some(f) => f,
+                    None => continue,
+                }
+            } else if is_flow(metric) {
+                Frac::from(total)
+            } else {
+                continue; // a level without sums is not added up over sellers
+            };
+            let meets = if metric.better == Better::Lower {
+                actual <= Frac::from(q.value)
+            } else {
+                actual >= Frac::from(q.value)
+            };
+            let state = match (pending, meets) {
+                (true, _) => MilestoneState::Pending,
+                (false, true) => MilestoneState::Reached,
+                (false, false) => MilestoneState::Missed,
+            };
+            out.push(MilestoneEval {
+                milestone: mi,
+                metric: metric_id.clone(),
+                target: q.value,
+                deadline: m.deadline,
+                actual,
+                state,
+                reported,
+                of,
+            });
         }
     }
     out

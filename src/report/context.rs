@@ -293,11 +293,29 @@ impl Builder<'_> {
                 "values": self.values(&sp.values),
                 "note": sp.note,
             })),
-            "milestones": t.milestones.iter().map(|m| json!({
+            "milestones": t.milestones.iter().enumerate().map(|(mi, m)| json!({
                 "id": m.id,
                 "deadline": m.deadline.to_string(),
                 "statement": m.statement,
                 "values": self.values(&m.values),
+                // Against the actuals: reached, missed, or pending (null
+                // without actuals).
+                "evaluation": self.analysis.evaluation.as_of.map(|_| {
+                    self.analysis.evaluation.milestones[index]
+                        .iter()
+                        .filter(|e| e.milestone == mi)
+                        .map(|e| json!({
+                            "metric": e.metric,
+                            "label": self.label(&e.metric),
+                            "kind": self.kind_of(&e.metric),
+                            "target": num(e.target),
+                            "actual": num(e.actual.value()),
+                            "state": e.state.id(),
+                            "reported": e.reported,
+                            "of": e.of,
+                        }))
+                        .collect::<Vec<_>>()
+                }),
             })).collect::<Vec<_>>(),
             "strategy": t.strategy.iter().map(|s| json!({
                 "choice": s.choice,
