@@ -438,3 +438,50 @@ fn milestones_are_reached_or_missed_by_their_dates() {
     let context: Value = serde_json::from_str(&run.stdout).expect("context");
     assert!(context["teams"][0]["milestones"][0]["evaluation"].is_null());
 }
+
+#[test]
+fn customer_actuals_and_notes_reach_the_report_context() {
+    let customers = "owner: kari\ncustomers:\n  - {id: vestkraft, name: Vestkraft AS, revenue: 22_500_000, margin: 0.22}\n  - {id: fjordtre, name: Fjordtre AS, revenue: 1_800_000, margin: 0.19}\n";
+    let q1 = "period: 2027-Q1\nsellers:\n  kari: {revenue: 2_150_000}\ncustomers:\n  vestkraft: {revenue: 1_000_000, contribution: 120_000}\n  fjordtre: {revenue: 1_150_000, contribution: 250_000}\nnotes: |\n  Fjordtre signerte rammeavtale i februar.\n";
+    let plan = Plan::new()
+        .file("customers/kari.yaml", customers)
+        .file("actuals/2027-Q1.yaml", q1);
+    assert!(
+        plan.diagnostics("schema").is_empty(),
+        "{:#?}",
+        plan.diagnostics("schema")
+    );
+    let run = plan.run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context");
+    let by_id = |id: &str| -> Value {
+        context["customers"]
+            .as_array()
+            .expect("customers")
+            .iter()
+            .find(|c| c["id"] == id)
+            .cloned()
+            .expect("customer")
+    };
+    let vestkraft = by_id("vestkraft");
+    assert_eq!(vestkraft["actual_revenue"], 1_000_000.0);
+    assert_eq!(vestkraft["actual_contribution"], 120_000.0);
+    // Planned a key customer (22,5 M at 22 %); this year's Q1 annualised is
+    // about 4 M at 12 %: no longer large.
+    assert_eq!(vestkraft["category"], "key");
+    assert_ne!(vestkraft["actual_category"], "key");
+    assert_eq!(context["actuals"][0]["period"], "2027-Q1");
+    assert_eq!(
+        context["actuals"][0]["notes"],
+        "Fjordtre signerte rammeavtale i februar.\n"
+    );
+    // A customer in no list is a located error.
+    let plan = Plan::new().file("customers/kari.yaml", customers).file(
+        "actuals/2027-Q1.yaml",
+        "period: 2027-Q1\ncustomers:\n  fjordtr: {revenue: 1}\n",
+    );
+    let d = plan.diagnostics("unknown-reference");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0]["message"], "customer `fjordtr` is in no customer list");
+    assert_eq!(d[0]["help"], "did you mean `fjordtre`?");
+    assert_eq!(d[0]["line"], 3);
+}

@@ -4,6 +4,7 @@
 
 pub mod baseline;
 pub mod capacity;
+pub mod customer_actuals;
 pub mod evaluation;
 pub mod exact;
 pub mod portfolio;
@@ -53,6 +54,8 @@ pub struct Analysis<'a> {
     /// Each team's starting point against its sellers' baselines, by the
     /// index of `plan.teams`.
     pub baselines: Vec<Vec<baseline::Baseline>>,
+    /// Each customer's actuals to date and the category they give, by id.
+    pub customer_actuals: std::collections::HashMap<String, customer_actuals::CustomerActual>,
 }
 
 impl<'a> Analysis<'a> {
@@ -104,9 +107,12 @@ impl<'a> Analysis<'a> {
         let baselines = (0..plan.teams.len())
             .map(|t| baseline::team_baselines(plan, t, &team_seller_indexes(plan, &index, t)))
             .collect();
+        let customer_actuals =
+            customer_actuals::customer_actuals(plan, &portfolio, evaluation.as_of);
         Self {
             plan,
             baselines,
+            customer_actuals,
             evaluation,
             ansoff,
             team_customers,

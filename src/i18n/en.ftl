@@ -259,6 +259,7 @@ unknown-reference-list-no-owner-help = add `owner: <seller id>` or name the file
 unknown-reference-customer-no-owner = customer `{ $customer }` has no owner, and the file name `{ $file }` is not a seller id
 unknown-reference-customer-no-owner-help = fill in the customer's owner
 unknown-reference-seller = seller `{ $seller }` does not exist
+unknown-reference-customer = customer `{ $customer }` is in no customer list
 unknown-reference-metric = metric `{ $metric }` does not exist
 unknown-reference-metric-help = { $suggestion } (custom metrics go under `metrics` in salgsmal.yaml)
 unknown-reference-product = product `{ $product }` is not in the catalogue

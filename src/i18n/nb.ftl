@@ -259,6 +259,7 @@ unknown-reference-list-no-owner-help = legg til `owner: <selger-id>`, eller gi f
 unknown-reference-customer-no-owner = kunden `{ $customer }` har ingen eier, og filnavnet `{ $file }` er ikke id-en til en selger
 unknown-reference-customer-no-owner-help = fyll inn kundens eier
 unknown-reference-seller = selgeren `{ $seller }` finnes ikke
+unknown-reference-customer = kunden `{ $customer }` står ikke i noen kundeliste
 unknown-reference-metric = nøkkeltallet `{ $metric }` finnes ikke
 unknown-reference-metric-help = { $suggestion } (egne nøkkeltall står under `metrics` i salgsmal.yaml)
 unknown-reference-product = produktet `{ $product }` finnes ikke i produktkatalogen

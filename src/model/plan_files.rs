@@ -600,4 +600,16 @@ pub struct Actuals {
     pub sellers: BTreeMap<String, MetricValues>,
     #[serde(default)]
     pub teams: BTreeMap<String, MetricValues>,
+    /// Actual revenue and contribution per customer id.
+    #[serde(default)]
+    pub customers: BTreeMap<String, CustomerActuals>,
+    /// The team's feedback and lessons for the period, as written.
+    pub notes: Option<String>,
+}
+
+/// One customer's actual numbers for a period.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CustomerActuals {
+    pub revenue: Option<Quantity>,
+    pub contribution: Option<Quantity>,
 }

@@ -534,6 +534,7 @@ pub fn build(
         .iter()
         .map(|placed| {
             let c = placed.customer.customer;
+            let actual = analysis.customer_actuals.get(&c.id);
             CustomerRow {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -555,6 +556,10 @@ pub fn build(
                 prospect: c.prospect,
                 target: b.values(&c.target),
                 note: c.note.clone(),
+                actual_revenue: actual.map(|a| to_f64(a.revenue)),
+                actual_contribution: actual.map(|a| to_f64(a.contribution)),
+                actual_category: actual.map(|a| a.category.id()),
+                actual_category_label: actual.map(|a| a.category.label(locale)),
             }
         })
         .collect();
@@ -569,6 +574,19 @@ pub fn build(
     // The large parts are moved in afterwards: `json!` would copy them.
     let teams: Vec<Value> = (0..plan.teams.len()).map(|t| b.team(t)).collect();
     let sellers: Vec<Value> = (0..plan.sellers.len()).map(|s| b.seller(s, p)).collect();
+    let mut files: Vec<&crate::model::Entry<crate::model::Actuals>> = plan.actuals.iter().collect();
+    files.sort_by_key(|a| (a.data.period.start(), a.data.period.end()));
+    let actuals_files: Vec<Value> = files
+        .iter()
+        .map(|a| {
+            json!({
+                "period": a.data.period.to_string(),
+                "as_of": a.data.as_of.unwrap_or(a.data.period.end()).to_string(),
+                "file": plan.file(a.file).path,
+                "notes": a.data.notes,
+            })
+        })
+        .collect();
     let mut context = json!({
         "salgsmal_version": env!("CARGO_PKG_VERSION"),
         "labels": super::labels::labels(locale),
@@ -577,6 +595,9 @@ pub fn build(
         "period_start": period.map(|p| p.start().to_string()),
         "period_end": period.map(|p| p.end().to_string()),
         "as_of": date(analysis.evaluation.as_of),
+        // The actuals files of the plan, in period order, with the team's
+        // notes and lessons as written.
+        "actuals": actuals_files,
         "locale": match locale { Locale::Nb => "nb", Locale::En => "en" },
         "currency": config.map_or("NOK", |c| c.currency.as_str()),
         "working_weeks": num(plan.settings.working_weeks),
@@ -666,6 +687,12 @@ pub struct CustomerRow {
     pub prospect: bool,
     pub target: Value,
     pub note: Option<String>,
+    /// This year's actual revenue and contribution, and the category they
+    /// give (annualised), where the actuals name the customer.
+    pub actual_revenue: Option<f64>,
+    pub actual_contribution: Option<f64>,
+    pub actual_category: Option<&'static str>,
+    pub actual_category_label: Option<&'static str>,
 }
 
 const CUSTOMER_FIELDS: &[&str] = &[
@@ -685,6 +712,10 @@ const CUSTOMER_FIELDS: &[&str] = &[
     "prospect",
     "target",
     "note",
+    "actual_revenue",
+    "actual_contribution",
+    "actual_category",
+    "actual_category_label",
 ];
 
 impl minijinja::value::Object for CustomerRow {
@@ -709,6 +740,10 @@ impl minijinja::value::Object for CustomerRow {
             "prospect" => V::from(self.prospect),
             "target" => V::from_serialize(&self.target),
             "note" => opt_s(self.note.as_deref()),
+            "actual_revenue" => opt_f(self.actual_revenue),
+            "actual_contribution" => opt_f(self.actual_contribution),
+            "actual_category" => opt_s(self.actual_category),
+            "actual_category_label" => opt_s(self.actual_category_label),
             _ => return None,
         })
     }

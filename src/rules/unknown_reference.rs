@@ -193,6 +193,28 @@ impl Rule for UnknownReference {
                 }
                 metric_keys(cx, actuals.file, &ptr, values, out);
             }
+            if !actuals.data.customers.is_empty() {
+                let mut known: Vec<&str> = plan
+                    .customers()
+                    .iter()
+                    .map(|c| c.customer.id.as_str())
+                    .collect();
+                known.sort_unstable();
+                known.dedup();
+                for id in actuals.data.customers.keys() {
+                    if known.binary_search(&id.as_str()).is_err() {
+                        let ptr = format!("/customers/{}", escape(id));
+                        out.push(
+                            cx.found_key(
+                                actuals.file,
+                                &ptr,
+                                Message::new("unknown-reference-customer").text("customer", id),
+                            )
+                            .with_help(suggestion(id, known.iter().copied())),
+                        );
+                    }
+                }
+            }
         }
         config(cx, out);
     }
