@@ -295,3 +295,33 @@ fn the_import_block_is_checked_by_the_schema() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0]["line"], 7, "{:#}", errors[0]);
 }
+
+/// The README's example: `examples/crm-eksport-2027-Q1.csv` into a copy of
+/// the example plan with the README's `import:` block.
+#[test]
+fn the_readme_example_imports_the_example_export() {
+    let example = Plan::example();
+    let config = example.read("salgsmal.yaml");
+    let plan = example.file(
+        "salgsmal.yaml",
+        &format!("{config}import:\n  seller: Selger\n  metrics:\n    revenue: Omsetning\n    contribution: Dekningsbidrag\n    offers: Tilbud\n    offers_won: Vunnet\n"),
+    );
+    let csv =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/crm-eksport-2027-Q1.csv");
+    let csv = csv.to_str().expect("path");
+    let run = plan.run(&["import", "actuals", csv, "--period", "2027-Q1"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        "skrev actuals/2027-Q1.yaml: 3 selgere fra 6 rader\n  \
+         ingrid (2 rader): contribution kr 1 380 426, offers 14, offers_won 9, revenue kr 7 265 400\n  \
+         kari (2 rader): contribution kr 515 176, offers 16, offers_won 11, revenue kr 2 146 567,50\n  \
+         ola (2 rader): contribution kr 745 492,50, offers 19, offers_won 10, revenue kr 4 385 250\n"
+    );
+    let written = plan.read("actuals/2027-Q1.yaml");
+    assert!(
+        written.starts_with("# Imported from crm-eksport-2027-Q1.csv by `salgsmal import actuals`.\nperiod: 2027-Q1\nas_of: 2027-03-31\nsellers:\n  ingrid:\n    contribution: 1380426\n"),
+        "{written}"
+    );
+    assert_checks(&plan, "actuals/2027-Q1.yaml");
+}
