@@ -325,3 +325,44 @@ fn the_readme_example_imports_the_example_export() {
     );
     assert_checks(&plan, "actuals/2027-Q1.yaml");
 }
+
+#[test]
+fn a_ratio_is_read_from_one_row_and_within_one() {
+    let plan = plan("").file(
+        "r.csv",
+        "seller;revenue;contribution_margin\n\
+         kari;100;24 %\n\
+         kari;100;0,25\n\
+         ola;100;24\n\
+         bjorn;100;0,19\n",
+    );
+    let run = plan.run(&["import", "actuals", "r.csv", "--period", "2027-Q1"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("r.csv:3:10: kari has a second row with contribution_margin"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("r.csv:4:9: `24` is above 1, and contribution_margin is a ratio"),
+        "{}",
+        run.stderr
+    );
+    let run = plan.run(&[
+        "import",
+        "actuals",
+        "r.csv",
+        "--period",
+        "2027-Q1",
+        "--skip-bad-rows",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let written = plan.read("actuals/2027-Q1.yaml");
+    assert!(
+        written.contains("  bjorn:\n    contribution_margin: 0.19\n    revenue: 100\n  kari:\n    contribution_margin: 0.24\n    revenue: 100\n"),
+        "{written}"
+    );
+    assert_checks(&plan, "actuals/2027-Q1.yaml");
+}

@@ -122,21 +122,35 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
             Err(problems) => bad.extend(problems),
             Ok((seller, values)) => {
                 let line = row.first().map_or(0, |c| c.pos.line);
-                // A ratio or a score cannot be added up: one row each.
-                let twice = values.iter().find_map(|(metric, _, cell)| {
-                    let kind = plan.metrics.get(metric).map(|m| m.kind);
-                    let once = matches!(kind, Some(Kind::Ratio | Kind::Score));
-                    let first = first_line.get(&(seller.clone(), metric.clone()));
-                    (once && first.is_some()).then(|| BadRow {
-                        pos: cell.pos,
-                        message: Message::new("import-not-additive")
-                            .text("seller", &seller)
-                            .text("metric", metric)
-                            .text("line", first.copied().unwrap_or_default().to_string()),
+                // A ratio or a score cannot be added up: one row each; and a
+                // ratio lies within 0..=1 (`0,24` or `24 %`).
+                let wrong: Vec<BadRow> = values
+                    .iter()
+                    .filter_map(|(metric, value, cell)| {
+                        let kind = plan.metrics.get(metric).map(|m| m.kind);
+                        let first = first_line.get(&(seller.clone(), metric.clone()));
+                        let message = match (kind, first) {
+                            (Some(Kind::Ratio | Kind::Score), Some(first)) => {
+                                Message::new("import-not-additive")
+                                    .text("seller", &seller)
+                                    .text("metric", metric)
+                                    .text("line", first.to_string())
+                            }
+                            (Some(Kind::Ratio), _) if *value > Decimal::ONE => {
+                                Message::new("import-not-a-ratio")
+                                    .text("text", cell.text.trim())
+                                    .text("metric", metric)
+                            }
+                            _ => return None,
+                        };
+                        Some(BadRow {
+                            pos: cell.pos,
+                            message,
+                        })
                     })
-                });
-                if let Some(problem) = twice {
-                    bad.push(problem);
+                    .collect();
+                if !wrong.is_empty() {
+                    bad.extend(wrong);
                     continue;
                 }
                 let seller_sums = sums.entry(seller.clone()).or_default();
@@ -375,14 +389,8 @@ impl Columns {
         let names: Vec<String> = header.iter().map(|c| c.text.trim().to_string()).collect();
         let index = |name: &str| {
             let name = name.trim();
-            names
-                .iter()
-                .position(|n| n.eq_ignore_ascii_case(name))
-                .or_else(|| {
-                    names
-                        .iter()
-                        .position(|n| n.to_lowercase() == name.to_lowercase())
-                })
+            let name = name.to_lowercase();
+            names.iter().position(|n| n.to_lowercase() == name)
         };
         let seller_name = settings.seller.as_deref().unwrap_or("seller");
         let seller = index(seller_name).ok_or_else(|| {

@@ -782,6 +782,7 @@ import-no-seller = the row names no seller
 import-bad-number = `{ $text }` in column { $column } is not a number
 import-missing-cell = the row has no cell for column { $column }
 import-not-additive = { $seller } has a second row with { $metric }, which cannot be added up (first at line { $line })
+import-not-a-ratio = `{ $text }` is above 1, and { $metric } is a ratio: write 0,24 or 24 %
 import-nothing-written = nothing was written (--skip-bad-rows writes the rows that can be read)
 import-no-rows = { $file } has no rows to import; nothing was written
 import-wrote = wrote { $path }: { $sellers ->

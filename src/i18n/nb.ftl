@@ -792,6 +792,7 @@ import-no-seller = raden nevner ingen selger
 import-bad-number = `{ $text }` i kolonne { $column } er ikke et tall
 import-missing-cell = raden har ingen celle for kolonne { $column }
 import-not-additive = { $seller } har en rad til med { $metric }, som ikke kan legges sammen (første gang på linje { $line })
+import-not-a-ratio = `{ $text }` er over 1, og { $metric } er en andel: skriv 0,24 eller 24 %
 import-nothing-written = ingenting ble skrevet (--skip-bad-rows skriver radene som kan leses)
 import-no-rows = { $file } har ingen rader å importere; ingenting ble skrevet
 import-wrote = skrev { $path }: { $sellers ->
