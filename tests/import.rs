@@ -136,13 +136,16 @@ fn a_utf8_file_with_a_byte_order_mark_and_commas_is_read() {
 
 #[test]
 fn a_tab_separated_file_uses_decimal_commas() {
-    let plan = plan("").file("tab.csv", "seller\trevenue\nkari\t1 500,25\n");
+    let plan = plan("").file("tab.csv", "seller\trevenue\nkari\t1 500,25\nola\t\n");
     let run = plan.run(&["import", "actuals", "tab.csv", "--period", "2027-01"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let written = plan.read("actuals/2027-01.yaml");
+    // A row with a seller and no values leaves the seller without values.
     assert!(
-        plan.read("actuals/2027-01.yaml")
-            .contains("    revenue: 1500.25\n")
+        written.ends_with("  kari:\n    revenue: 1500.25\n  ola: {}\n"),
+        "{written}"
     );
+    assert_checks(&plan, "actuals/2027-01.yaml");
 }
 
 const WITH_BAD_ROWS: &str = "seller;revenue;offers\n\

@@ -550,6 +550,11 @@ fn actuals_yaml(file: &str, period: Period, sums: &Sums, modeline: bool) -> Stri
         period.end()
     ));
     for (seller, values) in sums {
+        if values.is_empty() {
+            // A row with a seller and no values: known, but nothing to add.
+            out.push_str(&format!("  {}: {{}}\n", key(seller)));
+            continue;
+        }
         out.push_str(&format!("  {}:\n", key(seller)));
         for (metric, value) in values {
             out.push_str(&format!("    {}: {}\n", key(metric), value.normalize()));
