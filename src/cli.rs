@@ -49,6 +49,36 @@ pub enum Command {
     Watch(WatchArgs),
     /// Print or write the JSON Schemas of the plan files
     Schema(SchemaArgs),
+    /// Import data into the plan (actuals from a CRM export)
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Write actuals/<PERIOD>.yaml from a CSV export (one row per seller, or several that add up)
+    Actuals(ImportActualsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportActualsArgs {
+    /// The CSV file (UTF-8 or Windows-1252; `;`, `,` or tab separated)
+    pub file: PathBuf,
+
+    /// The plan folder, or any folder below it (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// The period the values cover: a month (2027-03) or a quarter (2027-Q1) of the plan year
+    #[arg(long, value_name = "P")]
+    pub period: String,
+
+    /// Replace an existing actuals file for the period
+    #[arg(long)]
+    pub force: bool,
+
+    /// Write the rows that can be read and list the others (instead of writing nothing)
+    #[arg(long)]
+    pub skip_bad_rows: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod import;
 mod init;
 mod render;
 mod schema;
@@ -39,6 +40,9 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::execute(&args),
         Command::Render(args) => render::execute(&args, global),
         Command::Watch(args) => watch::execute(&args, global),
+        Command::Import(crate::cli::ImportCommand::Actuals(args)) => {
+            import::execute_actuals(&args, global)
+        }
     }
 }
 

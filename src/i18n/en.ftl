@@ -439,6 +439,7 @@ schema-title-config = salgsmal.yaml
 schema-title-allocation = the allocation settings
 schema-title-assumptions = the assumptions
 schema-title-competence = the competence plan
+schema-title-import = the import settings
 schema-title-limits = the limits
 schema-title-main-goal = the main goal
 schema-title-portfolio-goals = the portfolio goals
@@ -759,6 +760,47 @@ watch-rendered = rendered { $count ->
     } into { $dir }
 watch-write-failed = cannot write the reports: { $error }
 watch-template-failed = { $error } (the previous reports are kept)
+
+## import
+
+import-row-error = error
+import-row-skipped = skipped
+import-bad-period = `{ $period }` is not a month (2027-03) or a quarter (2027-Q1)
+import-period-outside = { $period } is outside the plan year { $year }
+import-not-a-folder = { $path } in the plan is not a folder
+import-exists = { $path } already exists; add --force to replace it
+import-overlap = { $path } already holds the actuals for { $other }, which overlaps { $period }
+import-unknown-metric = `import.metrics` in salgsmal.yaml names `{ $metric }`, which is not a metric of the plan
+import-read-failed = cannot read { $path }: { $error }
+import-too-large = { $path } is larger than { $max } bytes
+import-write-failed = cannot write { $path }: { $error }
+import-no-seller-column = the header has no seller column `{ $column }` (the columns are: { $columns }); set `import.seller` in salgsmal.yaml
+import-no-metric-column = the header has no column `{ $column }` for { $metric } (the columns are: { $columns })
+import-no-metric-columns = the header has no column to import (the columns are: { $columns }): name the columns like metric ids (revenue, offers), or map them in `import.metrics` in salgsmal.yaml
+import-unknown-seller = no seller has the id, email or name `{ $seller }`
+import-ambiguous-seller = `{ $seller }` could be more than one seller ({ $sellers })
+import-no-seller = the row names no seller
+import-bad-number = `{ $text }` in column { $column } is not a number
+import-missing-cell = the row has no cell for column { $column }
+import-not-additive = { $seller } has a second row with { $metric }, which cannot be added up (first at line { $line })
+import-not-a-ratio = `{ $text }` is above 1, and { $metric } is a ratio: write 0,24 or 24 %
+import-nothing-written = nothing was written (--skip-bad-rows writes the rows that can be read)
+import-no-rows = { $file } has no rows to import; nothing was written
+import-wrote = wrote { $path }: { $sellers ->
+        [one] { $sellers } seller
+       *[other] { $sellers } sellers
+    } from { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }
+import-seller-rows = { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }
+import-skipped = skipped { $count ->
+        [one] { $count } row
+       *[other] { $count } rows
+    }
 
 ## starting-point
 

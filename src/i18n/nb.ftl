@@ -439,6 +439,7 @@ schema-title-config = salgsmal.yaml
 schema-title-allocation = innstillingene for fordeling
 schema-title-assumptions = forutsetningene
 schema-title-competence = kompetanseplanen
+schema-title-import = importinnstillingene
 schema-title-limits = grensene
 schema-title-main-goal = hovedmålet
 schema-title-portfolio-goals = porteføljemålene
@@ -769,6 +770,47 @@ watch-rendered = skrev { $count ->
     } til { $dir }
 watch-write-failed = kan ikke skrive rapportene: { $error }
 watch-template-failed = { $error } (de forrige rapportene beholdes)
+
+## import
+
+import-row-error = feil
+import-row-skipped = hoppet over
+import-bad-period = `{ $period }` er ikke en måned (2027-03) eller et kvartal (2027-Q1)
+import-period-outside = { $period } er utenfor planåret { $year }
+import-not-a-folder = { $path } i planen er ikke en mappe
+import-exists = { $path } finnes allerede; legg til --force for å erstatte den
+import-overlap = { $path } har allerede de faktiske tallene for { $other }, som overlapper { $period }
+import-unknown-metric = `import.metrics` i salgsmal.yaml nevner `{ $metric }`, som ikke er et nøkkeltall i planen
+import-read-failed = kan ikke lese { $path }: { $error }
+import-too-large = { $path } er større enn { $max } byte
+import-write-failed = kan ikke skrive { $path }: { $error }
+import-no-seller-column = overskriften har ingen selgerkolonne `{ $column }` (kolonnene er: { $columns }); sett `import.seller` i salgsmal.yaml
+import-no-metric-column = overskriften har ingen kolonne `{ $column }` for { $metric } (kolonnene er: { $columns })
+import-no-metric-columns = overskriften har ingen kolonne å importere (kolonnene er: { $columns }): gi kolonnene navn som nøkkeltallene (revenue, offers), eller knytt dem til nøkkeltall i `import.metrics` i salgsmal.yaml
+import-unknown-seller = ingen selger har id, e-post eller navn `{ $seller }`
+import-ambiguous-seller = `{ $seller }` kan være flere selgere ({ $sellers })
+import-no-seller = raden nevner ingen selger
+import-bad-number = `{ $text }` i kolonne { $column } er ikke et tall
+import-missing-cell = raden har ingen celle for kolonne { $column }
+import-not-additive = { $seller } har en rad til med { $metric }, som ikke kan legges sammen (første gang på linje { $line })
+import-not-a-ratio = `{ $text }` er over 1, og { $metric } er en andel: skriv 0,24 eller 24 %
+import-nothing-written = ingenting ble skrevet (--skip-bad-rows skriver radene som kan leses)
+import-no-rows = { $file } har ingen rader å importere; ingenting ble skrevet
+import-wrote = skrev { $path }: { $sellers ->
+        [one] { $sellers } selger
+       *[other] { $sellers } selgere
+    } fra { $rows ->
+        [one] { $rows } rad
+       *[other] { $rows } rader
+    }
+import-seller-rows = { $rows ->
+        [one] { $rows } rad
+       *[other] { $rows } rader
+    }
+import-skipped = hoppet over { $count ->
+        [one] { $count } rad
+       *[other] { $count } rader
+    }
 
 ## starting-point
 

@@ -304,6 +304,7 @@ fn title_message(title: &str) -> Message {
         "the allocation settings" => Message::new("schema-title-allocation"),
         "the assumptions" => Message::new("schema-title-assumptions"),
         "the competence plan" => Message::new("schema-title-competence"),
+        "the import settings" => Message::new("schema-title-import"),
         "the limits" => Message::new("schema-title-limits"),
         "the main goal" => Message::new("schema-title-main-goal"),
         "the portfolio goals" => Message::new("schema-title-portfolio-goals"),

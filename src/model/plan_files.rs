@@ -52,6 +52,8 @@ pub struct Config {
     #[serde(default)]
     pub accept: Vec<Accept>,
     pub limits: Option<Limits>,
+    /// How `salgsmal import actuals` reads a CRM export.
+    pub import: Option<ImportSettings>,
 }
 
 fn default_currency() -> String {
@@ -221,6 +223,19 @@ pub struct Accept {
     pub file: Option<String>,
     pub pointer: Option<String>,
     pub until: Option<Date>,
+}
+
+/// The `import:` block: which CSV columns name the seller and hold the
+/// values of which metrics.
+#[derive(Debug, Default, Deserialize)]
+pub struct ImportSettings {
+    /// The seller column (default `seller`).
+    pub seller: Option<String>,
+    /// Metric id → column name; empty: columns named like metric ids.
+    #[serde(default)]
+    pub metrics: BTreeMap<String, String>,
+    /// The customer column (accepted; per-customer import is not built yet).
+    pub customer: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
