@@ -266,3 +266,49 @@ assumptions: {meeting_to_offer_rate: \"1000000000000000 %\", average_deal_size: 
     );
     assert_eq!(too_large["line"], 4);
 }
+
+#[test]
+fn the_largest_values_anywhere_are_findings_not_a_crash() {
+    // Every number at the limit (10^15 less a little), in every place the
+    // analysis multiplies two of them: weighted means, baselines, actuals.
+    let big = "900_000_000_000_000";
+    let plan = Plan::empty()
+        .file(
+            "salgsmal.yaml",
+            "version: 1\nperiod: 2027\nmetrics:\n  - {id: score_x, label: {en: X}, kind: money, rollup: weighted_mean, weight: revenue}\n",
+        )
+        .file(
+            "teams/t.yaml",
+            &format!("name: T\nstarting_point: {{date: 2026-12-31, values: {{score_x: {big}, revenue: {big}, contribution_margin: 0.2}}}}\nmilestones:\n  - {{id: d1, deadline: 2027-03-31, values: {{revenue: {big}}}}}\ngoals:\n  - {{id: x, metric: score_x, target: {big}}}\n  - {{id: r, metric: revenue, target: {big}, phasing: [{big}, {big}, {big}, {big}]}}\n  - {{id: db, metric: contribution_margin, target: 0.2}}\n"),
+        )
+        .file(
+            "sellers/a.yaml",
+            &format!("name: A\nteam: t\nbaseline: {{revenue: {big}, score_x: {big}, contribution_margin: 0.3, offers: {big}}}\ngoals:\n  - {{id: x, metric: score_x, target: {big}}}\n  - {{id: r, metric: revenue, target: {big}}}\n  - {{id: db, metric: contribution_margin, target: 0.2}}\nkpis:\n  - {{id: o, metric: offers, target: {big}, per: day, actions: [a]}}\n  - {{id: c, metric: closing_rate, target: 0.5, actions: [a]}}\n"),
+        )
+        .file(
+            "sellers/b.yaml",
+            &format!("name: B\nteam: t\nbaseline: {{revenue: {big}, score_x: {big}}}\ngoals:\n  - {{id: x, metric: score_x, target: {big}}}\n  - {{id: r, metric: revenue, target: {big}}}\n"),
+        )
+        .file(
+            "customers/a.yaml",
+            &format!("owner: a\ncustomers:\n  - {{id: c1, name: C1, revenue: {big}, margin: 0.5, potential: {big}}}\n  - {{id: c2, name: C2, revenue: {big}, margin: 0.1}}\n"),
+        )
+        .file(
+            "actuals/2027-Q1.yaml",
+            &format!("period: 2027-Q1\nsellers:\n  a: {{revenue: {big}, contribution: {big}, offers: {big}, offers_won: {big}}}\n  b: {{revenue: {big}}}\ncustomers:\n  c1: {{revenue: {big}, contribution: {big}}}\n"),
+        );
+    for args in [
+        vec!["check", "--locale", "en"],
+        vec!["render", "--out", "out"],
+        vec!["render", "--dump-context"],
+    ] {
+        let run = plan.run(&args);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "salgsmal {args:?} exited {}:\n{}",
+            run.code,
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}

@@ -89,17 +89,22 @@ pub fn team_baselines(plan: &Plan, team: usize, sellers: &[usize]) -> Vec<Baseli
             if parts.iter().any(|p| p.weight.is_none()) {
                 continue; // a weighted mean without its weights says nothing
             }
-            let total: Decimal = parts.iter().filter_map(|p| p.weight).sum();
-            let sum: Decimal = parts
+            // Exact where a `Decimal` holds it; never an overflow.
+            let total = parts
                 .iter()
-                .map(|p| p.value * p.weight.unwrap_or_default())
-                .sum();
-            match Frac::new(sum, total) {
+                .filter_map(|p| p.weight)
+                .fold(Frac::ZERO, |acc, w| acc.plus(Frac::from(w)));
+            let sum = parts.iter().fold(Frac::ZERO, |acc, p| {
+                acc.plus(Frac::from(p.value).times(Frac::from(p.weight.unwrap_or_default())))
+            });
+            match sum.checked_div(total) {
                 Some(f) => f,
                 None => continue,
             }
         } else {
-            Frac::from(parts.iter().map(|p| p.value).sum::<Decimal>())
+            parts
+                .iter()
+                .fold(Frac::ZERO, |acc, p| acc.plus(Frac::from(p.value)))
         };
         out.push(Baseline {
             metric: metric_id.clone(),
