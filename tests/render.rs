@@ -461,3 +461,117 @@ fn a_team_report_shows_the_findings_of_its_own_files() {
     assert!(!vest.contains("notat"), "{vest}");
     assert!(!vest.contains("sellers/nils.yaml"), "{vest}");
 }
+
+/// The first quarter's actuals of the example, with two customers, one of
+/// which (Vestlandske Næringsmidler, a star) moves to key by its actuals.
+const Q1_ACTUALS: &str = "period: 2027-Q1
+as_of: 2027-03-31
+sellers:
+  kari: {revenue: 2_150_000, contribution: 520_000, offers: 22, offers_won: 15, qualified_meetings: 104}
+  ola: {revenue: 5_600_000, contribution: 1_000_000}
+  ingrid: {revenue: 6_100_000, contribution: 1_250_000}
+customers:
+  vestlandske-naering: {revenue: 3_500_000, contribution: 700_000}
+  bergen-bygg: {revenue: 5_000_000, contribution: 1_000_000}
+notes: |
+  Vestkraft signerte rammeavtale i februar. Kari har for få kundemøter <b>nå</b>.
+";
+
+#[test]
+fn the_review_report_evaluates_the_actuals_in_both_languages() {
+    let plan = Plan::example().file("actuals/2027-Q1.yaml", Q1_ACTUALS);
+    let expect = [
+        (
+            "nb",
+            [
+                "I rute",
+                "I faresonen",
+                "Ikke i rute",
+                "Nådd",
+                "Underveis",
+                "Per 31.03.2027",
+                "Neste delmål",
+            ],
+            "Kunder som har skiftet kategori",
+        ),
+        (
+            "en",
+            [
+                "On track",
+                "At risk",
+                "Off track",
+                "Reached",
+                "Pending",
+                "As of 31 Mar 2027",
+                "Next milestone",
+            ],
+            "Customers that moved category",
+        ),
+    ];
+    for (locale, words, moved) in expect {
+        for format in ["md", "html"] {
+            let run = render(
+                &plan,
+                &["--format", format, "--locale", locale, "--report", "review"],
+            );
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            let text = plan.read(&format!("out/review-salg-vest.{format}"));
+            for word in words {
+                assert!(text.contains(word), "{locale} {format}: {word}\n{text}");
+            }
+            assert!(text.contains(moved), "{locale} {format}\n{text}");
+            assert!(
+                text.contains("Vestlandske Næringsmidler AS"),
+                "{locale} {format}"
+            );
+            assert!(
+                !text.contains("Bergen Bygg og Anlegg AS"),
+                "a customer that kept its category is not listed"
+            );
+            assert!(
+                text.contains(
+                    "Vestkraft signerte rammeavtale i februar. Kari har for få kundemøter"
+                )
+            );
+            assert!(!text.contains("<b>nå</b>"), "the note is escaped");
+            assert!(
+                !text.contains("Ingen faktiske tall") && !text.contains("No actuals yet"),
+                "{locale} {format}"
+            );
+            assert_snapshot(&format!("review-actuals.{locale}.{format}"), &text);
+        }
+    }
+    let md = plan.read("out/review-salg-vest.md");
+    assert!(
+        md.contains(
+            "| Milestone 1 | 31 Mar 2027 | Revenue | NOK 13,000,000 | NOK 13,850,000 | Reached |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Revenue | NOK 10,000,000 | NOK 2,150,000 | NOK 2,465,753 | 87.2% | NOK 8,719,444 | Off track |"),
+        "Kari's revenue\n{md}"
+    );
+    assert!(md.contains("> Vestkraft signerte"), "{md}");
+    let html = plan.read("out/review-salg-vest.html");
+    assert!(html.contains(r#"<span class="chip at_risk">At risk</span>"#));
+    assert!(html.contains(r#"<span class="chip reached">Reached</span>"#));
+    assert!(html.contains("&lt;b&gt;nå&lt;&#x2f;b&gt;") || html.contains("&lt;b&gt;nå&lt;/b&gt;"));
+}
+
+#[test]
+fn the_review_report_without_actuals_says_so_and_shows_the_targets() {
+    let plan = Plan::example();
+    for (locale, none) in [("nb", "Ingen faktiske tall ennå"), ("en", "No actuals yet")] {
+        for format in ["md", "html"] {
+            render(
+                &plan,
+                &["--format", format, "--locale", locale, "--report", "review"],
+            );
+            let text = plan.read(&format!("out/review-salg-vest.{format}"));
+            assert!(text.contains(none), "{locale} {format}\n{text}");
+            assert!(!text.contains("chip on_track") && !text.contains("I rute"));
+            assert_snapshot(&format!("review-salg-vest.{locale}.{format}"), &text);
+        }
+    }
+}
