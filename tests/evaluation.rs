@@ -485,3 +485,51 @@ fn customer_actuals_and_notes_reach_the_report_context() {
     assert_eq!(d[0]["help"], "did you mean `fjordtre`?");
     assert_eq!(d[0]["line"], 3);
 }
+
+#[test]
+fn customer_actuals_can_be_a_csv_beside_the_sellers_yaml() {
+    let customers = "owner: kari\ncustomers:\n  - {id: vestkraft, name: Vestkraft AS, revenue: 22_500_000, margin: 0.22}\n  - {id: fjordtre, name: Fjordtre AS, revenue: 1_800_000, margin: 0.19}\n";
+    let plan = Plan::new()
+        .file("customers/kari.yaml", customers)
+        .file(
+            "actuals/2027-Q1.yaml",
+            "period: 2027-Q1\nsellers:\n  kari: {revenue: 2_150_000}\n",
+        )
+        .file(
+            "actuals/2027-Q1.csv",
+            "customer;revenue;contribution\nvestkraft;1 000 000;120 000\nfjordtre;1 150 000,50;250 000\nfjordtre;1;1\n",
+        );
+    let (_, json) = plan.check_json();
+    let found: Vec<(String, String, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["file"] == "actuals/2027-Q1.csv")
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "duplicate-key".to_string(),
+            "customer `fjordtre` has a second row (first at line 3); the first is used".to_string(),
+            4
+        )]
+    );
+    let run = plan.run(&["render", "--dump-context"]);
+    let context: Value = serde_json::from_str(&run.stdout).expect("context");
+    let fjordtre = context["customers"]
+        .as_array()
+        .expect("customers")
+        .iter()
+        .find(|c| c["id"] == "fjordtre")
+        .cloned()
+        .expect("fjordtre");
+    assert_eq!(fjordtre["actual_revenue"], 1_150_000.5);
+    assert_eq!(fjordtre["actual_contribution"], 250_000.0);
+}

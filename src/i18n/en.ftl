@@ -356,6 +356,7 @@ csv-columns-help = the columns are: { $columns }
 csv-missing-column = the header has no { $columns } column
 csv-actuals-row = a row of actuals needs a seller, a metric and a value
 csv-duplicate-row = { $seller } has a second `{ $metric }` row (first at line { $line }); the first is used
+csv-duplicate-customer-row = customer `{ $customer }` has a second row (first at line { $line }); the first is used
 schema-empty-file = the file is empty: a { $kind } file is a mapping of keys
 schema-empty-file-help = run `salgsmal schema` to see what the file holds, or delete it
 schema-unreadable = the value cannot be read: { $detail }

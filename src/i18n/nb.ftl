@@ -356,6 +356,7 @@ csv-columns-help = kolonnene er: { $columns }
 csv-missing-column = overskriften har ingen kolonne { $columns }
 csv-actuals-row = en rad med faktiske tall trenger en selger, et nøkkeltall og en verdi
 csv-duplicate-row = { $seller } har en rad til for `{ $metric }` (første gang på linje { $line }); den første brukes
+csv-duplicate-customer-row = kunden `{ $customer }` har en rad til (første gang på linje { $line }); den første brukes
 schema-empty-file = filen er tom: en { $kind }-fil er en mapping av nøkler
 schema-empty-file-help = kjør `salgsmal schema` for å se hva filen skal inneholde, eller slett den
 schema-unreadable = verdien kan ikke leses: { $detail }

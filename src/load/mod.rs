@@ -488,11 +488,16 @@ fn customer_column(name: &str) -> Option<csv::CellKind> {
 
 fn actuals_column(name: &str) -> Option<csv::CellKind> {
     match name {
-        "seller" | "metric" => Some(csv::CellKind::Text),
-        "value" => Some(csv::CellKind::Number),
+        "seller" | "metric" | "customer" => Some(csv::CellKind::Text),
+        "value" | "revenue" | "contribution" => Some(csv::CellKind::Number),
         _ => None,
     }
 }
+
+/// The columns of the two forms of an actuals CSV: values per seller
+/// (`seller,metric,value`) or per customer (`customer,revenue,contribution`).
+const SELLER_ACTUALS: &[&str] = &["seller", "metric", "value"];
+const CUSTOMER_ACTUALS: &[&str] = &["customer", "revenue", "contribution"];
 
 fn text_node(text: &str, span: yaml::SrcSpan) -> yaml::Node {
     yaml::Node {
@@ -525,8 +530,12 @@ fn csv_tree(
     };
     let table = csv::table(&file.text, column_kind).map_err(|issue| Box::new(located(issue)))?;
     let (mut rows, unknown) = (table.rows, table.unknown);
-    let allowed: &[&str] = if kind == FileKind::Actuals {
-        &["seller", "metric", "value"]
+    let per_customer =
+        kind == FileKind::Actuals && table.header.iter().any(|h| h.text.trim() == "customer");
+    let allowed: &[&str] = if per_customer {
+        CUSTOMER_ACTUALS
+    } else if kind == FileKind::Actuals {
+        SELLER_ACTUALS
     } else {
         &[
             "id",
@@ -563,8 +572,10 @@ fn csv_tree(
         .with_help(Message::new("csv-columns-help").text("columns", allowed.join(", ")))
     }));
     // A required column missing from the header is one finding, not one a row.
-    let required: &[&str] = if kind == FileKind::Actuals {
-        &["seller", "metric", "value"]
+    let required: &[&str] = if per_customer {
+        &["customer"]
+    } else if kind == FileKind::Actuals {
+        SELLER_ACTUALS
     } else {
         &["id", "name"]
     };
@@ -593,6 +604,9 @@ fn csv_tree(
             span: whole,
         };
         return Ok((tree, found));
+    }
+    if per_customer {
+        return Ok((customer_actuals_tree(file, &rows, whole, &mut found), found));
     }
     // Actuals: group the rows by seller, then metric.
     let mut sellers: Vec<(yaml::Node, yaml::Node)> = Vec::new();
@@ -663,6 +677,70 @@ fn csv_tree(
         span: whole,
     };
     Ok((tree, found))
+}
+
+/// Per-customer actuals from `customer,revenue,contribution` rows: `{period:
+/// <file name>, customers: {<id>: {revenue, contribution}}}`; a customer on
+/// two rows is a `duplicate-key` error at the second.
+fn customer_actuals_tree(
+    file: &SourceFile,
+    rows: &yaml::Node,
+    whole: yaml::SrcSpan,
+    found: &mut Vec<Diagnostic>,
+) -> yaml::Node {
+    let mut customers: Vec<(yaml::Node, yaml::Node)> = Vec::new();
+    for row in rows.as_seq().unwrap_or_default() {
+        let Some(customer) = row.get("customer") else {
+            continue;
+        };
+        let Some(id) = customer.as_str() else {
+            continue;
+        };
+        if let Some((first, _)) = customers.iter().find(|(k, _)| k.as_str() == Some(id)) {
+            found.push(
+                Diagnostic::new(
+                    RuleId::DUPLICATE_KEY,
+                    Level::Error,
+                    Message::new("csv-duplicate-customer-row")
+                        .text("customer", id)
+                        .text("line", first.span.start.line.to_string()),
+                    file.span_location(customer.span),
+                )
+                .with_related(
+                    &file.span_location(first.span),
+                    Message::new("duplicate-key-first"),
+                ),
+            );
+            continue;
+        }
+        let values: Vec<(yaml::Node, yaml::Node)> = ["revenue", "contribution"]
+            .iter()
+            .filter_map(|k| {
+                row.entry(k)
+                    .map(|(key, value)| (key.clone(), value.clone()))
+            })
+            .collect();
+        customers.push((
+            customer.clone(),
+            yaml::Node {
+                value: yaml::Value::Map(values),
+                span: row.span,
+            },
+        ));
+    }
+    yaml::Node {
+        value: yaml::Value::Map(vec![
+            (text_node("period", whole), text_node(file.stem(), whole)),
+            (
+                text_node("customers", whole),
+                yaml::Node {
+                    value: yaml::Value::Map(customers),
+                    span: whole,
+                },
+            ),
+        ]),
+        span: whole,
+    }
 }
 
 /// A count of bytes as a message argument.
