@@ -553,6 +553,11 @@ fn the_review_report_evaluates_the_actuals_in_both_languages() {
         "Kari's revenue\n{md}"
     );
     assert!(md.contains("> Vestkraft signerte"), "{md}");
+    // The KPIs stand beneath the result goals they support.
+    assert!(
+        md.contains("| Revenue | NOK 10,000,000 | NOK 2,150,000 | NOK 2,465,753 | 87.2% | NOK 8,719,444 | Off track |\n| ↳ KPI: Pipeline value |"),
+        "{md}"
+    );
     let html = plan.read("out/review-salg-vest.html");
     assert!(html.contains(r#"<span class="chip at_risk">At risk</span>"#));
     assert!(html.contains(r#"<span class="chip reached">Reached</span>"#));
