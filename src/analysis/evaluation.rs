@@ -204,7 +204,9 @@ impl Clock {
     }
 }
 
-pub fn evaluate(plan: &Plan, at_risk: Decimal) -> Evaluation {
+/// Evaluate the plan against its actuals; `members` are each team's
+/// sellers (`Analysis::team_sellers`).
+pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evaluation {
     let mut out = Evaluation {
         as_of: None,
         sellers: vec![Vec::new(); plan.sellers.len()],
@@ -277,7 +279,6 @@ pub fn evaluate(plan: &Plan, at_risk: Decimal) -> Evaluation {
             }
         }
     }
-    let members = team_sellers(plan);
     for (ti, team) in plan.teams.iter().enumerate() {
         for (gi, goal) in team.data.goals.iter().enumerate() {
             out.teams[ti][gi] = evaluate_team(plan, goal, &members[ti], &out.sellers, at_risk);
@@ -581,41 +582,6 @@ fn build(
         reported,
         of,
     })
-}
-
-/// Each team's sellers (indexes into `plan.sellers`): its own and those of
-/// the teams below it.
-fn team_sellers(plan: &Plan) -> Vec<Vec<usize>> {
-    let index: HashMap<&str, usize> = plan
-        .teams
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let mut out = vec![Vec::new(); plan.teams.len()];
-    let mut seen = std::collections::HashSet::new();
-    for (si, seller) in plan.sellers.iter().enumerate() {
-        if !seen.insert(seller.id.as_str()) {
-            continue;
-        }
-        let mut chain = Vec::new();
-        let mut at = index.get(seller.data.team.as_str()).copied();
-        while let Some(t) = at
-            && !chain.contains(&t)
-        {
-            chain.push(t);
-            at = plan.teams[t]
-                .data
-                .parent
-                .as_deref()
-                .and_then(|p| index.get(p).copied());
-        }
-        for t in chain {
-            out[t].push(si);
-        }
-    }
-    out
 }
 
 /// A team goal from its sellers: the actuals of the sellers who reported

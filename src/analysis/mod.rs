@@ -44,6 +44,10 @@ pub struct Analysis<'a> {
     pub portfolio: portfolio::Portfolio<'a>,
     /// The product/customer (Ansoff) split of each team's revenue target.
     pub ansoff: Vec<Option<portfolio::Ansoff>>,
+    /// Each team's sellers, its own and those of the teams below it: indexes
+    /// into `plan.sellers`, in the plan's order (the first file of a seller
+    /// id).
+    pub team_sellers: Vec<Vec<usize>>,
     /// Each team's customers: indexes into `portfolio.customers` of the
     /// customers owned by the team's sellers and its child teams' sellers.
     pub team_customers: Vec<Vec<usize>>,
@@ -94,7 +98,7 @@ impl<'a> Analysis<'a> {
             .map(|t| portfolio::team_ansoff(plan, &index, &t.id))
             .collect();
         let portfolio = portfolio::portfolio(plan);
-        let team_customers = team_customers(plan, &portfolio);
+        let team_sellers = team_members(plan);
         let mut owner_customers: std::collections::HashMap<&'a str, Vec<usize>> =
             std::collections::HashMap::new();
         for (i, placed) in portfolio.customers.iter().enumerate() {
@@ -103,9 +107,10 @@ impl<'a> Analysis<'a> {
                 .or_default()
                 .push(i);
         }
-        let evaluation = evaluation::evaluate(plan, params.off_track_at_risk);
+        let team_customers = team_customers(plan, &team_sellers, &owner_customers);
+        let evaluation = evaluation::evaluate(plan, &team_sellers, params.off_track_at_risk);
         let baselines = (0..plan.teams.len())
-            .map(|t| baseline::team_baselines(plan, t, &team_seller_indexes(plan, &index, t)))
+            .map(|t| baseline::team_baselines(plan, t, &team_sellers[t]))
             .collect();
         let customer_actuals =
             customer_actuals::customer_actuals(plan, &portfolio, evaluation.as_of);
@@ -116,6 +121,7 @@ impl<'a> Analysis<'a> {
             evaluation,
             ansoff,
             team_customers,
+            team_sellers,
             owner_customers,
             portfolio,
             params,
@@ -149,66 +155,60 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Each team's customers, found in one pass: a customer counts for its
-/// owner's team and every team above it.
-fn team_customers(plan: &Plan, portfolio: &portfolio::Portfolio<'_>) -> Vec<Vec<usize>> {
+/// Each team's customers: the customers of its sellers (`members`), in
+/// the plan's order.
+fn team_customers(
+    plan: &Plan,
+    members: &[Vec<usize>],
+    owner_customers: &std::collections::HashMap<&str, Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    members
+        .iter()
+        .map(|sellers| {
+            let mut ids: Vec<usize> = sellers
+                .iter()
+                .filter_map(|&si| owner_customers.get(plan.sellers[si].id.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect()
+}
+
+/// Each team's sellers (indexes into `plan.sellers`): its own and those of
+/// the teams below it.
+fn team_members(plan: &Plan) -> Vec<Vec<usize>> {
     use std::collections::HashMap;
-    let team_index: HashMap<&str, usize> = plan
+    let index: HashMap<&str, usize> = plan
         .teams
         .iter()
         .enumerate()
         .rev()
         .map(|(i, t)| (t.id.as_str(), i))
         .collect();
-    let mut seller_team: HashMap<&str, &str> = HashMap::new();
-    for s in plan.sellers.iter().rev() {
-        seller_team.insert(s.id.as_str(), s.data.team.as_str());
-    }
-    // A team and the teams above it (a loop in `parent` is cut).
-    let chains: Vec<Vec<usize>> = (0..plan.teams.len())
-        .map(|start| {
-            let mut chain = vec![start];
-            let mut at = start;
-            while let Some(parent) = plan.teams[at].data.parent.as_deref()
-                && let Some(&p) = team_index.get(parent)
-                && !chain.contains(&p)
-            {
-                chain.push(p);
-                at = p;
-            }
-            chain
-        })
-        .collect();
     let mut out = vec![Vec::new(); plan.teams.len()];
-    for (i, placed) in portfolio.customers.iter().enumerate() {
-        let Some(team) = seller_team
-            .get(placed.customer.owner)
-            .and_then(|t| team_index.get(t))
-        else {
+    let mut seen = std::collections::HashSet::new();
+    for (si, seller) in plan.sellers.iter().enumerate() {
+        if !seen.insert(seller.id.as_str()) {
             continue;
-        };
-        for &t in &chains[*team] {
-            out[t].push(i);
+        }
+        let mut chain = Vec::new();
+        let mut at = index.get(seller.data.team.as_str()).copied();
+        while let Some(t) = at
+            && !chain.contains(&t)
+        {
+            chain.push(t);
+            at = plan.teams[t]
+                .data
+                .parent
+                .as_deref()
+                .and_then(|p| index.get(p).copied());
+        }
+        for t in chain {
+            out[t].push(si);
         }
     }
     out
-}
-
-/// The sellers of a team and of its child teams, recursively (indexes into
-/// `plan.sellers`; a loop in `parent` is cut).
-fn team_seller_indexes(plan: &Plan, index: &rollup::Index, team: usize) -> Vec<usize> {
-    let mut teams = vec![team];
-    let mut i = 0;
-    while i < teams.len() {
-        for &child in index.children_of(&plan.teams[teams[i]].id) {
-            if !teams.contains(&child) {
-                teams.push(child);
-            }
-        }
-        i += 1;
-    }
-    teams
-        .iter()
-        .flat_map(|&t| index.sellers_of(&plan.teams[t].id).iter().copied())
-        .collect()
 }

@@ -426,30 +426,6 @@ pub fn team_ansoff(plan: &Plan, index: &Index, team_id: &str) -> Option<Ansoff> 
     Some(ansoff(revenue, ncr, npr))
 }
 
-/// The sellers of a team and of its child teams, recursively.
-pub fn team_sellers<'a>(plan: &'a Plan, team_id: &str) -> Vec<&'a str> {
-    let mut teams = vec![team_id.to_string()];
-    let mut i = 0;
-    while i < teams.len() && i < 1000 {
-        let current = teams[i].clone();
-        for child in plan
-            .teams
-            .iter()
-            .filter(|t| t.data.parent.as_deref() == Some(current.as_str()))
-        {
-            if !teams.contains(&child.id) {
-                teams.push(child.id.clone());
-            }
-        }
-        i += 1;
-    }
-    plan.sellers
-        .iter()
-        .filter(|s| teams.contains(&s.data.team))
-        .map(|s| s.id.as_str())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,31 +33,28 @@ pub fn convert_rate(value: Decimal, from: Per, to: Per, working_weeks: Decimal) 
     value * per_year(from, working_weeks) / to_year
 }
 
+/// The sum of the values, as the roll-ups add them (exactly).
 pub fn sum(values: &[Decimal]) -> Decimal {
-    values.iter().copied().sum()
+    sum_exact(&fracs(values)).value()
 }
 
+/// The plain mean, as the roll-ups take it; `None` for no values.
 pub fn mean(values: &[Decimal]) -> Option<Decimal> {
-    if values.is_empty() {
-        None
-    } else {
-        Some(sum(values) / Decimal::from(values.len()))
-    }
+    mean_exact(&fracs(values)).map(Frac::value)
 }
 
-/// Σ(valueᵢ·weightᵢ)/Σ weightᵢ, or `None` when the weights add up to zero
-/// (or the products are beyond what a `Decimal` holds).
+/// Σ(valueᵢ·weightᵢ)/Σ weightᵢ, as the roll-ups take it; `None` when the
+/// weights add up to zero.
 pub fn weighted_mean(pairs: &[(Decimal, Decimal)]) -> Option<Decimal> {
-    let mut total = Decimal::ZERO;
-    let mut weighted = Decimal::ZERO;
-    for (v, w) in pairs {
-        total = total.checked_add(*w)?;
-        weighted = weighted.checked_add(v.checked_mul(*w)?)?;
-    }
-    if total.is_zero() {
-        return None;
-    }
-    weighted.checked_div(total)
+    let pairs: Vec<(Frac, Frac)> = pairs
+        .iter()
+        .map(|(v, w)| (Frac::from(*v), Frac::from(*w)))
+        .collect();
+    weighted_mean_exact(&pairs).map(Frac::value)
+}
+
+fn fracs(values: &[Decimal]) -> Vec<Frac> {
+    values.iter().copied().map(Frac::from).collect()
 }
 
 /// The product of the factors, or `None` beyond what a `Decimal` holds.
@@ -254,14 +251,11 @@ impl Index {
         index
     }
 
-    /// The sellers of a team (indexes into `plan.sellers`), not of its
-    /// child teams.
-    pub fn sellers_of(&self, team: &str) -> &[usize] {
+    fn sellers_of(&self, team: &str) -> &[usize] {
         self.sellers.get(team).map_or(&[], Vec::as_slice)
     }
 
-    /// The child teams of a team (indexes into `plan.teams`).
-    pub fn children_of(&self, team: &str) -> &[usize] {
+    fn children_of(&self, team: &str) -> &[usize] {
         self.children.get(team).map_or(&[], Vec::as_slice)
     }
 }

@@ -91,7 +91,7 @@ pub fn localizer(plan: &crate::model::Plan, locale: Option<InitLocale>) -> Local
 /// The `locale` of the plan at `root`, read from `salgsmal.yaml` alone (for
 /// the words a command prints before or without the whole plan), else nb.
 pub fn config_locale(root: &std::path::Path) -> Locale {
-    let text = std::fs::read_to_string(root.join(crate::load::CONFIG_FILE)).ok();
+    let text = crate::load::config_text(root);
     let locale = text.and_then(|t| {
         crate::source::yaml::parse(&t)
             .root

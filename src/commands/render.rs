@@ -1,7 +1,7 @@
 //! `salgsmal render`: the reports, from the plan and its findings.
 
 use super::{Global, start_dir};
-use crate::cli::{InitLocale, RenderArgs, RenderDeny, RenderFormat, ReportChoice};
+use crate::cli::{RenderArgs, RenderDeny, RenderFormat, ReportChoice};
 use crate::diag::{Level, count};
 use crate::i18n::Fmt;
 use crate::model::Locale;
@@ -83,14 +83,9 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
 
 /// Read, analyse and check the plan, and build the report context.
 fn prepare(args: &RenderArgs, root: &Path) -> anyhow::Result<Prepared> {
-    let mut loaded = load::load(root)?;
-    let locale = match args.locale {
-        Some(InitLocale::Nb) => Locale::Nb,
-        Some(InitLocale::En) => Locale::En,
-        None => loaded.plan.settings.fmt.locale,
-    };
-    // The numbers in the findings follow the report's locale too.
-    loaded.plan.settings.fmt.locale = locale;
+    let loaded = load::load(root)?;
+    // The report's language, which its findings speak too.
+    let locale = super::localizer(&loaded.plan, args.locale).locale();
     let plan = &loaded.plan;
     for (what, id, known) in [
         (

@@ -8,7 +8,7 @@ mod number;
 pub use fluent::{Localizer, catalogue, parse_errors};
 pub use message::{Arg, Message, any_of, either};
 
-pub use number::{Fmt, Shape, decimals_apart, decimals_nonzero, round};
+pub use number::{Fmt, decimals_apart, decimals_nonzero, round};
 
 /// The language of messages and reports, and the number format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, Default)]

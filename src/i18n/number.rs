@@ -4,13 +4,6 @@
 use super::Locale;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// How a number is written: as money, as a percent, or plain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    Money,
-    Percent,
-    Plain,
-}
 #[derive(Clone, Debug)]
 pub struct Fmt {
     pub locale: Locale,
@@ -129,15 +122,6 @@ impl Fmt {
     /// where needed.
     pub fn percent(&self, ratio: Decimal) -> String {
         self.percent_dp(ratio, 1)
-    }
-
-    /// A value by its metric's kind.
-    pub fn value(&self, shape: impl Into<Shape>, value: Decimal) -> String {
-        match shape.into() {
-            Shape::Money => self.money(value),
-            Shape::Percent => self.percent(value),
-            Shape::Plain => self.number(value),
-        }
     }
 }
 

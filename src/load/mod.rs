@@ -41,6 +41,24 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// The text of `salgsmal.yaml` alone, for a command that needs one setting
+/// of it (the locale): only a regular file (never a link out of the plan),
+/// and at most the size limit.
+pub fn config_text(root: &Path) -> Option<String> {
+    use std::io::Read;
+    let path = root.join(CONFIG_FILE);
+    if !std::fs::symlink_metadata(&path).ok()?.is_file() {
+        return None;
+    }
+    let mut text = String::new();
+    std::fs::File::open(&path)
+        .ok()?
+        .take(DEFAULT_MAX_FILE_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text)
+}
+
 /// Search `start` and its ancestors for `salgsmal.yaml`, as cargo does for
 /// `Cargo.toml`.
 pub fn find_root(start: &Path) -> Result<PathBuf, LoadError> {

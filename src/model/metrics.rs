@@ -12,16 +12,6 @@ pub enum Kind {
     Score,
 }
 
-impl From<Kind> for crate::i18n::Shape {
-    fn from(kind: Kind) -> Self {
-        match kind {
-            Kind::Money => Self::Money,
-            Kind::Ratio => Self::Percent,
-            Kind::Count | Kind::Score => Self::Plain,
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Better {

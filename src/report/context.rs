@@ -4,7 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::analysis::exact::Frac;
-use crate::analysis::portfolio::{Ansoff, CATEGORIES, Portfolio, team_sellers};
+use crate::analysis::portfolio::{Ansoff, CATEGORIES, Portfolio};
 use crate::analysis::rollup::{seller_target, usable};
 use crate::diag::{Accepted, Diagnostic};
 use crate::i18n::Localizer;
@@ -275,7 +275,10 @@ impl Builder<'_> {
                 Value::Object(m)
             })
             .collect();
-        let sellers = team_sellers(plan, &team.id);
+        let sellers: Vec<&str> = self.analysis.team_sellers[index]
+            .iter()
+            .map(|&si| plan.sellers[si].id.as_str())
+            .collect();
         let totals = self.analysis.team_totals(index);
         json!({
             "id": team.id,

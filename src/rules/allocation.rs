@@ -1,6 +1,6 @@
 //! `allocation`: individual targets must add up to the team goal.
 
-use super::{Context, Param, Rule, RuleMeta, unit};
+use super::{Context, Param, Rule, RuleMeta, as_printed, kind_arg, least_decimals, unit};
 use crate::analysis::exact::Frac;
 use crate::analysis::rollup::{Rolled, Weight, per_year};
 use crate::diag::{Diagnostic, Level, RuleId};
@@ -115,21 +115,21 @@ fn judge(
     }
     // Show the roll-up and the target precisely enough to tell them apart,
     // and the gap so that it is not 0.
-    let base = base_decimals(kind);
+    let base = least_decimals(kind);
     let dp = decimals_apart(
-        scaled(kind, value.value()),
-        scaled(kind, target.value()),
+        as_printed(kind, value.value()),
+        as_printed(kind, target.value()),
         base,
         12,
     );
     let what = what(rolled, metric, goal.per, yearly);
     let shown_target = if yearly {
         Message::new("allocation-target-rate")
-            .arg("year", shown(kind, target.value(), dp))
+            .arg("year", kind_arg(kind, target.value(), dp))
             .number_dp("rate", target_per.value(), 10)
             .phrase("unit", unit(to_per))
     } else {
-        Message::new("value").arg("value", shown(kind, target.value(), dp))
+        Message::new("value").arg("value", kind_arg(kind, target.value(), dp))
     };
     let parts = if yearly {
         yearly_parts(rolled, ww)
@@ -144,7 +144,7 @@ fn judge(
     let pointer = format!("/goals/{i}/target");
     let message = if short {
         let gap = value.minus(target).abs().value();
-        let gap_dp = decimals_nonzero(scaled(kind, gap), base, 12);
+        let gap_dp = decimals_nonzero(as_printed(kind, gap), base, 12);
         let id = if lower_better {
             "allocation-above"
         } else {
@@ -189,7 +189,7 @@ fn judge(
     };
     let message = message
         .phrase("what", what)
-        .arg("value", shown(kind, value.value(), dp))
+        .arg("value", kind_arg(kind, value.value(), dp))
         .phrase("target", shown_target)
         .arg("parts", parts)
         .phrase("note", note);
@@ -217,7 +217,7 @@ fn judge(
             &loc,
             Message::new("allocation-related")
                 .text("name", &c.name)
-                .arg("value", shown(kind, c.value.value(), dp)),
+                .arg("value", kind_arg(kind, c.value.value(), dp)),
         );
     }
     for c in &rolled.left_out {
@@ -267,40 +267,11 @@ fn weights(w: &Weight) -> Message {
     }
 }
 
-/// The decimals a kind is shown with at least: percents with one, money
-/// and counts with none (øre and fractions appear when they are there).
-fn base_decimals(kind: Kind) -> u32 {
-    match kind {
-        Kind::Ratio => 1,
-        _ => 0,
-    }
-}
-
-/// The number as it is printed: a ratio as a percent.
-fn scaled(kind: Kind, v: Decimal) -> Decimal {
-    match kind {
-        Kind::Ratio => v * Decimal::ONE_HUNDRED,
-        _ => v,
-    }
-}
-
-/// A value of a kind with at least `dp` decimals where it has them.
-fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
-    match kind {
-        Kind::Ratio => Arg::Percent { value, dp },
-        Kind::Money => Arg::Money { value, dp },
-        _ => Arg::Number {
-            value,
-            dp: dp.max(2),
-        },
-    }
-}
-
 /// A gap: percentage points for ratios, else the value's kind.
 fn gap_arg(kind: Kind, gap: Decimal, dp: u32) -> Arg {
     match kind {
         Kind::Ratio => super::points(gap, dp),
-        _ => shown(kind, gap, dp),
+        _ => kind_arg(kind, gap, dp),
     }
 }
 

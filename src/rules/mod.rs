@@ -416,3 +416,37 @@ pub fn points(gap: Decimal, dp: u32) -> crate::i18n::Arg {
             .arg("points", Arg::Number { value, dp }),
     ))
 }
+
+/// The decimals a kind is shown with at least: percents with one, money
+/// and counts with none (øre and fractions appear when they are there).
+pub fn least_decimals(kind: crate::model::metrics::Kind) -> u32 {
+    if kind == crate::model::metrics::Kind::Ratio {
+        1
+    } else {
+        0
+    }
+}
+
+/// A number as it is printed: a ratio as a percent.
+pub fn as_printed(kind: crate::model::metrics::Kind, value: Decimal) -> Decimal {
+    if kind == crate::model::metrics::Kind::Ratio {
+        value * Decimal::ONE_HUNDRED
+    } else {
+        value
+    }
+}
+
+/// A value of a metric's kind with at least `dp` decimals where it has them
+/// (counts with up to two).
+pub fn kind_arg(kind: crate::model::metrics::Kind, value: Decimal, dp: u32) -> crate::i18n::Arg {
+    use crate::i18n::Arg;
+    use crate::model::metrics::Kind;
+    match kind {
+        Kind::Ratio => Arg::Percent { value, dp },
+        Kind::Money => Arg::Money { value, dp },
+        Kind::Count | Kind::Score => Arg::Number {
+            value,
+            dp: dp.max(2),
+        },
+    }
+}

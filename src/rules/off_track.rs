@@ -2,7 +2,7 @@
 //! The numbers are the analysis' evaluation (`analysis::evaluation`); this
 //! rule shows their arithmetic.
 
-use super::{Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, as_printed};
 use crate::analysis::evaluation::{Basis, Eval, Source, Status};
 use crate::analysis::exact::Frac;
 use crate::diag::{Diagnostic, Level, RuleId};
@@ -73,10 +73,7 @@ fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
 
 /// The decimals at which `a` and `b` of a metric's kind differ when shown.
 fn apart(kind: Kind, a: Decimal, b: Decimal, min: u32) -> u32 {
-    match kind {
-        Kind::Ratio => decimals_apart(a * Decimal::ONE_HUNDRED, b * Decimal::ONE_HUNDRED, min, 10),
-        _ => decimals_apart(a, b, min, 10),
-    }
+    decimals_apart(as_printed(kind, a), as_printed(kind, b), min, 10)
 }
 
 fn finding(cx: &Context<'_>, e: &Eval, at_risk: Decimal) -> Option<(Level, Message)> {

@@ -2,13 +2,12 @@
 //! sellers' baselines. The roll-up is the analysis' (`analysis::baseline`);
 //! this rule says by how much the two differ.
 
-use super::{Context, Param, Rule, RuleMeta};
+use super::{Context, Param, Rule, RuleMeta, as_printed, kind_arg, least_decimals};
 use crate::analysis::baseline::Baseline;
 use crate::analysis::exact::Frac;
 use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::metrics::Kind;
-use rust_decimal::Decimal;
 
 pub struct StartingPoint;
 
@@ -47,7 +46,10 @@ impl Rule for StartingPoint {
                         &loc,
                         Message::new("allocation-related")
                             .text("name", &p.name)
-                            .arg("value", shown(metric.kind, p.value, base(metric.kind))),
+                            .arg(
+                                "value",
+                                kind_arg(metric.kind, p.value, least_decimals(metric.kind)),
+                            ),
                     );
                 }
                 out.push(d);
@@ -56,44 +58,20 @@ impl Rule for StartingPoint {
     }
 }
 
-/// The least decimals a kind is shown with: percents with one, else none.
-fn base(kind: Kind) -> u32 {
-    if kind == Kind::Ratio { 1 } else { 0 }
-}
-
-fn scaled(kind: Kind, v: Decimal) -> Decimal {
-    if kind == Kind::Ratio {
-        v * Decimal::ONE_HUNDRED
-    } else {
-        v
-    }
-}
-
-fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
-    match kind {
-        Kind::Ratio => Arg::Percent { value, dp },
-        Kind::Money => Arg::Money { value, dp },
-        _ => Arg::Number {
-            value,
-            dp: dp.max(2),
-        },
-    }
-}
-
 fn message(b: &Baseline, metric: &crate::model::metrics::Metric) -> Message {
     let kind = metric.kind;
     let rolled = b.value.value();
     let dp = decimals_apart(
-        scaled(kind, rolled),
-        scaled(kind, b.starting_point),
-        base(kind),
+        as_printed(kind, rolled),
+        as_printed(kind, b.starting_point),
+        least_decimals(kind),
         12,
     );
     let gap = (rolled - b.starting_point).abs();
-    let gap_dp = decimals_nonzero(scaled(kind, gap), base(kind), 12);
+    let gap_dp = decimals_nonzero(as_printed(kind, gap), least_decimals(kind), 12);
     let gap = match kind {
         Kind::Ratio => super::points(gap, gap_dp),
-        _ => shown(kind, gap, gap_dp),
+        _ => kind_arg(kind, gap, gap_dp),
     };
     let parts: Vec<Message> = b
         .parts
@@ -109,7 +87,7 @@ fn message(b: &Baseline, metric: &crate::model::metrics::Metric) -> Message {
                             value: p.value,
                             dp: dp.max(2),
                         },
-                        _ => shown(kind, p.value, base(kind).max(dp)),
+                        _ => kind_arg(kind, p.value, least_decimals(kind).max(dp)),
                     },
                 );
             match p.weight {
@@ -129,9 +107,9 @@ fn message(b: &Baseline, metric: &crate::model::metrics::Metric) -> Message {
         "starting-point-sum"
     })
     .arg("metric", metric.label())
-    .arg("start", shown(kind, b.starting_point, dp))
+    .arg("start", kind_arg(kind, b.starting_point, dp))
     .arg("gap", gap)
-    .arg("value", shown(kind, rolled, dp))
+    .arg("value", kind_arg(kind, rolled, dp))
     .arg(
         "parts",
         Arg::List(parts, if b.weighted { ", " } else { " + " }),
