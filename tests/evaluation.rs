@@ -53,14 +53,15 @@ fn the_year_to_date_is_the_sum_of_the_files() {
     assert_eq!(d["level"], "warning");
     assert_eq!(d["pointer"], "/goals/0/target");
     assert_eq!(arg(d, "actual"), 2_150_000.0);
-    // No phasing: 90 of 365 days pro rata, 10 000 000 × 90/365.
+    // No phasing: 64 of 2027's 261 working days (Monday to Friday) pro
+    // rata, 10 000 000 × 64/261.
     assert!(
-        message(d).contains("90 of 365 days pro rata"),
+        message(d).contains("64 of 261 working days pro rata"),
         "{}",
         message(d)
     );
     assert!(
-        message(d).contains("NOK 2,150,000 of NOK 2,465,753"),
+        message(d).contains("NOK 2,150,000 of NOK 2,452,107"),
         "{}",
         message(d)
     );
@@ -84,14 +85,14 @@ fn the_target_to_date_follows_the_phasing_and_prorates_the_current_quarter() {
         .iter()
         .find(|d| d["file"] == "sellers/kari.yaml")
         .expect("a finding");
-    // 2 400 000 + 2 500 000 × 15/91 = 2 812 087.91.
+    // 2 400 000 + 2 500 000 × 11/65 working days = 2 823 076.92.
     assert!(
-        message(d).contains("Q1 and 15 of 91 days of Q2 by phasing"),
+        message(d).contains("Q1 and 11 of 65 working days of Q2 by phasing"),
         "{}",
         message(d)
     );
     assert!(
-        message(d).contains("of NOK 2,812,088 target to date"),
+        message(d).contains("of NOK 2,823,077 target to date"),
         "{}",
         message(d)
     );
@@ -118,7 +119,7 @@ fn a_quarter_file_with_the_phasing_is_the_example() {
 
 #[test]
 fn the_forecast_at_period_boundaries() {
-    // The first day of a quarter: Q1 done, 1 of 91 days of Q2.
+    // The first day of a quarter: Q1 done, 1 of 65 working days of Q2.
     let plan = Plan::new()
         .file("sellers/kari.yaml", SELLER_PHASED)
         .file(
@@ -132,7 +133,7 @@ fn the_forecast_at_period_boundaries() {
     let d = only(&plan, "off-track");
     assert!(
         d.iter()
-            .any(|d| message(d).contains("Q1 and 1 of 91 days of Q2 by phasing")),
+            .any(|d| message(d).contains("Q1 and 1 of 65 working days of Q2 by phasing")),
         "{d:?}"
     );
     // The last day of the year: the whole phasing, and the forecast is the actual.
@@ -147,7 +148,8 @@ fn the_forecast_at_period_boundaries() {
         .expect("a finding");
     assert!(message(d).contains("Q1–Q4 by phasing"), "{}", message(d));
     assert_eq!(arg(d, "forecast"), 8_000_000.0);
-    // A leap year: February's file ends on the 29th, day 60 of 366.
+    // A leap year starting on a Saturday: February's file ends on the 29th,
+    // working day 42 of 260.
     let plan = Plan::new()
         .file(
             "salgsmal.yaml",
@@ -160,7 +162,7 @@ fn the_forecast_at_period_boundaries() {
     let d = only(&plan, "off-track");
     assert!(
         d.iter()
-            .any(|d| message(d).contains("60 of 366 days pro rata")),
+            .any(|d| message(d).contains("42 of 260 working days pro rata")),
         "{d:?}"
     );
 }
@@ -179,7 +181,7 @@ fn statuses_on_track_at_risk_off_track() {
             .map(|d| d["level"].as_str().expect("level").to_string())
             .collect::<Vec<_>>()
     };
-    // One file for the last quarter, as of its last day: 365 of 365 days.
+    // One file for the last quarter, as of its last day: the whole year.
     assert!(at("10_000_000").is_empty());
     assert_eq!(at("9_500_000"), ["info"]);
     assert_eq!(at("9_000_000"), ["info"], "exactly at 90 % is at risk");

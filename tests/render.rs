@@ -549,13 +549,13 @@ fn the_review_report_evaluates_the_actuals_in_both_languages() {
         "{md}"
     );
     assert!(
-        md.contains("| Revenue | NOK 10,000,000 | NOK 2,150,000 | NOK 2,465,753 | 87.2% | NOK 8,719,444 | Off track |"),
+        md.contains("| Revenue | NOK 10,000,000 | NOK 2,150,000 | NOK 2,452,107 | 87.7% | NOK 8,767,969 | Off track |"),
         "Kari's revenue\n{md}"
     );
     assert!(md.contains("> Vestkraft signerte"), "{md}");
     // The KPIs stand beneath the result goals they support.
     assert!(
-        md.contains("| Revenue | NOK 10,000,000 | NOK 2,150,000 | NOK 2,465,753 | 87.2% | NOK 8,719,444 | Off track |\n| ↳ KPI: Pipeline value |"),
+        md.contains("| Revenue | NOK 10,000,000 | NOK 2,150,000 | NOK 2,452,107 | 87.7% | NOK 8,767,969 | Off track |\n| ↳ KPI: Pipeline value |"),
         "{md}"
     );
     let html = plan.read("out/review-salg-vest.html");

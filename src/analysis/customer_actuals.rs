@@ -48,9 +48,9 @@ pub fn customer_actuals(
     }
     // The share of the year that has passed, to compare a part of the year
     // with thresholds set for twelve months.
-    let start = year.start().days();
-    let days = Decimal::from(year.end().days() - start + 1);
-    let elapsed = Decimal::from((as_of.min(year.end()).days() - start + 1).max(1));
+    // Working days, as the evaluation counts them.
+    let days = Decimal::from(year.start().working_days_to(year.end()).max(1));
+    let elapsed = Decimal::from(year.start().working_days_to(as_of.min(year.end())).max(1));
     let share = elapsed / days;
     let prospects: HashMap<&str, bool> = portfolio
         .customers

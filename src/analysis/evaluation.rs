@@ -41,13 +41,13 @@ pub enum Basis {
     /// target as it is, and the forecast is the actual.
     Level,
     /// The goal's quarterly phasing: `quarters` whole quarters, then `days`
-    /// of the `quarter_days` days of the next quarter pro rata.
+    /// of the `quarter_days` working days of the next quarter pro rata.
     Phasing {
         quarters: u8,
         days: i64,
         quarter_days: i64,
     },
-    /// Pro rata over the year: `days` of `year_days` days.
+    /// Pro rata over the year: `days` of `year_days` working days.
     ProRata { days: i64, year_days: i64 },
     /// A team: the sum of its reporting sellers' targets to date.
     Sellers,
@@ -193,14 +193,15 @@ struct Clock {
 }
 
 impl Clock {
-    /// Days from `start` to `as_of`, both counted, within `period`.
+    /// Working days (Monday to Friday) of `period` up to `as_of`, both
+    /// counted: the SPEC's elapsed working weeks, counted in days.
     fn elapsed(self, period: Period) -> i64 {
-        let end = self.as_of.min(period.end());
-        (end.days() - period.start().days() + 1).max(0)
+        period.start().working_days_to(self.as_of.min(period.end()))
     }
 
+    /// The working days of `period`.
     fn length(period: Period) -> i64 {
-        period.end().days() - period.start().days() + 1
+        period.start().working_days_to(period.end())
     }
 }
 
@@ -691,6 +692,22 @@ mod tests {
     }
 
     #[test]
+    fn working_days() {
+        let day = |m, d| Date::new(2027, m, d).expect("date");
+        // 2027-01-01 is a Friday; the 2nd and 3rd are a weekend.
+        assert_eq!(day(1, 1).working_days_to(day(1, 1)), 1);
+        assert_eq!(day(1, 2).working_days_to(day(1, 3)), 0);
+        assert_eq!(day(1, 1).working_days_to(day(1, 4)), 2);
+        assert_eq!(day(1, 4).working_days_to(day(1, 1)), 0);
+        assert_eq!(day(1, 1).working_days_to(day(12, 31)), 261);
+        // Before 1970 too (a Thursday, day 0).
+        let d0 = Date::new(1969, 12, 29).expect("date");
+        assert_eq!(d0.working_days_to(Date::new(1970, 1, 4).expect("date")), 5);
+    }
+
+    /// 2028 starts on a Saturday: January has 21 working days, February
+    /// (to the 29th) 21, the year 260.
+    #[test]
     fn share_of_a_leap_year() {
         let goal: Goal = serde_json::from_str(r#"{"id": "o", "metric": "revenue"}"#).expect("goal");
         let clock = Clock {
@@ -701,10 +718,10 @@ mod tests {
         assert_eq!(
             basis,
             Basis::ProRata {
-                days: 60,
-                year_days: 366
+                days: 42,
+                year_days: 260
             }
         );
-        assert_eq!(share, Frac::new(d("60"), d("366")).expect("share"));
+        assert_eq!(share, Frac::new(d("42"), d("260")).expect("share"));
     }
 }

@@ -197,8 +197,8 @@ off-track-source-latest = latest reported
 off-track-basis-quarters = { $quarters } by phasing
 off-track-basis-part = { $part } by phasing
 off-track-basis-phasing = { $quarters } and { $part } by phasing
-off-track-basis-days = { $days } of { $quarter_days } days of { $quarter }
-off-track-basis-pro-rata = { $days } of { $year_days } days pro rata
+off-track-basis-days = { $days } of { $quarter_days } working days of { $quarter }
+off-track-basis-pro-rata = { $days } of { $year_days } working days pro rata
 off-track-basis-sellers = the reporting sellers' targets to date
 off-track-below = below { $threshold }
 off-track-short = short of the target
@@ -715,7 +715,7 @@ rule-off-track-summary =
     With actuals: a goal whose year-end forecast is below `at_risk` of its annual
     target (warning), or between `at_risk` and the target (info); reversed for
     lower-is-better metrics. The forecast is the actual to date ÷ the target-to-date
-    share of the year (the goal's phasing, else pro rata by days), as of the latest
+    share of the year (the goal's phasing, else pro rata by working days), as of the latest
     `as_of`; ratios come from their sums.
 rule-off-track-principle =
     Goals are followed up continuously: a plan that only is checked at year end

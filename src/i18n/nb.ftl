@@ -197,8 +197,8 @@ off-track-source-latest = sist rapportert
 off-track-basis-quarters = { $quarters } etter periodiseringen
 off-track-basis-part = { $part } etter periodiseringen
 off-track-basis-phasing = { $quarters } og { $part } etter periodiseringen
-off-track-basis-days = { $days } av { $quarter_days } dager av { $quarter }
-off-track-basis-pro-rata = { $days } av { $year_days } dager forholdsmessig
+off-track-basis-days = { $days } av { $quarter_days } arbeidsdager av { $quarter }
+off-track-basis-pro-rata = { $days } av { $year_days } arbeidsdager forholdsmessig
 off-track-basis-sellers = målene hittil for selgerne som har rapportert
 off-track-below = under { $threshold }
 off-track-short = under målet
@@ -723,7 +723,7 @@ rule-off-track-summary =
     Med resultater: et mål der prognosen for året er under `at_risk` av årsmålet
     (advarsel), eller mellom `at_risk` og målet (merknad); omvendt for størrelser der
     lavere er bedre. Prognosen er resultatet hittil ÷ andelen av året som målet
-    hittil utgjør (målets periodisering, ellers forholdsmessig etter dager), per
+    hittil utgjør (målets periodisering, ellers forholdsmessig etter arbeidsdager), per
     siste `as_of`; forholdstall regnes fra summene.
 rule-off-track-principle =
     Målene følges opp løpende: en plan som bare sjekkes ved årets slutt, kan ikke

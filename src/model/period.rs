@@ -77,6 +77,18 @@ impl Date {
         }
     }
 
+    /// The working days (Monday to Friday) from `self` to `end`, both
+    /// counted; 0 when `end` is before `self`. Public holidays are not known.
+    pub fn working_days_to(self, end: Date) -> i64 {
+        // Weekdays among the days before day `n`, counted from the Monday
+        // 1969-12-29 (day -3).
+        let before = |n: i64| {
+            let m = n + 3;
+            5 * m.div_euclid(7) + m.rem_euclid(7).min(5)
+        };
+        (before(end.days() + 1) - before(self.days())).max(0)
+    }
+
     /// Today by the system clock (UTC).
     pub fn today() -> Self {
         let secs = std::time::SystemTime::now()

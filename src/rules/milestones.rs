@@ -207,7 +207,8 @@ fn check_team(cx: &Context<'_>, team: &Entry<Team>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The phasing accumulated up to `date`: whole quarters that have ended, and
-/// the elapsed share (by days) of the quarter `date` falls in.
+/// the elapsed share (by working days, as the evaluation counts them) of
+/// the quarter `date` falls in.
 pub fn cumulative_phasing(
     period: Period,
     quarters: &[(u8, Decimal)],
@@ -223,20 +224,10 @@ pub fn cumulative_phasing(
         if quarter.end() <= date {
             total += value;
         } else if quarter.contains(date) {
-            let days = Decimal::from(day_number(quarter.end()) - day_number(quarter.start()) + 1);
-            let elapsed = Decimal::from(day_number(date) - day_number(quarter.start()) + 1);
+            let days = Decimal::from(quarter.start().working_days_to(quarter.end()));
+            let elapsed = Decimal::from(quarter.start().working_days_to(date));
             total += value * elapsed / days;
         }
     }
     Some(total)
-}
-
-/// Days since 0000-03-01 (a monotone day count for differences).
-pub fn day_number(d: Date) -> i64 {
-    let (y, m) = if d.month <= 2 {
-        (i64::from(d.year) - 1, i64::from(d.month) + 9)
-    } else {
-        (i64::from(d.year), i64::from(d.month) - 3)
-    };
-    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + i64::from(d.day) - 1
 }
