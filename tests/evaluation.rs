@@ -66,6 +66,14 @@ fn the_year_to_date_is_the_sum_of_the_files() {
         message(d)
     );
     assert!(message(d).contains("below 90%"), "{}", message(d));
+    // The message rounds to whole kroner; the JSON keeps the forecast as
+    // computed: 2 150 000 × 261/64.
+    assert!(
+        message(d).contains("= NOK 8,767,969 against"),
+        "{}",
+        message(d)
+    );
+    assert_eq!(arg(d, "forecast"), 8_767_968.75);
 }
 
 #[test]

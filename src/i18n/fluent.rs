@@ -137,7 +137,9 @@ impl Localizer {
     pub fn shown(&self, arg: &Arg) -> String {
         let fmt = &self.fmt;
         match arg {
-            Arg::Money { value, dp } => fmt.money_dp(*value, (*dp).max(2)),
+            // Shown with `dp` decimals, and øre where `dp` allows them; the
+            // JSON keeps the value as computed.
+            Arg::Money { value, dp } => fmt.money_dp(super::round(*value, *dp), (*dp).max(2)),
             Arg::Percent { value, dp } => fmt.percent_dp(*value, *dp),
             Arg::Number { value, dp } => fmt.number_dp(*value, *dp),
             Arg::Count(n) => fmt.number_dp(rust_decimal::Decimal::from(*n), 0),

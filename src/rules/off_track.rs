@@ -6,7 +6,7 @@ use super::{Context, Param, Rule, RuleMeta, as_printed};
 use crate::analysis::evaluation::{Basis, Eval, Source, Status};
 use crate::analysis::exact::Frac;
 use crate::diag::{Diagnostic, Level, RuleId};
-use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero, round};
+use crate::i18n::{Arg, Message, decimals_apart, decimals_nonzero};
 use crate::model::metrics::{Better, Kind};
 use rust_decimal::Decimal;
 
@@ -61,11 +61,7 @@ impl Rule for OffTrack {
 /// ratio).
 fn shown(kind: Kind, value: Decimal, dp: u32) -> Arg {
     match kind {
-        // Rounded here: money shows its øre otherwise.
-        Kind::Money => Arg::Money {
-            value: round(value, dp),
-            dp,
-        },
+        Kind::Money => Arg::Money { value, dp },
         Kind::Ratio => Arg::Percent { value, dp },
         Kind::Count | Kind::Score => Arg::Number { value, dp },
     }
