@@ -6,8 +6,9 @@ use common::{Plan, assert_snapshot, run_in};
 
 /// The example plan with one deliberate mistake: a misspelt key, a wrong
 /// team, and a margin written as 25.
+/// The example plan as it stood before its first actuals, with mistakes.
 fn mistaken_example() -> Plan {
-    let plan = Plan::example();
+    let plan = Plan::example().without("actuals");
     let kari = plan
         .read("sellers/kari.yaml")
         .replace("team: salg-vest", "team: salg-vets")

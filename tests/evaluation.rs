@@ -543,3 +543,67 @@ fn customer_actuals_can_be_a_csv_beside_the_sellers_yaml() {
     assert_eq!(fjordtre["actual_revenue"], 1_150_000.5);
     assert_eq!(fjordtre["actual_contribution"], 250_000.0);
 }
+
+/// A team's revenue is judged against its own target and phasing, not the
+/// sum of its sellers' targets; when a seller has not reported, against the
+/// reporting sellers' part of the team target.
+#[test]
+fn a_team_is_judged_against_its_own_target_and_phasing() {
+    let team = "name: Salg Vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 20_000_000, phasing: [4_000_000, 5_000_000, 5_000_000, 6_000_000]}\n";
+    let seller = |name: &str, target: &str| {
+        format!(
+            "name: {name}\nteam: salg-vest\ngoals:\n  - {{id: omsetning, metric: revenue, target: {target}}}\n"
+        )
+    };
+    // Sellers over-assigned to 24 000 000; the team made 4 100 000 in Q1.
+    let plan = Plan::new()
+        .file("teams/salg-vest.yaml", team)
+        .file("sellers/kari.yaml", &seller("Kari Nordmann", "12_000_000"))
+        .file("sellers/ola.yaml", &seller("Ola Berg", "12_000_000"))
+        .file(
+            "actuals/2027-Q1.yaml",
+            &actuals(
+                "2027-Q1",
+                "  kari: {revenue: 2_000_000}\n  ola: {revenue: 2_100_000}\n",
+            ),
+        );
+    let render = plan.run(&["render", "--dump-context"]);
+    assert_eq!(render.code, 0, "{}", render.stderr);
+    let context: Value = serde_json::from_str(&render.stdout).expect("json");
+    let e = &context["teams"][0]["goals"][0]["evaluation"];
+    // Q1 of the team's phasing: 4 000 000 of 20 000 000; 4 100 000 ÷ 20 %.
+    assert_eq!(e["target_to_date"].as_f64(), Some(4_000_000.0), "{e}");
+    assert_eq!(e["forecast"].as_f64(), Some(20_500_000.0), "{e}");
+    assert_eq!(e["status"], "on_track");
+    assert_eq!(e["method"], "phasing");
+    assert!(
+        only(&plan, "off-track")
+            .iter()
+            .all(|d| d["file"] != "teams/salg-vest.yaml"),
+        "the team is on track"
+    );
+    // Ola has not reported: Kari's 12 of the sellers' 24 million is half the
+    // team target, 10 000 000, and Q1 is 20 % of it.
+    let plan = plan.file(
+        "actuals/2027-Q1.yaml",
+        &actuals("2027-Q1", "  kari: {revenue: 1_500_000}\n"),
+    );
+    let d = only(&plan, "off-track");
+    let team = d
+        .iter()
+        .find(|d| d["file"] == "teams/salg-vest.yaml")
+        .expect("a team finding");
+    assert_eq!(team["level"], "warning");
+    assert!(
+        message(team).contains("NOK 1,500,000 of NOK 2,000,000 target to date (Q1 by phasing)"),
+        "{}",
+        message(team)
+    );
+    assert!(
+        message(team).contains(
+            "(sellers who reported: 1 of 2; NOK 10,000,000 is their part of the team target NOK 20,000,000)"
+        ),
+        "{}",
+        message(team)
+    );
+}

@@ -303,30 +303,36 @@ fn the_import_block_is_checked_by_the_schema() {
 /// the example plan with the README's `import:` block.
 #[test]
 fn the_readme_example_imports_the_example_export() {
-    let example = Plan::example();
-    let config = example.read("salgsmal.yaml");
-    let plan = example.file(
-        "salgsmal.yaml",
-        &format!("{config}import:\n  seller: Selger\n  metrics:\n    revenue: Omsetning\n    contribution: Dekningsbidrag\n    offers: Tilbud\n    offers_won: Vunnet\n"),
-    );
+    // The example plan's second quarter is this import, with the team's
+    // notes added below it.
+    let plan = Plan::example().without("actuals/2027-Q2.yaml");
     let csv =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/crm-eksport-2027-Q1.csv");
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/crm-eksport-2027-Q2.csv");
     let csv = csv.to_str().expect("path");
-    let run = plan.run(&["import", "actuals", csv, "--period", "2027-Q1"]);
+    let run = plan.run(&["import", "actuals", csv, "--period", "2027-Q2"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(
         run.stdout,
-        "skrev actuals/2027-Q1.yaml: 3 selgere fra 6 rader\n  \
-         ingrid (2 rader): contribution kr 1 380 426, offers 14, offers_won 9, revenue kr 7 265 400\n  \
-         kari (2 rader): contribution kr 515 176, offers 16, offers_won 11, revenue kr 2 146 567,50\n  \
-         ola (2 rader): contribution kr 745 492,50, offers 19, offers_won 10, revenue kr 4 385 250\n"
+        "skrev actuals/2027-Q2.yaml: 3 selgere fra 12 rader\n  \
+         ingrid (2 rader): contribution kr 1 814 800, offers 17, offers_won 10, qualified_meetings 100, revenue kr 9 400 000\n  \
+         kari (5 rader): contribution kr 464 300, offers 20, offers_won 14, qualified_meetings 100, revenue kr 2 050 000\n  \
+         ola (5 rader): contribution kr 871 400, offers 32, offers_won 19, qualified_meetings 88, revenue kr 5 900 000\n  \
+         11 kunder med omsetning og dekningsbidrag\n"
     );
-    let written = plan.read("actuals/2027-Q1.yaml");
+    let written = plan.read("actuals/2027-Q2.yaml");
+    let example = std::fs::read_to_string(common::example_dir().join("actuals/2027-Q2.yaml"))
+        .expect("example");
+    let (imported, notes) = example.split_once("notes: |\n").expect("notes");
+    assert_eq!(written, imported);
+    assert!(notes.contains("Delmål 2"), "{notes}");
+    // Sunnhordland's credit note is netted out: 4 750 000 − 50 000.
     assert!(
-        written.starts_with("# Imported from crm-eksport-2027-Q1.csv by `salgsmal import actuals`.\nperiod: 2027-Q1\nas_of: 2027-03-31\nsellers:\n  ingrid:\n    contribution: 1380426\n"),
+        written.contains("  sunnhordland-mek: {revenue: 4700000, contribution: 545200}\n"),
         "{written}"
     );
-    assert_checks(&plan, "actuals/2027-Q1.yaml");
+    // Customers named by id (`osteroy-trevare`) or by name.
+    assert!(written.contains("  osteroy-trevare: {revenue: 330000, contribution: 80850}\n"));
+    assert_checks(&plan, "actuals/2027-Q2.yaml");
 }
 
 #[test]
@@ -368,4 +374,65 @@ fn a_ratio_is_read_from_one_row_and_within_one() {
         "{written}"
     );
     assert_checks(&plan, "actuals/2027-Q1.yaml");
+}
+
+#[test]
+fn rows_per_customer_add_up_per_customer_and_an_unknown_one_is_located() {
+    let customers = "owner: kari\ncustomers:\n  - {id: fjordtre, name: Fjordtre AS, revenue: 1_000_000, margin: 0.2}\n  - {id: vikvent, name: Vik Ventilasjon, revenue: 100_000, margin: 0.25}\n";
+    let plan = plan(&format!("{NORWEGIAN_COLUMNS}  customer: Kunde\n"))
+        .file("customers/kari.yaml", customers)
+        .file(
+            "crm.csv",
+            "Selger;Kunde;Omsetning;Dekningsbidrag;Tilbud\n\
+             Kari Nordmann;Fjordtre AS;kr 100 000,-;20 000,-;2\n\
+             Kari Nordmann;FJORDTRE;kr 50 000,-;10 000,-;1\n\
+             Kari Nordmann;;kr 5 000,-;;\n\
+             Kari Nordmann;Vik Ventilasjon;kr 30 000,-;;1\n\
+             Ola Berg;Ukjent AS;kr 10,-;1,-;1\n",
+        );
+    let run = plan.run(&["import", "actuals", "crm.csv", "--period", "2027-Q1"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: crm.csv:6:10: no customer has the id or name `Ukjent AS`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!plan.path().join("actuals/2027-Q1.yaml").exists());
+    let run = plan.run(&[
+        "import",
+        "actuals",
+        "crm.csv",
+        "--period",
+        "2027-Q1",
+        "--skip-bad-rows",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("2 customers with revenue and contribution"),
+        "{}",
+        run.stdout
+    );
+    let written = plan.read("actuals/2027-Q1.yaml");
+    // Fjordtre by name and by id (case-insensitive); a row without a
+    // customer counts for the seller only; no contribution, none written.
+    assert!(
+        written.ends_with(
+            "customers:\n  fjordtre: {revenue: 150000, contribution: 30000}\n  vikvent: {revenue: 30000}\n"
+        ),
+        "{written}"
+    );
+    assert!(written.contains("    revenue: 185000\n"), "{written}");
+    assert_checks(&plan, "actuals/2027-Q1.yaml");
+    // A customer column named in salgsmal.yaml must be there.
+    let plan = plan.file("crm.csv", "Selger;Omsetning\nKari Nordmann;1\n");
+    let run = plan.run(&["import", "actuals", "crm.csv", "--period", "2027-Q2"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("crm.csv:1:1: the header has no customer column `Kunde`"),
+        "{}",
+        run.stderr
+    );
 }

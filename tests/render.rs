@@ -479,7 +479,9 @@ notes: |
 
 #[test]
 fn the_review_report_evaluates_the_actuals_in_both_languages() {
-    let plan = Plan::example().file("actuals/2027-Q1.yaml", Q1_ACTUALS);
+    let plan = Plan::example()
+        .without("actuals")
+        .file("actuals/2027-Q1.yaml", Q1_ACTUALS);
     let expect = [
         (
             "nb",
@@ -564,9 +566,44 @@ fn the_review_report_evaluates_the_actuals_in_both_languages() {
     assert!(html.contains("&lt;b&gt;nå&lt;&#x2f;b&gt;") || html.contains("&lt;b&gt;nå&lt;/b&gt;"));
 }
 
+/// The example's two quarters: milestone 1 (kr 13 000 000 by 31 March)
+/// missed with 2 150 000 + 5 600 000 + 5 000 000; milestone 2 (kr 28 000 000
+/// by 30 June) reached with 30 100 000; Kari behind, Ola ahead, and the team
+/// ahead of its own phasing (13 + 15 of 60 million by June).
+#[test]
+fn the_example_review_shows_two_quarters() {
+    let plan = Plan::example();
+    render(
+        &plan,
+        &["--format", "md", "--locale", "en", "--report", "review"],
+    );
+    let md = plan.read("out/review-salg-vest.md");
+    for row in [
+        "| Milestone 1 | 31 Mar 2027 | Revenue | NOK 13,000,000 | NOK 12,750,000 | Missed |",
+        "| Milestone 2 | 30 Jun 2027 | Revenue | NOK 28,000,000 | NOK 30,100,000 | Reached |",
+        // 10 000 000 × 129/261 working days; 4 200 000 × 261/129.
+        "| Revenue | NOK 10,000,000 | NOK 4,200,000 | NOK 4,942,529 | 85% | NOK 8,497,674 | Off track |",
+        // 20 500 000 × 129/261; 11 500 000 × 261/129.
+        "| Revenue | NOK 20,500,000 | NOK 11,500,000 | NOK 10,132,184 | 113.5% | NOK 23,267,442 | On track |",
+        // The team against its phasing: 30 100 000 ÷ 28 000 000, × 60/28.
+        "| Revenue | NOK 60,000,000 | NOK 30,100,000 | NOK 28,000,000 | 107.5% | NOK 64,500,000 | On track |",
+    ] {
+        assert!(md.contains(row), "{row}\n{md}");
+    }
+    // Both quarters' notes, as written.
+    assert!(
+        md.contains("Delmål 1 (kr 13 000 000 innen 31. mars) ble ikke nådd"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Delmål 2 (kr 28 000 000 innen 30. juni) er nådd"),
+        "{md}"
+    );
+}
+
 #[test]
 fn the_review_report_without_actuals_says_so_and_shows_the_targets() {
-    let plan = Plan::example();
+    let plan = Plan::example().without("actuals");
     for (locale, none) in [("nb", "Ingen faktiske tall ennå"), ("en", "No actuals yet")] {
         for format in ["md", "html"] {
             render(

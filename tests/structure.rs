@@ -7,7 +7,7 @@ use common::{Plan, assert_at};
 fn the_example_plan_passes() {
     let (code, json) = Plan::example().check_json();
     assert_eq!(json["summary"]["errors"], 0, "{json:#}");
-    assert_eq!(json["summary"]["files"], 8);
+    assert_eq!(json["summary"]["files"], 10);
     assert_eq!(code, 0);
 }
 

@@ -49,8 +49,6 @@ pub enum Basis {
     },
     /// Pro rata over the year: `days` of `year_days` working days.
     ProRata { days: i64, year_days: i64 },
-    /// A team: the sum of its reporting sellers' targets to date.
-    Sellers,
 }
 
 /// How the actual to date was found.
@@ -282,7 +280,8 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
     }
     for (ti, team) in plan.teams.iter().enumerate() {
         for (gi, goal) in team.data.goals.iter().enumerate() {
-            out.teams[ti][gi] = evaluate_team(plan, goal, &members[ti], &out.sellers, at_risk);
+            out.teams[ti][gi] =
+                evaluate_team(plan, goal, &members[ti], &out.sellers, (clock, ww), at_risk);
         }
     }
     out.milestones = plan
@@ -524,12 +523,12 @@ fn evaluate_goal(
     let (actual, source, sums) = actual(plan, metric, reported)?;
     let flow = is_flow(metric) && source == Source::Sum;
     let (annual, share, basis) = if flow {
-        let annual = match goal.per {
-            Some(per) if per != Per::Year => target.value * per_year(per, working_weeks),
-            _ => target.value,
-        };
         let (share, basis) = share_of_year(goal, clock);
-        (Frac::from(annual), share, basis)
+        (
+            Frac::from(annual_target(goal, target.value, working_weeks)),
+            share,
+            basis,
+        )
     } else {
         (
             Frac::from(target.value),
@@ -585,14 +584,25 @@ fn build(
     })
 }
 
+/// A goal's target over a year: a rate (10 a week) as its count.
+fn annual_target(goal: &Goal, value: Decimal, working_weeks: Decimal) -> Decimal {
+    match goal.per {
+        Some(per) if per != Per::Year => value * per_year(per, working_weeks),
+        _ => value,
+    }
+}
+
 /// A team goal from its sellers: the actuals of the sellers who reported
-/// the metric against those sellers' targets (a flow), or the ratio of the
+/// the metric against the team's own target (a flow: its phasing, or pro
+/// rata; when some sellers have not reported, the part of the team target
+/// their targets make up of all its sellers' targets), or the ratio of the
 /// sums against the team's target (a ratio from its sums).
 fn evaluate_team(
     plan: &Plan,
     goal: &Goal,
     members: &[usize],
     sellers: &[Vec<GoalEval>],
+    (clock, working_weeks): (Clock, Decimal),
     at_risk: Decimal,
 ) -> Option<Eval> {
     let metric = plan.metrics.get(&goal.metric)?;
@@ -602,41 +612,54 @@ fn evaluate_team(
     if goal.product.is_some() {
         return None;
     }
-    let of = members
+    // Each seller's annual target for the metric, by seller.
+    let targets: Vec<(usize, Decimal)> = members
         .iter()
-        .filter(|&&s| {
+        .filter_map(|&s| {
             let data = &plan.sellers[s].data;
-            super::rollup::seller_target(&plan.metrics, data, &goal.metric, None).is_some()
+            super::rollup::seller_target(&plan.metrics, data, &goal.metric, None)
+                .map(|t| (s, annual_target(t.goal, t.value, working_weeks)))
         })
-        .count();
+        .collect();
+    let of = targets.len();
     // Each seller's evaluation of the metric: the goal or KPI the roll-up
     // counts (goals first, then KPIs).
-    let evals: Vec<&Eval> = members
+    let evals: Vec<(usize, &Eval)> = members
         .iter()
         .filter_map(|&s| {
             sellers[s]
                 .iter()
                 .find(|g| g.eval.metric == goal.metric)
-                .map(|g| &g.eval)
+                .map(|g| (s, &g.eval))
         })
         .collect();
     if evals.is_empty() {
         return None;
     }
-    if is_flow(metric) && evals.iter().all(|e| e.source == Source::Sum) {
-        let actual = evals.iter().fold(Frac::ZERO, |a, e| a.plus(e.actual));
-        let annual = evals.iter().fold(Frac::ZERO, |a, e| a.plus(e.annual));
-        let to_date = evals
-            .iter()
-            .fold(Frac::ZERO, |a, e| a.plus(e.target_to_date));
-        let share = to_date.checked_div(annual)?;
+    if is_flow(metric) && evals.iter().all(|(_, e)| e.source == Source::Sum) {
+        let actual = evals.iter().fold(Frac::ZERO, |a, (_, e)| a.plus(e.actual));
+        let team_annual = Frac::from(annual_target(goal, target.value, working_weeks));
+        let annual = if evals.len() >= of {
+            team_annual
+        } else {
+            // The reporting sellers' part of the team target.
+            let sum = |keep: &dyn Fn(usize) -> bool| {
+                targets
+                    .iter()
+                    .filter(|(s, _)| keep(*s))
+                    .fold(Frac::ZERO, |a, (_, v)| a.plus(Frac::from(*v)))
+            };
+            let reporting = sum(&|s| evals.iter().any(|(r, _)| *r == s));
+            team_annual.times(reporting.checked_div(sum(&|_| true))?)
+        };
+        let (share, basis) = share_of_year(goal, clock);
         return build(
             &goal.metric,
             actual,
             None,
             annual,
             share,
-            Basis::Sellers,
+            basis,
             Source::Sum,
             metric.better,
             at_risk,
@@ -644,7 +667,7 @@ fn evaluate_team(
         );
     }
     // A ratio from its sums: only the sellers with sums count.
-    let with_sums: Vec<(Decimal, Decimal)> = evals.iter().filter_map(|e| e.sums).collect();
+    let with_sums: Vec<(Decimal, Decimal)> = evals.iter().filter_map(|(_, e)| e.sums).collect();
     let (Some((num, den)), false) = (ratio_sums(&goal.metric), with_sums.is_empty()) else {
         return None;
     };

@@ -27,6 +27,9 @@ use std::process::ExitCode;
 /// Values per seller id, then metric id.
 type Sums = BTreeMap<String, BTreeMap<String, Decimal>>;
 
+/// Revenue and contribution per customer id.
+type CustomerSums = BTreeMap<String, (Option<Decimal>, Option<Decimal>)>;
+
 /// A row that cannot be imported, where and why.
 struct BadRow {
     pos: Pos,
@@ -108,8 +111,10 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
     };
 
     let sellers = SellerIndex::of(plan);
+    let customers = CustomerIndex::of(plan);
     let decimal_comma = delimiter != ',';
     let mut sums = Sums::new();
+    let mut customer_sums = CustomerSums::new();
     let mut rows_per_seller: BTreeMap<String, usize> = BTreeMap::new();
     let mut first_line: HashMap<(String, String), usize> = HashMap::new();
     let mut bad = Vec::new();
@@ -118,9 +123,9 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
         if row.len() == 1 && row[0].text.trim().is_empty() {
             continue;
         }
-        match read_row(row, header, &columns, &sellers, decimal_comma) {
+        match read_row(row, header, &columns, (&sellers, &customers), decimal_comma) {
             Err(problems) => bad.extend(problems),
-            Ok((seller, values)) => {
+            Ok((seller, customer, values)) => {
                 let line = row.first().map_or(0, |c| c.pos.line);
                 // A ratio or a score cannot be added up: one row each; and a
                 // ratio lies within 0..=1 (`0,24` or `24 %`).
@@ -152,6 +157,17 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
                 if !wrong.is_empty() {
                     bad.extend(wrong);
                     continue;
+                }
+                if let Some(customer) = customer {
+                    let entry = customer_sums.entry(customer).or_default();
+                    for (metric, value, _) in &values {
+                        let slot = match metric.as_str() {
+                            "revenue" => &mut entry.0,
+                            "contribution" => &mut entry.1,
+                            _ => continue,
+                        };
+                        *slot = Some(slot.unwrap_or_default() + value);
+                    }
                 }
                 let seller_sums = sums.entry(seller.clone()).or_default();
                 for (metric, value, _) in values {
@@ -190,7 +206,7 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
         .file_name()
         .map_or_else(|| shown_file.clone(), |n| n.to_string_lossy().into_owned());
     let modeline = root.join("schemas/actuals.schema.json").is_file();
-    let yaml = actuals_yaml(&name, period, &sums, modeline);
+    let yaml = actuals_yaml(&name, period, (&sums, &customer_sums), modeline);
     if !dir.exists() {
         std::fs::create_dir(&dir).map_err(|e| {
             anyhow::anyhow!(say(Message::new("import-write-failed")
@@ -227,6 +243,12 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
                 "  {seller} ({}): {}",
                 say(rows),
                 values.join(", ")
+            ))?;
+        }
+        if !customer_sums.is_empty() {
+            super::println(&format!(
+                "  {}",
+                say(Message::new("import-customers").count("customers", customer_sums.len()))
             ))?;
         }
         if !bad.is_empty() {
@@ -377,9 +399,11 @@ fn strip_currency(text: &str) -> &str {
     text.trim()
 }
 
-/// Where the seller and the values are in the header.
+/// Where the seller, the customer and the values are in the header.
 struct Columns {
     seller: usize,
+    /// The customer column, where the rows name customers.
+    customer: Option<usize>,
     /// (metric id, column index, column name)
     metrics: Vec<(String, usize, String)>,
 }
@@ -398,11 +422,20 @@ impl Columns {
                 .text("column", seller_name)
                 .text("columns", names.join(", "))
         })?;
+        let customer = match settings.customer.as_deref() {
+            Some(name) => Some(index(name).ok_or_else(|| {
+                Message::new("import-no-customer-column")
+                    .text("column", name)
+                    .text("columns", names.join(", "))
+            })?),
+            None if settings.metrics.is_empty() => index("customer"),
+            None => None,
+        };
         let mut metrics = Vec::new();
         if settings.metrics.is_empty() {
             for (i, name) in names.iter().enumerate() {
                 let id = name.to_lowercase();
-                if i != seller && plan.metrics.get(&id).is_some() {
+                if i != seller && Some(i) != customer && plan.metrics.get(&id).is_some() {
                     metrics.push((id, i, name.clone()));
                 }
             }
@@ -422,7 +455,11 @@ impl Columns {
                 metrics.push((metric.clone(), i, names[i].clone()));
             }
         }
-        Ok(Self { seller, metrics })
+        Ok(Self {
+            seller,
+            customer,
+            metrics,
+        })
     }
 }
 
@@ -461,16 +498,48 @@ impl SellerIndex {
     }
 }
 
-/// One row read: its seller and (metric, value, cell) for every non-empty
-/// value cell; or every problem the row has.
-#[allow(clippy::type_complexity)]
+/// Customers by id and name (lowercase, trimmed).
+struct CustomerIndex(HashMap<String, Vec<String>>);
+
+impl CustomerIndex {
+    fn of(plan: &Plan) -> Self {
+        let mut keys: HashMap<String, Vec<String>> = HashMap::new();
+        for list in &plan.customers {
+            for c in &list.data.customers {
+                for key in [c.id.as_str(), c.name.as_str()] {
+                    let ids = keys.entry(key.trim().to_lowercase()).or_default();
+                    if !ids.contains(&c.id) {
+                        ids.push(c.id.clone());
+                    }
+                }
+            }
+        }
+        Self(keys)
+    }
+
+    fn find(&self, text: &str) -> Result<&str, Message> {
+        match self.0.get(&text.trim().to_lowercase()).map(Vec::as_slice) {
+            Some([id]) => Ok(id),
+            Some(ids) if ids.len() > 1 => Err(Message::new("import-ambiguous-customer")
+                .text("customer", text.trim())
+                .text("customers", ids.join(", "))),
+            _ => Err(Message::new("import-unknown-customer").text("customer", text.trim())),
+        }
+    }
+}
+
+/// A row read: its seller, its customer (where the rows name customers)
+/// and (metric, value, cell) for every non-empty value cell.
+type Row<'a> = (String, Option<String>, Vec<(String, Decimal, &'a Cell)>);
+
+/// One row read, or every problem the row has.
 fn read_row<'a>(
     row: &'a [Cell],
     header: &[Cell],
     columns: &Columns,
-    sellers: &SellerIndex,
+    (sellers, customers): (&SellerIndex, &CustomerIndex),
     decimal_comma: bool,
-) -> Result<(String, Vec<(String, Decimal, &'a Cell)>), Vec<BadRow>> {
+) -> Result<Row<'a>, Vec<BadRow>> {
     let mut problems = Vec::new();
     let end = row.last().map_or(Pos { line: 1, column: 1 }, |c| c.end);
     let missing = |column: &str| BadRow {
@@ -508,6 +577,20 @@ fn read_row<'a>(
             }
         },
     };
+    // An empty customer cell: the row counts for its seller only.
+    let customer = match columns.customer.and_then(|i| row.get(i)) {
+        Some(cell) if !cell.text.trim().is_empty() => match customers.find(&cell.text) {
+            Ok(id) => Some(id.to_string()),
+            Err(message) => {
+                problems.push(BadRow {
+                    pos: cell.pos,
+                    message,
+                });
+                None
+            }
+        },
+        _ => None,
+    };
     let mut values = Vec::new();
     for (metric, index, name) in &columns.metrics {
         let Some(cell) = row.get(*index) else {
@@ -529,14 +612,20 @@ fn read_row<'a>(
         }
     }
     match seller {
-        Some(seller) if problems.is_empty() => Ok((seller, values)),
+        Some(seller) if problems.is_empty() => Ok((seller, customer, values)),
         _ => Err(problems),
     }
 }
 
-/// The actuals file: a header comment, `period`, `as_of` and the sellers'
-/// values, keys sorted, numbers exact.
-fn actuals_yaml(file: &str, period: Period, sums: &Sums, modeline: bool) -> String {
+/// The actuals file: a header comment, `period`, `as_of`, the sellers'
+/// values and the customers' revenue and contribution, keys sorted, numbers
+/// exact.
+fn actuals_yaml(
+    file: &str,
+    period: Period,
+    (sums, customers): (&Sums, &CustomerSums),
+    modeline: bool,
+) -> String {
     let file: String = file
         .chars()
         .map(|c| if c.is_control() { '?' } else { c })
@@ -559,6 +648,16 @@ fn actuals_yaml(file: &str, period: Period, sums: &Sums, modeline: bool) -> Stri
         for (metric, value) in values {
             out.push_str(&format!("    {}: {}\n", key(metric), value.normalize()));
         }
+    }
+    if !customers.is_empty() {
+        out.push_str("customers:\n");
+    }
+    for (customer, (revenue, contribution)) in customers {
+        let fields: Vec<String> = [("revenue", revenue), ("contribution", contribution)]
+            .into_iter()
+            .filter_map(|(name, v)| v.map(|v| format!("{name}: {}", v.normalize())))
+            .collect();
+        out.push_str(&format!("  {}: {{{}}}\n", key(customer), fields.join(", ")));
     }
     out
 }

@@ -192,6 +192,7 @@ customer-owner-help = give the customer one owner
 off-track-flow = { $metric } to date { $actual } of { $to_date } target to date ({ $basis }) = { $attainment }; year-end forecast { $actual } ÷ { $share } of the year = { $forecast } against { $annual }, { $verdict }
 off-track-level = { $metric } to date { $actual } ({ $source }) against the target { $target } = { $attainment } of it, { $verdict }
 off-track-team = { $finding } (sellers reported: { $reported } of { $of })
+off-track-team-part = { $finding } (sellers who reported: { $reported } of { $of }; { $annual } is their part of the team target { $target })
 off-track-source-sums = { $num } { $num_metric } ÷ { $den } { $den_metric }
 off-track-source-latest = latest reported
 off-track-basis-quarters = { $quarters } by phasing
@@ -199,7 +200,6 @@ off-track-basis-part = { $part } by phasing
 off-track-basis-phasing = { $quarters } and { $part } by phasing
 off-track-basis-days = { $days } of { $quarter_days } working days of { $quarter }
 off-track-basis-pro-rata = { $days } of { $year_days } working days pro rata
-off-track-basis-sellers = the reporting sellers' targets to date
 off-track-below = below { $threshold }
 off-track-short = short of the target
 off-track-over = over the target
@@ -798,6 +798,13 @@ import-seller-rows = { $rows ->
         [one] { $rows } row
        *[other] { $rows } rows
     }
+import-no-customer-column = the header has no customer column `{ $column }` (the columns are: { $columns })
+import-unknown-customer = no customer has the id or name `{ $customer }`
+import-ambiguous-customer = `{ $customer }` could be more than one customer ({ $customers })
+import-customers = { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    } with revenue and contribution
 import-skipped = skipped { $count ->
         [one] { $count } row
        *[other] { $count } rows

@@ -192,6 +192,7 @@ customer-owner-help = gi kunden én eier
 off-track-flow = { $metric } hittil { $actual } av { $to_date } mål hittil ({ $basis }) = { $attainment }; prognose for året { $actual } ÷ { $share } av året = { $forecast } mot { $annual }, { $verdict }
 off-track-level = { $metric } hittil { $actual } ({ $source }) mot målet { $target } = { $attainment } av det, { $verdict }
 off-track-team = { $finding } (selgere som har rapportert: { $reported } av { $of })
+off-track-team-part = { $finding } (selgere som har rapportert: { $reported } av { $of }; { $annual } er deres del av lagets mål { $target })
 off-track-source-sums = { $num } { $num_metric } ÷ { $den } { $den_metric }
 off-track-source-latest = sist rapportert
 off-track-basis-quarters = { $quarters } etter periodiseringen
@@ -199,7 +200,6 @@ off-track-basis-part = { $part } etter periodiseringen
 off-track-basis-phasing = { $quarters } og { $part } etter periodiseringen
 off-track-basis-days = { $days } av { $quarter_days } arbeidsdager av { $quarter }
 off-track-basis-pro-rata = { $days } av { $year_days } arbeidsdager forholdsmessig
-off-track-basis-sellers = målene hittil for selgerne som har rapportert
 off-track-below = under { $threshold }
 off-track-short = under målet
 off-track-over = over målet
@@ -808,6 +808,13 @@ import-seller-rows = { $rows ->
         [one] { $rows } rad
        *[other] { $rows } rader
     }
+import-no-customer-column = overskriften har ingen kundekolonne `{ $column }` (kolonnene er: { $columns })
+import-unknown-customer = ingen kunde har id eller navn `{ $customer }`
+import-ambiguous-customer = `{ $customer }` kan være flere kunder ({ $customers })
+import-customers = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } med omsetning og dekningsbidrag
 import-skipped = hoppet over { $count ->
         [one] { $count } rad
        *[other] { $count } rader

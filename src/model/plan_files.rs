@@ -234,7 +234,8 @@ pub struct ImportSettings {
     /// Metric id → column name; empty: columns named like metric ids.
     #[serde(default)]
     pub metrics: BTreeMap<String, String>,
-    /// The customer column (accepted; per-customer import is not built yet).
+    /// The customer column (id or name): each row's revenue and
+    /// contribution also add up per customer.
     pub customer: Option<String>,
 }
 

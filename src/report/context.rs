@@ -43,7 +43,6 @@ fn evaluation(e: Option<&crate::analysis::evaluation::Eval>) -> Value {
                 Basis::Level => "level",
                 Basis::Phasing { .. } => "phasing",
                 Basis::ProRata { .. } => "pro_rata",
-                Basis::Sellers => "sellers",
             },
             "reported": e.reported,
             "of": e.of,

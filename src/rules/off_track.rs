@@ -45,10 +45,26 @@ impl Rule for OffTrack {
             for (gi, eval) in goals.iter().enumerate() {
                 let Some(eval) = eval else { continue };
                 if let Some((level, message)) = finding(cx, eval, at_risk) {
-                    let message = Message::new("off-track-team")
-                        .phrase("finding", message)
-                        .count("reported", eval.reported)
-                        .count("of", eval.of);
+                    let message = if eval.reported < eval.of && eval.basis != Basis::Level {
+                        // A flow measured against the reporting sellers'
+                        // part of the team target.
+                        let kind = cx.plan.metrics.get(&eval.metric).map(|m| m.kind);
+                        let annual = eval.annual.value();
+                        let target = team.data.goals[gi].target.map_or(annual, |t| t.value);
+                        let dp = kind.map_or(2, |k| apart(k, annual, target, 0));
+                        let kind = kind.unwrap_or(crate::model::metrics::Kind::Count);
+                        Message::new("off-track-team-part")
+                            .phrase("finding", message)
+                            .count("reported", eval.reported)
+                            .count("of", eval.of)
+                            .arg("annual", shown(kind, annual, dp))
+                            .arg("target", shown(kind, target, dp))
+                    } else {
+                        Message::new("off-track-team")
+                            .phrase("finding", message)
+                            .count("reported", eval.reported)
+                            .count("of", eval.of)
+                    };
                     let pointer = format!("/goals/{gi}/target");
                     out.push(cx.found_at(level, team.file, &pointer, message));
                 }
@@ -177,7 +193,7 @@ fn finding(cx: &Context<'_>, e: &Eval, at_risk: Decimal) -> Option<(Level, Messa
             Basis::ProRata { days, year_days } => Message::new("off-track-basis-pro-rata")
                 .count("days", usize::try_from(days).unwrap_or(0))
                 .count("year_days", usize::try_from(year_days).unwrap_or(0)),
-            Basis::Sellers | Basis::Level => Message::new("off-track-basis-sellers"),
+            Basis::Level => return None,
         };
         let amount_dp = apart(kind, actual, to_date, 0);
         Message::new("off-track-flow")

@@ -51,6 +51,17 @@ impl Plan {
         plan
     }
 
+    /// The plan without a file or folder of it.
+    pub fn without(self, rel: &str) -> Self {
+        let path = self.dir.path().join(rel);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).expect("remove dir");
+        } else {
+            std::fs::remove_file(&path).expect("remove file");
+        }
+        self
+    }
+
     pub fn file(self, rel: &str, text: &str) -> Self {
         self.bytes(rel, text.as_bytes())
     }
