@@ -607,3 +607,101 @@ fn a_team_is_judged_against_its_own_target_and_phasing() {
         message(team)
     );
 }
+
+/// Last year's actuals, when they cover the whole year, are the sellers'
+/// baselines: flows summed, the margin from its sums; a written baseline
+/// that differs is an info at its place, and a part of a year is not used.
+#[test]
+fn last_years_actuals_are_the_baseline() {
+    let seller = "name: Kari Nordmann\nteam: salg-vest\nbaseline: {revenue: 8_000_000, contribution_margin: 0.24}\ngoals:\n  - {id: omsetning, metric: revenue, target: 10_000_000}\n";
+    let quarter = |q: u8, revenue: &str, contribution: &str| {
+        (
+            format!("actuals/2026-Q{q}.yaml"),
+            format!(
+                "period: 2026-Q{q}\nsellers:\n  kari: {{revenue: {revenue}, contribution: {contribution}}}\n"
+            ),
+        )
+    };
+    let quarters = [
+        quarter(1, "1_800_000", "400_000"),
+        quarter(2, "2_000_000", "480_000"),
+        quarter(3, "1_900_000", "450_000"),
+        quarter(4, "2_200_000", "570_000"),
+    ];
+    let mut plan = Plan::new().file("sellers/kari.yaml", seller);
+    for (path, text) in &quarters[..3] {
+        plan = plan.file(path, text);
+    }
+    let context = |plan: &Plan| -> Value {
+        let run = plan.run(&["render", "--dump-context"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str(&run.stdout).expect("json")
+    };
+    let baseline = |c: &Value, metric: &str| -> Option<f64> {
+        c["sellers"][0]["baseline"]
+            .as_array()
+            .expect("baseline")
+            .iter()
+            .find(|b| b["metric"] == metric)
+            .and_then(|b| b["value"].as_f64())
+    };
+    // Three quarters of 2026: not a year, the written baseline stands.
+    assert!(
+        only(&plan, "period").is_empty(),
+        "{:?}",
+        only(&plan, "period")
+    );
+    let in_seller = |plan: &Plan| {
+        only(plan, "starting-point")
+            .into_iter()
+            .filter(|d| d["file"] == "sellers/kari.yaml")
+            .collect::<Vec<_>>()
+    };
+    assert!(in_seller(&plan).is_empty());
+    assert_eq!(baseline(&context(&plan), "revenue"), Some(8_000_000.0));
+    // The fourth quarter completes the year: 7 900 000 and 1 900 000 ÷
+    // 7 900 000 = 24.05 %.
+    let (path, text) = &quarters[3];
+    let plan = plan.file(path, text);
+    let c = context(&plan);
+    assert_eq!(baseline(&c, "revenue"), Some(7_900_000.0));
+    let margin = baseline(&c, "contribution_margin").expect("margin");
+    assert!(
+        (margin - 1_900_000.0 / 7_900_000.0).abs() < 1e-12,
+        "{margin}"
+    );
+    assert_eq!(
+        c["sellers"][0]["baseline_from_actuals"],
+        serde_json::json!(["contribution", "contribution_margin", "revenue"])
+    );
+    let d = in_seller(&plan);
+    let revenue = d
+        .iter()
+        .find(|d| d["pointer"] == "/baseline/revenue")
+        .expect("revenue");
+    assert_eq!(revenue["file"], "sellers/kari.yaml");
+    assert_eq!(revenue["level"], "info");
+    assert_eq!(
+        message(revenue),
+        "Kari Nordmann's baseline revenue is written NOK 8,000,000, but last year's actuals give NOK 7,900,000 (a gap of NOK 100,000; actuals/2026-Q1.yaml, actuals/2026-Q2.yaml, actuals/2026-Q3.yaml, actuals/2026-Q4.yaml): the actuals are used"
+    );
+    let margin = d
+        .iter()
+        .find(|d| d["pointer"] == "/baseline/contribution_margin")
+        .expect("margin");
+    assert!(
+        message(margin).contains("is written 24%, but last year's actuals give 24.1%"),
+        "{}",
+        message(margin)
+    );
+    // Last year's actuals are not this year's: nothing is evaluated.
+    assert!(only(&plan, "off-track").is_empty());
+    // Two years back is outside the plan period.
+    let plan = plan.file(
+        "actuals/2025-Q4.yaml",
+        "period: 2025-Q4\nsellers:\n  kari: {revenue: 1}\n",
+    );
+    let d = only(&plan, "period");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["file"], "actuals/2025-Q4.yaml");
+}

@@ -266,7 +266,9 @@ fn dates_outside_the_period() {
             "teams/salg-vest.yaml",
             "name: Salg\nmain_goal: {statement: Vekst, deadline: 2028-01-31}\nstarting_point: {date: 2027-02-01}\n",
         )
-        .file("actuals/2027-Q2.yaml", "period: 2026-Q4\nas_of: 2027-01-15\n");
+        // 2025 is neither the plan year nor last year (whose actuals are
+        // the baseline).
+        .file("actuals/2027-Q2.yaml", "period: 2025-Q4\nas_of: 2027-01-15\n");
     let d = plan.diagnostics("period");
     let find = |ptr: &str, file: &str| {
         d.iter()

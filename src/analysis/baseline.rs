@@ -14,7 +14,10 @@ use rust_decimal::Decimal;
 #[derive(Clone, Debug)]
 pub struct Part {
     pub name: String,
+    /// Where the value is: the seller's `/baseline/<metric>`, or for last
+    /// year's actuals the seller in the year's last file.
     pub file: usize,
+    pub pointer: String,
     pub value: Decimal,
     pub weight: Option<Decimal>,
 }
@@ -75,7 +78,15 @@ pub fn team_baselines(plan: &Plan, team: usize, sellers: &[usize]) -> Vec<Baseli
             match value_of(&plan.metrics, &s.data.baseline, metric_id) {
                 Some(value) => parts.push(Part {
                     name: s.data.name.clone(),
-                    file: s.file,
+                    file: match s.data.baseline_files.last() {
+                        Some(&f) if s.data.baseline_from_actuals.contains(metric_id) => f,
+                        _ => s.file,
+                    },
+                    pointer: if s.data.baseline_from_actuals.contains(metric_id) {
+                        crate::source::pointer::join("/sellers", &s.id)
+                    } else {
+                        crate::source::pointer::join("/baseline", metric_id)
+                    },
                     value,
                     weight: weight_of(&s.data),
                 }),

@@ -6,7 +6,7 @@
 
 use super::exact::Frac;
 use super::rollup::{per_year, usable};
-use crate::model::metrics::{Better, Kind, Metric, Rollup};
+use crate::model::metrics::{Better, Metric, ratio_sums};
 use crate::model::period::{Date, Period};
 use crate::model::{Goal, MetricValues, Per, Plan};
 use rust_decimal::Decimal;
@@ -153,26 +153,6 @@ pub struct MilestoneEval {
     /// How many of the team's sellers reported the metric by then.
     pub reported: usize,
     pub of: usize,
-}
-
-/// A ratio that the SPEC computes from its sums: numerator, denominator.
-fn ratio_sums(metric: &str) -> Option<(&'static str, &'static str)> {
-    match metric {
-        "contribution_margin" => Some(("contribution", "revenue")),
-        "closing_rate" => Some(("offers_won", "offers")),
-        _ => None,
-    }
-}
-
-/// Whether a metric adds up over periods (money and counts that flow);
-/// ratios, scores and stocks (a pipeline) are levels.
-fn is_flow(metric: &Metric) -> bool {
-    matches!(metric.kind, Kind::Money | Kind::Count)
-        && !matches!(metric.id.as_str(), "pipeline_value" | "pipeline_count")
-        && matches!(
-            metric.rollup,
-            Rollup::Sum | Rollup::SumPerProduct | Rollup::SumOfRates
-        )
 }
 
 /// One seller's values in one actuals file.
@@ -355,7 +335,7 @@ fn milestones(
                     Some(f) => f,
                     None => continue,
                 }
-            } else if is_flow(metric) {
+            } else if metric.is_flow() {
                 Frac::from(total)
             } else {
                 continue; // a level without sums is not added up over sellers
@@ -416,7 +396,7 @@ fn actual(plan: &Plan, metric: &Metric, reported: &[Reported<'_>]) -> Option<Act
             return Some((value, Source::Sums { num, den }, Some((n, d))));
         }
     }
-    if is_flow(metric) {
+    if metric.is_flow() {
         let values: Vec<Decimal> = reported
             .iter()
             .filter_map(|r| get(r.values, &metric.id))
@@ -521,7 +501,7 @@ fn evaluate_goal(
         return None;
     }
     let (actual, source, sums) = actual(plan, metric, reported)?;
-    let flow = is_flow(metric) && source == Source::Sum;
+    let flow = metric.is_flow() && source == Source::Sum;
     let (annual, share, basis) = if flow {
         let (share, basis) = share_of_year(goal, clock);
         (
@@ -636,7 +616,7 @@ fn evaluate_team(
     if evals.is_empty() {
         return None;
     }
-    if is_flow(metric) && evals.iter().all(|(_, e)| e.source == Source::Sum) {
+    if metric.is_flow() && evals.iter().all(|(_, e)| e.source == Source::Sum) {
         let actual = evals.iter().fold(Frac::ZERO, |a, (_, e)| a.plus(e.actual));
         let team_annual = Frac::from(annual_target(goal, target.value, working_weeks));
         let annual = if evals.len() >= of {

@@ -299,7 +299,7 @@ period-starting-point-help = the starting point (startpunkt) is where the team s
 period-main-goal = the main goal's deadline { $deadline } lies outside the plan period { $period }
 period-strategy-action = action due { $due } lies outside the plan period { $period }
 period-action = action "{ $action }" is due { $due }, outside the plan period { $period }
-period-actuals = actuals for { $actuals } lie outside the plan period { $period }
+period-actuals = actuals for { $actuals } lie outside the plan period { $period } and the year before it (last year's actuals are the baseline)
 period-as-of = as_of { $as_of } lies outside the actuals' period { $period } ({ $start } to { $end })
 period-file-name = the file is named `{ $file }` but holds actuals for { $period }
 period-file-name-help = name the file actuals/{ $period }.yaml
@@ -816,6 +816,9 @@ starting-point-sum = the starting point's { $metric } { $start } differs by { $g
 starting-point-weighted = the starting point's { $metric } { $start } differs by { $gap } from the sellers' baselines weighted by their baseline revenue { $value } ({ $parts }){ $missing }
 starting-point-missing = ; no baseline for { $names }
 starting-point-help = the starting point (startpunkt) is where the team stands, and the sellers' baselines are where each of them stands: make them tell the same story
+starting-point-last-year = { $name }'s baseline { $metric } is written { $written }, but last year's actuals give { $actual } (a gap of { $gap }; { $files }): the actuals are used
+starting-point-last-year-related = { $name } in last year's latest actuals file
+starting-point-last-year-help = where last year's actuals are in the plan, they are the baseline: correct `baseline` or remove it
 rule-starting-point-summary =
     A team's starting point (`starting_point.values`) differs from the roll-up of its
     sellers' baselines (child teams' sellers included): the sum for amounts and

@@ -299,7 +299,7 @@ period-starting-point-help = startpunktet er der laget står før perioden: sett
 period-main-goal = fristen for hovedmålet, { $deadline }, ligger utenfor planperioden { $period }
 period-strategy-action = tiltaket med frist { $due } ligger utenfor planperioden { $period }
 period-action = tiltaket «{ $action }» har frist { $due }, utenfor planperioden { $period }
-period-actuals = de faktiske tallene for { $actuals } ligger utenfor planperioden { $period }
+period-actuals = de faktiske tallene for { $actuals } ligger utenfor planperioden { $period } og året før (fjorårets faktiske tall er startpunktet)
 period-as-of = as_of { $as_of } ligger utenfor perioden for de faktiske tallene, { $period } ({ $start } til { $end })
 period-file-name = filen heter `{ $file }`, men har faktiske tall for { $period }
 period-file-name-help = gi filen navnet actuals/{ $period }.yaml
@@ -826,6 +826,9 @@ starting-point-sum = startpunktets { $metric } { $start } avviker med { $gap } f
 starting-point-weighted = startpunktets { $metric } { $start } avviker med { $gap } fra selgernes startpunkter vektet med fjorårets omsetning { $value } ({ $parts }){ $missing }
 starting-point-missing = ; ingen startpunkt for { $names }
 starting-point-help = startpunktet er der laget står, og selgernes startpunkter er der hver av dem står: få dem til å fortelle det samme
+starting-point-last-year = { $name }s startpunkt for { $metric } er skrevet { $written }, men fjorårets faktiske tall gir { $actual } (avvik { $gap }; { $files }): de faktiske tallene brukes
+starting-point-last-year-related = { $name } i fjorårets siste fil med faktiske tall
+starting-point-last-year-help = der fjorårets faktiske tall ligger i planen, er de startpunktet: rett opp `baseline` eller ta den bort
 rule-starting-point-summary =
     Et lags startpunkt (`starting_point.values`) avviker fra selgernes startpunkter
     rullet opp (også selgerne i underlagene): summen for beløp og antall, og for

@@ -185,6 +185,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             Some(Typed::Config(_)) | None => {}
         }
     }
+    crate::model::last_year::apply(&mut plan);
     Ok(Loaded { plan, diagnostics })
 }
 

@@ -51,7 +51,29 @@ pub struct Metric {
     pub custom: bool,
 }
 
+/// A ratio that is computed from its sums: numerator, denominator
+/// (contribution margin = Σ contribution ÷ Σ revenue; closing rate = Σ
+/// offers won ÷ Σ offers), never averaged.
+pub fn ratio_sums(metric: &str) -> Option<(&'static str, &'static str)> {
+    match metric {
+        "contribution_margin" => Some(("contribution", "revenue")),
+        "closing_rate" => Some(("offers_won", "offers")),
+        _ => None,
+    }
+}
+
 impl Metric {
+    /// Whether the metric adds up over periods (money and counts that
+    /// flow); ratios, scores and stocks (a pipeline) are levels.
+    pub fn is_flow(&self) -> bool {
+        matches!(self.kind, Kind::Money | Kind::Count)
+            && !matches!(self.id.as_str(), "pipeline_value" | "pipeline_count")
+            && matches!(
+                self.rollup,
+                Rollup::Sum | Rollup::SumPerProduct | Rollup::SumOfRates
+            )
+    }
+
     /// The metric's name as a message argument, in the middle of a sentence
     /// (`revenue`, `omsetning`; `KTI` stays as written).
     pub fn label(&self) -> crate::i18n::Arg {

@@ -1,5 +1,6 @@
 //! The typed plan: what the files say, each value traceable to its file.
 
+pub mod last_year;
 pub mod metrics;
 pub mod number;
 pub mod period;

@@ -514,6 +514,9 @@ pub struct Seller {
     pub name: String,
     pub email: Option<String>,
     pub team: String,
+    /// The baseline (startpunkt) the tool uses: as written, with last
+    /// year's actuals in place of the values they give
+    /// (`model::last_year`).
     #[serde(default)]
     pub baseline: MetricValues,
     #[serde(default)]
@@ -522,6 +525,16 @@ pub struct Seller {
     pub kpis: Vec<Goal>,
     pub assumptions: Option<Assumptions>,
     pub competence: Option<Competence>,
+    /// The `baseline` as written in the file.
+    #[serde(skip)]
+    pub written_baseline: MetricValues,
+    /// The metrics whose baseline is last year's actuals.
+    #[serde(skip)]
+    pub baseline_from_actuals: Vec<String>,
+    /// Last year's actuals files that make the baseline (indexes into
+    /// `plan.files`).
+    #[serde(skip)]
+    pub baseline_files: Vec<usize>,
 }
 
 // ---------------------------------------------------------------- customers

@@ -445,6 +445,7 @@ impl Builder<'_> {
             "team": d.team,
             "file": plan.file(s.file).path,
             "baseline": self.values(&d.baseline),
+            "baseline_from_actuals": d.baseline_from_actuals,
             "goals": goals,
             "kpis": kpis,
             "unlinked_kpis": unlinked,

@@ -123,6 +123,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Goals, KPIs and actions",
     ),
     ("baseline", "Startpunkt (i fjor)", "Baseline (last year)"),
+    (
+        "last_year_actuals",
+        "fjorårets faktiske tall",
+        "last year's actuals",
+    ),
     ("activity_plan", "Aktivitetsplan", "Activity plan"),
     ("activity", "Aktivitet", "Activity"),
     ("per_week", "Per uke", "Per week"),

@@ -92,9 +92,11 @@ impl Rule for PeriodRule {
                 out,
             );
         }
+        // Last year's actuals are the sellers' baselines (`model::last_year`).
+        let last_year = Period::Year(plan_period.year() - 1);
         for actuals in &cx.plan.actuals {
             let period = actuals.data.period;
-            if !plan_period.covers(period) {
+            if !plan_period.covers(period) && !last_year.covers(period) {
                 out.push(
                     cx.found(
                         actuals.file,

@@ -45,7 +45,13 @@ impl Rule for RatioRule {
         for seller in &plan.sellers {
             goals(cx, seller.file, "/goals", &seller.data.goals, out);
             goals(cx, seller.file, "/kpis", &seller.data.kpis, out);
-            values(cx, seller.file, "/baseline", &seller.data.baseline, out);
+            values(
+                cx,
+                seller.file,
+                "/baseline",
+                &seller.data.written_baseline,
+                out,
+            );
         }
         for list in &plan.customers {
             for (i, c) in list.data.customers.iter().enumerate() {

@@ -38,10 +38,7 @@ impl Rule for StartingPoint {
                     .found(team.file, &pointer, message(b, metric))
                     .with_help(Message::new("starting-point-help"));
                 for p in &b.parts {
-                    let loc = cx.plan.locate(
-                        p.file,
-                        &crate::source::pointer::join("/baseline", &b.metric),
-                    );
+                    let loc = cx.plan.locate(p.file, &p.pointer);
                     d = d.with_related(
                         &loc,
                         Message::new("allocation-related")
@@ -54,6 +51,65 @@ impl Rule for StartingPoint {
                 }
                 out.push(d);
             }
+        }
+        last_year(cx, out);
+    }
+}
+
+/// A seller's written baseline that last year's actuals replace, where the
+/// two differ.
+fn last_year(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for seller in &cx.plan.sellers {
+        let data = &seller.data;
+        for id in &data.baseline_from_actuals {
+            let (Some(written), Some(actual), Some(metric)) = (
+                data.written_baseline.get(id),
+                data.baseline.get(id),
+                cx.plan.metrics.get(id),
+            ) else {
+                continue;
+            };
+            if written.value == actual.value {
+                continue;
+            }
+            let kind = metric.kind;
+            let dp = decimals_apart(
+                as_printed(kind, written.value),
+                as_printed(kind, actual.value),
+                least_decimals(kind),
+                12,
+            );
+            let gap = (written.value - actual.value).abs();
+            let gap_dp = decimals_nonzero(as_printed(kind, gap), least_decimals(kind), 12);
+            let gap = match kind {
+                Kind::Ratio => super::points(gap, gap_dp),
+                _ => kind_arg(kind, gap, gap_dp),
+            };
+            let files: Vec<&str> = data
+                .baseline_files
+                .iter()
+                .map(|&f| cx.plan.file(f).path.as_str())
+                .collect();
+            let pointer = crate::source::pointer::join("/baseline", id);
+            let mut d = cx.found(
+                seller.file,
+                &pointer,
+                Message::new("starting-point-last-year")
+                    .text("name", &data.name)
+                    .arg("metric", metric.label())
+                    .arg("written", kind_arg(kind, written.value, dp))
+                    .arg("gap", gap)
+                    .arg("actual", kind_arg(kind, actual.value, dp))
+                    .text("files", files.join(", ")),
+            );
+            if let Some(&last) = data.baseline_files.last() {
+                let at = crate::source::pointer::join("/sellers", &seller.id);
+                d = d.with_related(
+                    &cx.plan.locate(last, &at),
+                    Message::new("starting-point-last-year-related").text("name", &data.name),
+                );
+            }
+            out.push(d.with_help(Message::new("starting-point-last-year-help")));
         }
     }
 }

@@ -53,7 +53,13 @@ impl Rule for UnknownReference {
                 &seller.data.goals,
                 out,
             );
-            metric_keys(cx, seller.file, "/baseline", &seller.data.baseline, out);
+            metric_keys(
+                cx,
+                seller.file,
+                "/baseline",
+                &seller.data.written_baseline,
+                out,
+            );
         }
         for team in &plan.teams {
             if let Some(parent) = &team.data.parent {
