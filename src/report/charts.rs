@@ -1238,6 +1238,124 @@ pub fn mermaid(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn nb() -> Fmt {
+        Fmt::new(crate::model::Locale::Nb, "NOK")
+    }
+
+    fn labels() -> Value {
+        super::super::labels::labels(crate::model::Locale::Nb)
+    }
+
+    #[test]
+    fn value_axes_are_finite_and_round() {
+        assert_eq!(value_axis(&[0.0, 13e6, 60e6], true), (0.0, 80e6, 20e6));
+        for values in [
+            &[][..],
+            &[0.0],
+            &[0.0, 0.0],
+            &[5.0],
+            &[-3.0, 2.0],
+            &[f64::NAN, 1.0],
+            &[0.18, 0.2],
+            &[1e27, 7.9e28],
+        ] {
+            for from_zero in [true, false] {
+                let (lo, hi, step) = value_axis(values, from_zero);
+                assert!(
+                    lo.is_finite() && hi.is_finite() && step.is_finite(),
+                    "{values:?}"
+                );
+                assert!(hi > lo && step > 0.0, "{values:?}: {lo} {hi} {step}");
+                for v in values.iter().filter(|v| v.is_finite()) {
+                    assert!(lo <= *v && *v <= hi, "{v} outside {lo}..{hi}");
+                }
+            }
+        }
+    }
+
+    fn team(path: &Value) -> Value {
+        json!({
+            "starting_point": {"date": "2026-12-31", "values": [{"metric": "revenue", "label": "Omsetning", "kind": "money", "value": 9e6}]},
+            "milestones": [
+                {"deadline": "2027-06-30", "values": [{"metric": "revenue", "label": "Omsetning", "kind": "money", "value": 5e6}],
+                 "evaluation": [{"metric": "revenue", "actual": 4e6, "state": "missed"}]},
+            ],
+            "main_goal": {"deadline": "2027-12-31", "values": [{"metric": "revenue", "label": "Omsetning", "kind": "money", "value": 10e6}]},
+            "path": path,
+        })
+    }
+
+    #[test]
+    fn a_path_of_one_point_or_none_draws_without_nan() {
+        let one = json!([{"metric": "revenue", "label": "Omsetning", "kind": "money",
+                          "points": [{"date": "2027-06-30", "actual": 4e6}]}]);
+        for path in [json!([]), one] {
+            let svg = path_svg(&team(&path), &labels(), Some("2027-01-01"), &nb());
+            assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+            assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+            assert!(svg.contains(r#"<g class="step missed">"#));
+        }
+        // Values far above the main goal widen the scale.
+        let above =
+            json!([{"metric": "revenue", "points": [{"date": "2027-06-30", "actual": 25e6}]}]);
+        let svg = path_svg(&team(&above), &labels(), None, &nb());
+        assert!(svg.contains(">30 mill.<"), "{svg}");
+        // No staircase: nothing to draw.
+        assert_eq!(
+            path_svg(&json!({"milestones": []}), &labels(), None, &nb()),
+            ""
+        );
+        assert_eq!(path_table(&json!({}))["rows"], json!([]));
+    }
+
+    #[test]
+    fn a_staircase_of_one_date_has_a_width() {
+        let t = json!({"milestones": [{"deadline": "2027-06-30", "values": [{"metric": "closing_rate", "kind": "ratio", "value": 0.5}]}]});
+        let svg = path_svg(&t, &labels(), None, &nb());
+        assert!(svg.contains("Delmål 1: 50 %"), "{svg}");
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+    }
+
+    #[test]
+    fn bars_scale_to_the_target_or_the_forecast() {
+        let e = json!({"actual": 50.0, "annual": 100.0, "target_to_date": 40.0, "forecast": 125.0, "status": "on_track"});
+        let html = progress_html(&e, "count", &labels(), &nb());
+        assert!(
+            html.contains(r#"<span class="fill" style="width:40.0%">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<span class="due" style="left:32.0%">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<span class="fc" style="left:100.0%">"#),
+            "{html}"
+        );
+        // Nothing to scale to: no bar, never NaN.
+        let zero = json!({"actual": 0.0, "annual": 0.0, "target_to_date": 0.0, "forecast": 0.0, "status": "on_track"});
+        assert_eq!(progress_html(&zero, "money", &labels(), &nb()), "");
+        assert_eq!(progress_html(&Value::Null, "money", &labels(), &nb()), "");
+        // An unknown status is no class name.
+        let odd = json!({"actual": 1.0, "annual": 2.0, "status": "\"><script>"});
+        assert!(
+            progress_html(&odd, "count", &labels(), &nb())
+                .starts_with(r#"<div class="gauge none""#)
+        );
+        // The latest period's own attainment: a second, thinner bar.
+        let mut with_period = e.clone();
+        with_period["period"] =
+            json!({"period": "2027-Q2", "actual": 30.0, "target": 40.0, "attainment": 0.75});
+        let html = progress_html(&with_period, "count", &labels(), &nb());
+        assert!(
+            html.contains(r#"<div class="gauge period on_track" title="2027-Q2: Resultat 30 · Mål 40"><span class="fill" style="width:75.0%"></span><span class="due" style="left:100.0%"></span></div>"#),
+            "{html}"
+        );
+    }
+
     #[test]
     fn mermaid_keeps_percent_and_hash_as_entities() {
         assert_eq!(super::mermaid("17,8 %"), "17,8 #37;");
