@@ -617,3 +617,237 @@ fn the_review_report_without_actuals_says_so_and_shows_the_targets() {
         }
     }
 }
+
+/// The second quarter of the example: the sellers fall behind, so the
+/// team misses milestone 2 (kr 28 000 000 by 30 June).
+const Q2_ACTUALS: &str = "period: 2027-Q2
+as_of: 2027-06-30
+sellers:
+  kari: {revenue: 2_000_000, contribution: 400_000}
+  ola: {revenue: 5_000_000, contribution: 1_100_000}
+  ingrid: {revenue: 5_500_000, contribution: 1_200_000}
+";
+
+fn dump(plan: &Plan) -> serde_json::Value {
+    let run = plan.run(&["render", "--dump-context"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("json")
+}
+
+/// A team's path of one metric as `(date, actual)`.
+fn path_of(context: &serde_json::Value, metric: &str) -> Vec<(String, f64)> {
+    context["teams"][0]["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .find(|p| p["metric"] == metric)
+        .unwrap_or_else(|| panic!("no path of {metric}"))["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| {
+            (
+                p["date"].as_str().expect("date").to_string(),
+                p["actual"].as_f64().expect("actual"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_review_path_adds_up_the_actuals_and_marks_the_missed_milestone() {
+    let plan = Plan::example()
+        .file("actuals/2027-Q1.yaml", Q1_ACTUALS)
+        .file("actuals/2027-Q2.yaml", Q2_ACTUALS);
+    let context = dump(&plan);
+    // Revenue from 0: Q1 2 150 000 + 5 600 000 + 6 100 000 = 13 850 000;
+    // Q2 adds 2 000 000 + 5 000 000 + 5 500 000 = 12 500 000.
+    assert_eq!(
+        path_of(&context, "revenue"),
+        [
+            ("2027-01-01".to_string(), 0.0),
+            ("2027-03-31".to_string(), 13_850_000.0),
+            ("2027-06-30".to_string(), 26_350_000.0),
+        ]
+    );
+    // The margin of the main goal from the sums: (520 000 + 1 000 000 +
+    // 1 250 000) ÷ 13 850 000 = 0.2 in Q1; with Q2's 2 700 000,
+    // 5 470 000 ÷ 26 350 000 = 0.20759…, not the mean of the quarters'
+    // margins (0.2 + 0.216) ÷ 2 = 0.208.
+    let margin = path_of(&context, "contribution_margin");
+    assert_eq!(margin.len(), 2, "{margin:?}");
+    assert_eq!(margin[0], ("2027-03-31".to_string(), 0.2));
+    assert_eq!(margin[1].0, "2027-06-30");
+    assert!((margin[1].1 - 5_470_000.0 / 26_350_000.0).abs() < 1e-12);
+    assert_eq!(context["teams"][0]["path"][0]["kind"], "money");
+    assert_eq!(context["teams"][0]["path"][1]["kind"], "ratio");
+
+    render(&plan, &["--format", "html", "--report", "review"]);
+    let html = plan.read("out/review-salg-vest.html");
+    assert_eq!(html.matches(r#"<svg class="chart path""#).count(), 1);
+    assert!(
+        html.contains("<title>31.03.2027: kr 13 850 000</title>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<title>30.06.2027: kr 26 350 000</title>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<g class="step missed"><title>Delmål 2 (30.06.2027): mål kr 28 000 000, resultat kr 26 350 000 — Ikke nådd</title>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<g class="step reached"><title>Delmål 1"#));
+    assert!(html.contains(r#"<g class="step pending"><title>Delmål 3"#));
+    assert!(!html.contains("NaN") && !html.contains("inf\""), "{html}");
+
+    render(
+        &plan,
+        &["--format", "md", "--report", "review", "--locale", "en"],
+    );
+    let md = plan.read("out/review-salg-vest.md");
+    for row in [
+        "### Actuals against the milestones: Revenue",
+        "| 31 Mar 2027 | Milestone 1 | NOK 13,000,000 | NOK 13,850,000 | Reached |",
+        "| 30 Jun 2027 | Milestone 2 | NOK 28,000,000 | NOK 26,350,000 | Missed |",
+        "| 30 Sep 2027 | Milestone 3 | NOK 43,000,000 |  | Pending |",
+        "| 31 Dec 2027 | Main goal | NOK 60,000,000 |  |  |",
+    ] {
+        assert!(md.contains(row), "{row}\n{md}");
+    }
+}
+
+#[test]
+fn a_ratio_staircase_is_drawn_from_the_sums_and_may_pass_the_main_goal() {
+    let team = "\
+name: Salg Vest
+main_goal: {statement: Lønnsom vekst, deadline: 2027-12-31, values: {contribution_margin: 0.20}}
+starting_point: {date: 2026-12-31, values: {contribution_margin: 0.18}}
+milestones:
+  - {id: d1, deadline: 2027-06-30, values: {contribution_margin: 0.19}}
+goals:
+  - {id: db, metric: contribution_margin, target: 0.20}
+";
+    let seller = "\
+name: Kari Nordmann
+team: salg-vest
+goals:
+  - {id: omsetning, metric: revenue, target: 10_000_000}
+  - {id: db, metric: contribution_margin, target: 0.20}
+";
+    let plan = Plan::new()
+        .file("teams/salg-vest.yaml", team)
+        .file("sellers/kari.yaml", seller)
+        .file(
+            "actuals/2027-Q1.yaml",
+            "period: 2027-Q1\nsellers:\n  kari: {revenue: 1_000_000, contribution: 150_000}\n",
+        )
+        .file(
+            "actuals/2027-Q2.yaml",
+            "period: 2027-Q2\nsellers:\n  kari: {revenue: 3_000_000, contribution: 670_000}\n",
+        );
+    let context = dump(&plan);
+    // No revenue in the staircase: the margin, Σ contribution ÷ Σ revenue:
+    // 150 000 ÷ 1 000 000, then 820 000 ÷ 4 000 000 = 0.205 (the mean of
+    // the quarters' margins would be 0.187).
+    let margin = path_of(&context, "contribution_margin");
+    assert_eq!(
+        margin,
+        [
+            ("2027-03-31".to_string(), 0.15),
+            ("2027-06-30".to_string(), 0.205)
+        ]
+    );
+    assert_eq!(
+        context["teams"][0]["path"].as_array().map(Vec::len),
+        Some(1)
+    );
+    render(&plan, &["--format", "html", "--report", "review"]);
+    let html = plan.read("out/review-salg-vest.html");
+    assert!(html.contains("<title>30.06.2027: 20,5 %</title>"), "{html}");
+    assert!(
+        html.contains(r#"<g class="step reached"><title>Delmål 1 (30.06.2027): mål 19 %, resultat 20,5 % — Nådd</title>"#),
+        "{html}"
+    );
+    // A ratio steps from its starting point (no dashed reference line).
+    assert!(
+        html.contains(r#"<g class="step plan"><title>Startpunkt (31.12.2026): mål 18 %</title>"#),
+        "{html}"
+    );
+    assert!(!html.contains("NaN") && !html.contains("inf\""), "{html}");
+    render(&plan, &["--format", "md", "--report", "review"]);
+    let md = plan.read("out/review-salg-vest.md");
+    assert!(
+        md.contains("| 30.06.2027 | Delmål 1 | 19 % | 20,5 % | Nådd |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 31.03.2027 | Resultat hittil |  | 15 % |  |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn without_actuals_there_is_no_path() {
+    let plan = Plan::example().without("actuals");
+    let context = dump(&plan);
+    assert_eq!(context["teams"][0]["path"], serde_json::json!([]));
+    for format in ["md", "html"] {
+        render(&plan, &["--format", format, "--report", "review"]);
+        let text = plan.read(&format!("out/review-salg-vest.{format}"));
+        assert!(!text.contains("chart path"), "{text}");
+        assert!(!text.contains("Resultat mot delmålene"), "{text}");
+        assert!(!text.contains("class=\"gauge"), "{text}");
+    }
+}
+
+#[test]
+fn actuals_without_the_staircase_metric_leave_the_staircase_alone() {
+    // The sellers report activities only: no revenue path, the plan still drawn.
+    let plan = Plan::example().without("actuals").file(
+        "actuals/2027-Q1.yaml",
+        "period: 2027-Q1\nsellers:\n  kari: {qualified_meetings: 104}\n",
+    );
+    let context = dump(&plan);
+    assert_eq!(context["teams"][0]["path"], serde_json::json!([]));
+    render(&plan, &["--format", "html", "--report", "review"]);
+    let html = plan.read("out/review-salg-vest.html");
+    assert_eq!(html.matches(r#"<svg class="chart path""#).count(), 1);
+    assert!(!html.contains(r#"class="actual""#), "{html}");
+    assert!(!html.contains("NaN"), "{html}");
+}
+
+#[test]
+fn seller_bars_mark_the_target_to_date() {
+    let plan = Plan::example()
+        .without("actuals")
+        .file("actuals/2027-Q1.yaml", Q1_ACTUALS);
+    render(&plan, &["--format", "html", "--report", "review"]);
+    let html = plan.read("out/review-salg-vest.html");
+    // Kari's revenue, scaled to her annual target kr 10 000 000 (above the
+    // forecast): actual 2 150 000 → 21.5 %; target to date 64 of 261
+    // working days, 2 452 107 → 24.5 %; forecast 8 767 969 → 87.7 %.
+    assert!(
+        html.contains(r#"<div class="gauge off_track" title="Resultat hittil kr 2 150 000 · Mål kr 10 000 000 · Mål hittil kr 2 452 107 · Prognose kr 8 767 969"><span class="fill" style="width:21.5%"></span><span class="due" style="left:24.5%"></span><span class="fc" style="left:87.7%"></span></div>"#),
+        "{html}"
+    );
+    // One bar in each row of an evaluated goal or KPI (a chip with a
+    // status), none in the others.
+    let rows: Vec<&str> = html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<tr><td"))
+        .collect();
+    let evaluated = |l: &str| {
+        ["on_track", "at_risk", "off_track"]
+            .iter()
+            .any(|st| l.contains(&format!(r#"<span class="chip {st}">"#)))
+    };
+    assert!(rows.iter().filter(|l| evaluated(l)).count() > 5);
+    for row in &rows {
+        assert_eq!(
+            row.matches(r#"<div class="gauge "#).count(),
+            usize::from(evaluated(row)),
+            "{row}"
+        );
+    }
+}

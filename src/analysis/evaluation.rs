@@ -12,6 +12,8 @@ use crate::model::{Goal, MetricValues, Per, Plan};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+pub mod path;
+
 /// Where a forecast stands against the annual target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -114,6 +116,10 @@ pub struct Evaluation {
     /// `milestones[team]`: each milestone value (delmål) against the team's
     /// cumulative actuals, by the index of `plan.teams`.
     pub milestones: Vec<Vec<MilestoneEval>>,
+    /// `paths[team]`: the team's cumulative actuals at the end of each
+    /// actuals file, per metric of its milestones and main goal, by the
+    /// index of `plan.teams` (empty without actuals).
+    pub paths: Vec<Vec<path::Path>>,
 }
 
 /// Where a milestone stands.
@@ -195,6 +201,7 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
             .map(|t| vec![None; t.data.goals.len()])
             .collect(),
         milestones: vec![Vec::new(); plan.teams.len()],
+        paths: vec![Vec::new(); plan.teams.len()],
     };
     let Some(plan_period) = plan.period() else {
         return out;
@@ -277,6 +284,19 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
             milestones(plan, &team.data, &reported, members[ti].len(), as_of)
         })
         .collect();
+    out.paths = plan
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(ti, team)| {
+            let reported: Vec<&[Reported<'_>]> = members[ti]
+                .iter()
+                .filter_map(|&si| by_seller.get(plan.sellers[si].id.as_str()))
+                .map(|(_, r)| r.as_slice())
+                .collect();
+            path::team_paths(plan, &team.data, &reported, year)
+        })
+        .collect();
     out
 }
 
@@ -310,35 +330,8 @@ fn milestones(
                         .collect()
                 })
                 .collect();
-            let mut reported = 0;
-            let mut total = Decimal::ZERO;
-            let mut sums = (Decimal::ZERO, Decimal::ZERO);
-            let from_sums = ratio_sums(metric_id);
-            for files in &by_then {
-                let Some((value, _, seller_sums)) = actual(plan, metric, files) else {
-                    continue;
-                };
-                reported += 1;
-                match (from_sums, seller_sums) {
-                    (Some(_), Some((n, d))) => {
-                        sums.0 += n;
-                        sums.1 += d;
-                    }
-                    _ => total += value.value(),
-                }
-            }
-            if reported == 0 {
+            let Some((actual, reported)) = team_actual(plan, metric, &by_then) else {
                 continue;
-            }
-            let actual = if from_sums.is_some() {
-                match Frac::new(sums.0, sums.1) {
-                    Some(f) => f,
-                    None => continue,
-                }
-            } else if metric.is_flow() {
-                Frac::from(total)
-            } else {
-                continue; // a level without sums is not added up over sellers
             };
             let meets = if metric.better == Better::Lower {
                 actual <= Frac::from(q.value)
@@ -363,6 +356,45 @@ fn milestones(
         }
     }
     out
+}
+
+/// A team's actual of `metric` from its sellers' files (one list a
+/// seller): the sum of the sellers' values (a flow) or the ratio of their
+/// sums, and how many sellers reported the metric. `None` when none did,
+/// and for a level without sums (it is not added up over sellers).
+fn team_actual(
+    plan: &Plan,
+    metric: &Metric,
+    sellers: &[Vec<Reported<'_>>],
+) -> Option<(Frac, usize)> {
+    let mut reported = 0;
+    let mut total = Decimal::ZERO;
+    let mut sums = (Decimal::ZERO, Decimal::ZERO);
+    let from_sums = ratio_sums(&metric.id);
+    for files in sellers {
+        let Some((value, _, seller_sums)) = actual(plan, metric, files) else {
+            continue;
+        };
+        reported += 1;
+        match (from_sums, seller_sums) {
+            (Some(_), Some((n, d))) => {
+                sums.0 += n;
+                sums.1 += d;
+            }
+            _ => total += value.value(),
+        }
+    }
+    if reported == 0 {
+        return None;
+    }
+    let actual = if from_sums.is_some() {
+        Frac::new(sums.0, sums.1)?
+    } else if metric.is_flow() {
+        Frac::from(total)
+    } else {
+        return None;
+    };
+    Some((actual, reported))
 }
 
 /// An actual to date, its source and, for a ratio from its sums, the sums.

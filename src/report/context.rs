@@ -319,6 +319,17 @@ impl Builder<'_> {
                         .collect::<Vec<_>>()
                 }),
             })).collect::<Vec<_>>(),
+            // The team's cumulative actuals per metric of its milestones
+            // and main goal (empty without actuals).
+            "path": self.analysis.evaluation.paths.get(index).into_iter().flatten().map(|p| json!({
+                "metric": p.metric,
+                "label": self.label(&p.metric),
+                "kind": self.kind_of(&p.metric),
+                "points": p.points.iter().map(|pt| json!({
+                    "date": pt.date.to_string(),
+                    "actual": num(pt.actual.value()),
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
             "strategy": t.strategy.iter().map(|s| json!({
                 "choice": s.choice,
                 "actions": Self::actions(&s.actions),

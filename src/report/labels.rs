@@ -182,6 +182,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("state_reached", "Nådd", "Reached"),
     ("state_missed", "Ikke nådd", "Missed"),
     ("state_pending", "Underveis", "Pending"),
+    (
+        "path_chart",
+        "Resultat mot delmålene",
+        "Actuals against the milestones",
+    ),
+    (
+        "path_plan",
+        "Plan: delmål og hovedmål",
+        "Plan: milestones and main goal",
+    ),
+    ("path_actual", "Faktisk utvikling", "Actual path"),
+    ("date", "Dato", "Date"),
     ("of", "av", "of"),
     ("reported", "rapportert", "reported"),
     ("not_evaluated", "Ikke vurdert", "Not evaluated"),

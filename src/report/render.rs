@@ -197,6 +197,16 @@ fn json(v: &JValue) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
+/// The parts of a team the path chart reads (not its customers, which a
+/// plan may have many of).
+fn staircase_json(team: &JValue) -> Value {
+    let mut out = serde_json::Map::new();
+    for key in ["starting_point", "milestones", "main_goal", "path"] {
+        out.insert(key.to_string(), json(&attr(team, key)));
+    }
+    Value::Object(out)
+}
+
 /// How many customers the HTML portfolio chart draws, and the Markdown
 /// quadrant chart lists: the largest by revenue; the tables list them all.
 pub const CHART_CUSTOMERS: usize = 150;
@@ -382,6 +392,33 @@ pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
     env.add_function("milestone_chart", move |team: JValue, labels: JValue| {
         JValue::from_safe_string(charts::milestones_svg(&json(&team), &json(&labels), &f))
     });
+    let f = fmt.clone();
+    env.add_function(
+        "path_chart",
+        move |team: JValue, labels: JValue, year_start: Option<String>| {
+            JValue::from_safe_string(charts::path_svg(
+                &staircase_json(&team),
+                &json(&labels),
+                year_start.as_deref(),
+                &f,
+            ))
+        },
+    );
+    env.add_function("path_table", |team: JValue| {
+        JValue::from_serialize(charts::path_table(&staircase_json(&team)))
+    });
+    let f = fmt.clone();
+    env.add_function(
+        "progress_bar",
+        move |evaluation: JValue, kind: Option<String>, labels: JValue| {
+            JValue::from_safe_string(charts::progress_html(
+                &json(&evaluation),
+                kind.as_deref().unwrap_or("count"),
+                &json(&labels),
+                &f,
+            ))
+        },
+    );
     env.add_function(
         "quadrant_points",
         |customers: JValue, thresholds: JValue| {
