@@ -189,6 +189,10 @@ pub struct RenderArgs {
     /// Print the JSON the report templates receive, and write nothing
     #[arg(long)]
     pub dump_context: bool,
+
+    /// Review the actuals up to the end of this period of the plan year (a month, a quarter or the year; default: all of them)
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

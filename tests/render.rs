@@ -844,10 +844,81 @@ fn seller_bars_mark_the_target_to_date() {
     };
     assert!(rows.iter().filter(|l| evaluated(l)).count() > 5);
     for row in &rows {
-        assert_eq!(
-            row.matches(r#"<div class="gauge "#).count(),
-            usize::from(evaluated(row)),
-            "{row}"
-        );
+        let bars = row.matches(r#"<div class="gauge "#).count();
+        let period_bars = row.matches(r#"<div class="gauge period "#).count();
+        assert_eq!(bars - period_bars, usize::from(evaluated(row)), "{row}");
+        assert!(period_bars <= bars - period_bars, "{row}");
+    }
+    // The period's own bar: Q1 alone against Q1's part of the target.
+    assert!(
+        html.contains(r#"<div class="gauge period off_track" title="2027-Q1: Resultat kr 2 150 000 · Mål kr 2 452 107">"#),
+        "{html}"
+    );
+}
+
+/// `--period P` reviews the actuals up to the end of P: the example as it
+/// stood after Q1, and by default after its latest file (Q2), each with the
+/// period's own result against the period's part of the target.
+#[test]
+fn the_review_of_a_period() {
+    let plan = Plan::example();
+    let review = |extra: &[&str]| {
+        let mut args = vec!["--format", "md", "--locale", "en", "--report", "review"];
+        args.extend_from_slice(extra);
+        let run = render(&plan, &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        plan.read("out/review-salg-vest.md")
+    };
+    let q1 = review(&["--period", "2027-Q1"]);
+    for line in [
+        "- **Review of Q1 2027 · As of 31 Mar 2027**",
+        // The team's phasing gives Q1 13 000 000.
+        "- **Q1 2027:** NOK 12,750,000 of NOK 13,000,000 = 98.1%",
+        "| Milestone 1 | 31 Mar 2027 | Revenue | NOK 13,000,000 | NOK 12,750,000 | Missed |",
+        "| Milestone 2 | 30 Jun 2027 | Revenue | NOK 28,000,000 | NOK 12,750,000 | Pending |",
+    ] {
+        assert!(q1.contains(line), "{line}\n{q1}");
+    }
+    assert!(q1.contains("Delmål 1 (kr 13 000 000"), "Q1's notes");
+    assert!(
+        !q1.contains("Delmål 2 (kr 28 000 000"),
+        "not Q2's notes\n{q1}"
+    );
+    let latest = review(&[]);
+    for line in [
+        "- **Review of Q2 2027 · As of 30 Jun 2027**",
+        // 2 050 000 + 5 900 000 + 9 400 000 against Q2's 15 000 000.
+        "- **Q2 2027:** NOK 17,350,000 of NOK 15,000,000 = 115.7%",
+    ] {
+        assert!(latest.contains(line), "{line}\n{latest}");
+    }
+    // A seller without phasing: Q2 is 65 of 2027's 261 working days.
+    let run = plan.run(&["render", "--dump-context"]);
+    let context: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let kari = context["sellers"]
+        .as_array()
+        .expect("sellers")
+        .iter()
+        .find(|s| s["id"] == "kari")
+        .expect("kari");
+    let period = &kari["goals"][0]["evaluation"]["period"];
+    assert_eq!(period["period"], "2027-Q2");
+    assert_eq!(period["actual"].as_f64(), Some(2_050_000.0));
+    let target = period["target"].as_f64().expect("target");
+    assert!(
+        (target - 10_000_000.0 * 65.0 / 261.0).abs() < 1e-6,
+        "{target}"
+    );
+    // A period outside the plan year, or not a period.
+    for (bad, says) in [
+        ("2026-Q4", "2026-Q4 er utenfor planåret 2027"),
+        (
+            "Q5",
+            "`Q5` er ikke en måned (2027-03), et kvartal (2027-Q1) eller et år (2027)",
+        ),
+    ] {
+        let run = render(&plan, &["--report", "review", "--period", bad]);
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains(says), "{}", run.stderr);
     }
 }

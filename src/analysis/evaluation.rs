@@ -92,6 +92,19 @@ pub struct Eval {
     /// A team: how many of its sellers with a target reported the metric.
     pub reported: usize,
     pub of: usize,
+    /// A flow's own result in the period under review.
+    pub period: Option<PeriodEval>,
+}
+
+/// A flow's result in one period (the review's): the actuals of the files
+/// within it against the part of the annual target that falls in it.
+#[derive(Clone, Debug)]
+pub struct PeriodEval {
+    pub period: Period,
+    pub actual: Frac,
+    pub target: Frac,
+    /// actual ÷ target; `None` for a target of 0.
+    pub attainment: Option<Frac>,
 }
 
 /// The evaluation of one of a seller's goals or KPIs.
@@ -109,6 +122,9 @@ pub struct Evaluation {
     /// The latest `as_of` among the actuals files of the plan year; `None`
     /// without actuals (nothing is evaluated).
     pub as_of: Option<Date>,
+    /// The period under review: the one asked for, else the latest
+    /// actuals file's.
+    pub period: Option<Period>,
     /// By the index of `plan.sellers`.
     pub sellers: Vec<Vec<GoalEval>>,
     /// `teams[team][goal]`, by the indexes of `plan.teams` and its goals.
@@ -165,6 +181,7 @@ pub struct MilestoneEval {
 #[derive(Clone, Copy)]
 struct Reported<'a> {
     values: &'a MetricValues,
+    period: Period,
     /// The file's `as_of` (its period's last day by default), then its end.
     when: (Date, Date),
 }
@@ -190,10 +207,17 @@ impl Clock {
 }
 
 /// Evaluate the plan against its actuals; `members` are each team's
-/// sellers (`Analysis::team_sellers`).
-pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evaluation {
+/// sellers (`Analysis::team_sellers`). With `until`, only the actuals files
+/// that end by the end of that period count (a review of that period).
+pub fn evaluate(
+    plan: &Plan,
+    members: &[Vec<usize>],
+    at_risk: Decimal,
+    until: Option<Period>,
+) -> Evaluation {
     let mut out = Evaluation {
         as_of: None,
+        period: None,
         sellers: vec![Vec::new(); plan.sellers.len()],
         teams: plan
             .teams
@@ -212,9 +236,11 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
     // first one counts.
     let mut by_seller: HashMap<&str, (Vec<Period>, Vec<Reported<'_>>)> = HashMap::new();
     let mut as_of: Option<Date> = None;
+    // The period under review: `until`, else the latest file's.
+    let mut review: Option<(Date, Period)> = None;
     for a in &plan.actuals {
         let period = a.data.period;
-        if !year.covers(period) {
+        if !year.covers(period) || until.is_some_and(|u| period.end() > u.end()) {
             continue;
         }
         let when = a
@@ -223,6 +249,9 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
             .filter(|d| period.contains(*d))
             .unwrap_or(period.end());
         as_of = as_of.max(Some(when));
+        if review.is_none_or(|(w, _)| (when, period.end()) > (w, w)) {
+            review = Some((when, period));
+        }
         for (id, values) in &a.data.sellers {
             let (periods, reported) = by_seller.entry(id.as_str()).or_default();
             if periods.iter().any(|p| p.overlaps(period)) {
@@ -231,6 +260,7 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
             periods.push(period);
             reported.push(Reported {
                 values,
+                period,
                 when: (when, period.end()),
             });
         }
@@ -239,6 +269,8 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
         return out;
     };
     out.as_of = Some(as_of);
+    let review = until.or(review.map(|(_, p)| p));
+    out.period = review;
     for reported in by_seller.values_mut() {
         reported.1.sort_by_key(|r| r.when);
     }
@@ -259,7 +291,10 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
         let lists = [("goals", &seller.data.goals), ("kpis", &seller.data.kpis)];
         for (list, goals) in lists {
             for (index, goal) in goals.iter().enumerate() {
-                if let Some(eval) = evaluate_goal(plan, goal, reported, clock, ww, at_risk) {
+                if let Some(mut eval) = evaluate_goal(plan, goal, reported, clock, ww, at_risk) {
+                    if let Some(review) = review {
+                        eval.period = period_of(plan, goal, &eval, reported, clock, review);
+                    }
                     out.sellers[si].push(GoalEval { list, index, eval });
                 }
             }
@@ -267,8 +302,12 @@ pub fn evaluate(plan: &Plan, members: &[Vec<usize>], at_risk: Decimal) -> Evalua
     }
     for (ti, team) in plan.teams.iter().enumerate() {
         for (gi, goal) in team.data.goals.iter().enumerate() {
-            out.teams[ti][gi] =
+            let mut eval =
                 evaluate_team(plan, goal, &members[ti], &out.sellers, (clock, ww), at_risk);
+            if let (Some(e), Some(review)) = (eval.as_mut(), review) {
+                e.period = team_period(goal, e, &members[ti], &out.sellers, clock, review);
+            }
+            out.teams[ti][gi] = eval;
         }
     }
     out.milestones = plan
@@ -593,6 +632,85 @@ fn build(
         better,
         reported,
         of,
+        period: None,
+    })
+}
+
+/// The share of the year's target that falls in `period`, up to `as_of`.
+fn share_of_period(goal: &Goal, clock: Clock, period: Period) -> Frac {
+    let end = Clock {
+        as_of: clock.as_of.min(period.end()),
+        ..clock
+    };
+    let before = Clock {
+        as_of: Date::from_days(period.start().days() - 1),
+        ..clock
+    };
+    share_of_year(goal, end)
+        .0
+        .minus(share_of_year(goal, before).0)
+}
+
+/// A seller's flow in the period under review: the files within it.
+fn period_of(
+    plan: &Plan,
+    goal: &Goal,
+    eval: &Eval,
+    reported: &[Reported<'_>],
+    clock: Clock,
+    review: Period,
+) -> Option<PeriodEval> {
+    if eval.source != Source::Sum || eval.basis == Basis::Level {
+        return None;
+    }
+    let metric = plan.metrics.get(&goal.metric)?;
+    let within: Vec<Reported<'_>> = reported
+        .iter()
+        .copied()
+        .filter(|r| review.covers(r.period))
+        .collect();
+    let (actual, _, _) = actual(plan, metric, &within)?;
+    let target = eval.annual.times(share_of_period(goal, clock, review));
+    Some(PeriodEval {
+        period: review,
+        actual,
+        target,
+        attainment: actual.checked_div(target),
+    })
+}
+
+/// A team's flow in the period under review: its sellers' results in it
+/// against the team's target for it.
+fn team_period(
+    goal: &Goal,
+    eval: &Eval,
+    members: &[usize],
+    sellers: &[Vec<GoalEval>],
+    clock: Clock,
+    review: Period,
+) -> Option<PeriodEval> {
+    if eval.source != Source::Sum || eval.basis == Basis::Level {
+        return None;
+    }
+    let parts: Vec<&PeriodEval> = members
+        .iter()
+        .filter_map(|&s| {
+            sellers[s]
+                .iter()
+                .find(|g| g.eval.metric == goal.metric)
+                .and_then(|g| g.eval.period.as_ref())
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let actual = parts.iter().fold(Frac::ZERO, |a, p| a.plus(p.actual));
+    let target = eval.annual.times(share_of_period(goal, clock, review));
+    Some(PeriodEval {
+        period: review,
+        actual,
+        target,
+        attainment: actual.checked_div(target),
     })
 }
 

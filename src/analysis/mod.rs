@@ -25,6 +25,9 @@ pub struct Params {
     /// `off-track.at_risk`: the share of the annual target below which a
     /// forecast is off track (at risk from there up to the target).
     pub off_track_at_risk: Decimal,
+    /// Evaluate the actuals up to the end of this period only (`render
+    /// --period`); `None`: all of the plan year's.
+    pub until: Option<crate::model::period::Period>,
 }
 
 /// Everything computed from a plan.
@@ -108,7 +111,8 @@ impl<'a> Analysis<'a> {
                 .push(i);
         }
         let team_customers = team_customers(plan, &team_sellers, &owner_customers);
-        let evaluation = evaluation::evaluate(plan, &team_sellers, params.off_track_at_risk);
+        let evaluation =
+            evaluation::evaluate(plan, &team_sellers, params.off_track_at_risk, params.until);
         let baselines = (0..plan.teams.len())
             .map(|t| baseline::team_baselines(plan, t, &team_sellers[t]))
             .collect();

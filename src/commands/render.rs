@@ -109,7 +109,15 @@ fn prepare(args: &RenderArgs, root: &Path) -> anyhow::Result<Prepared> {
             );
         }
     }
-    let analysis = rules::analyse(plan);
+    let until = match &args.period {
+        Some(text) => Some(review_period(
+            text,
+            plan,
+            &super::localizer(plan, args.locale),
+        )?),
+        None => None,
+    };
+    let analysis = rules::analyse_until(plan, until);
     let outcome = rules::run_on(&analysis, loaded.diagnostics);
     let context =
         report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
@@ -120,4 +128,26 @@ fn prepare(args: &RenderArgs, root: &Path) -> anyhow::Result<Prepared> {
         errors: count(&outcome.diagnostics, Level::Error),
         warnings: count(&outcome.diagnostics, Level::Warning),
     })
+}
+
+/// The `--period` argument: a month, a quarter or the year of the plan.
+fn review_period(
+    text: &str,
+    plan: &crate::model::Plan,
+    loc: &crate::i18n::Localizer,
+) -> anyhow::Result<crate::model::period::Period> {
+    use crate::i18n::Message;
+    use crate::model::period::Period;
+    let say = |m: Message| loc.format(&m);
+    let Some(period) = Period::parse(text) else {
+        anyhow::bail!(say(Message::new("render-bad-period").text("period", text)));
+    };
+    if let Some(year) = plan.period()
+        && !year.covers(period)
+    {
+        anyhow::bail!(say(Message::new("import-period-outside")
+            .text("period", period.to_string())
+            .text("year", year.to_string())));
+    }
+    Ok(period)
 }

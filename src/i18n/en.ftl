@@ -764,6 +764,7 @@ watch-template-failed = { $error } (the previous reports are kept)
 
 ## import
 
+render-bad-period = `{ $period }` is not a month (2027-03), a quarter (2027-Q1) or a year (2027)
 import-row-error = error
 import-row-skipped = skipped
 import-bad-period = `{ $period }` is not a month (2027-03) or a quarter (2027-Q1)

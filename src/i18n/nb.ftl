@@ -774,6 +774,7 @@ watch-template-failed = { $error } (de forrige rapportene beholdes)
 
 ## import
 
+render-bad-period = `{ $period }` er ikke en måned (2027-03), et kvartal (2027-Q1) eller et år (2027)
 import-row-error = feil
 import-row-skipped = hoppet over
 import-bad-period = `{ $period }` er ikke en måned (2027-03) eller et kvartal (2027-Q1)

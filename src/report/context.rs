@@ -46,6 +46,12 @@ fn evaluation(e: Option<&crate::analysis::evaluation::Eval>) -> Value {
             },
             "reported": e.reported,
             "of": e.of,
+            "period": e.period.as_ref().map_or(Value::Null, |p| json!({
+                "period": p.period.to_string(),
+                "actual": num(p.actual.value()),
+                "target": num(p.target.value()),
+                "attainment": opt(p.attainment.map(Frac::value)),
+            })),
         })
     })
 }
@@ -588,7 +594,17 @@ pub fn build(
     // The large parts are moved in afterwards: `json!` would copy them.
     let teams: Vec<Value> = (0..plan.teams.len()).map(|t| b.team(t)).collect();
     let sellers: Vec<Value> = (0..plan.sellers.len()).map(|s| b.seller(s, p)).collect();
-    let mut files: Vec<&crate::model::Entry<crate::model::Actuals>> = plan.actuals.iter().collect();
+    // The plan year's files up to the period under review (last year's
+    // are the baselines).
+    let until = analysis.params.until;
+    let mut files: Vec<&crate::model::Entry<crate::model::Actuals>> = plan
+        .actuals
+        .iter()
+        .filter(|a| {
+            let p = a.data.period;
+            period.is_none_or(|year| year.covers(p)) && until.is_none_or(|u| p.end() <= u.end())
+        })
+        .collect();
     files.sort_by_key(|a| (a.data.period.start(), a.data.period.end()));
     let actuals_files: Vec<Value> = files
         .iter()
@@ -609,6 +625,9 @@ pub fn build(
         "period_start": period.map(|p| p.start().to_string()),
         "period_end": period.map(|p| p.end().to_string()),
         "as_of": date(analysis.evaluation.as_of),
+        // The period under review: `render --period`, else the latest
+        // actuals file's (null without actuals).
+        "review_period": analysis.evaluation.period.map(|p| p.to_string()),
         // The actuals files of the plan, in period order, with the team's
         // notes and lessons as written.
         "actuals": actuals_files,

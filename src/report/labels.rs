@@ -13,6 +13,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("review_report", "Resultatgjennomgang", "Results review"),
     ("period", "Periode", "Period"),
+    ("review_period", "Gjennomgang av", "Review of"),
     ("manager", "Salgssjef", "Sales manager"),
     ("team", "Team", "Team"),
     ("seller", "Selger", "Seller"),

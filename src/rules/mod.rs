@@ -176,12 +176,19 @@ fn param_of(plan: &Plan, meta: &RuleMeta, name: &str) -> Decimal {
 
 /// The plan's numbers, with the parameters the rules resolve.
 pub fn analyse(plan: &Plan) -> Analysis<'_> {
+    analyse_until(plan, None)
+}
+
+/// The analysis with the actuals up to the end of `until` only (a review of
+/// that period).
+pub fn analyse_until(plan: &Plan, until: Option<crate::model::period::Period>) -> Analysis<'_> {
     Analysis::new(
         plan,
         Params {
             capacity_min: param(plan, "capacity", "min"),
             allocation_max_over: param(plan, "allocation", "max_over"),
             off_track_at_risk: param(plan, "off-track", "at_risk"),
+            until,
         },
     )
 }
