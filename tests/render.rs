@@ -590,6 +590,26 @@ fn the_example_review_shows_two_quarters() {
     ] {
         assert!(md.contains(row), "{row}\n{md}");
     }
+    // The activity plan as a rate: 196 meetings in 129/261 of 44 working
+    // weeks is 9.01 a week (Kari, 10 a week); Ingrid's 195 is 8.97 (9 a week),
+    // shown with the decimals that tell it from her target.
+    assert!(
+        md.contains("| 10 / week | 196 (9 / week) | 217.47 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 9 / week | 195 (8.97 / week) | 195.72 |"),
+        "{md}"
+    );
+    // The portfolio on this year's numbers beside the plan: Bergen Bygg, the
+    // one key customer, 3 300 000 + 6 200 000 of the 30 100 000 to date, at
+    // (726 000 + 1 376 400) ÷ 9 500 000 = 22.1 %.
+    assert!(
+        md.contains(
+            "| Key | 1 | NOK 22,500,000 | 39.6% | 22% | 1 | NOK 9,500,000 | 31.6% | 22.1% |"
+        ),
+        "{md}"
+    );
     // Both quarters' notes, as written.
     assert!(
         md.contains("Delmål 1 (kr 13 000 000 innen 31. mars) ble ikke nådd"),

@@ -88,3 +88,39 @@ pub fn customer_actuals(
         })
         .collect()
 }
+
+/// The portfolio on this year's numbers: per category (by the actuals), the
+/// customers with actuals among `ids` (indexes into `portfolio.customers`),
+/// their revenue and contribution to date, the share of the revenue and
+/// the margin (Σ contribution ÷ Σ revenue).
+pub fn totals_of(
+    actuals: &HashMap<String, CustomerActual>,
+    portfolio: &Portfolio<'_>,
+    ids: &[usize],
+) -> Vec<(Category, super::portfolio::Totals)> {
+    let chosen: Vec<&CustomerActual> = ids
+        .iter()
+        .filter_map(|&i| actuals.get(&portfolio.customers[i].customer.customer.id))
+        .collect();
+    let total: Decimal = chosen.iter().map(|a| a.revenue).sum();
+    super::portfolio::CATEGORIES
+        .iter()
+        .map(|&cat| {
+            let mine: Vec<&&CustomerActual> = chosen.iter().filter(|a| a.category == cat).collect();
+            let revenue: Decimal = mine.iter().map(|a| a.revenue).sum();
+            let contribution: Decimal = mine.iter().map(|a| a.contribution).sum();
+            let ratio = |n: Decimal, d: Decimal| if d.is_zero() { Decimal::ZERO } else { n / d };
+            (
+                cat,
+                super::portfolio::Totals {
+                    count: mine.len(),
+                    revenue,
+                    contribution,
+                    share: ratio(revenue, total),
+                    margin: ratio(contribution, revenue),
+                    prospects: 0,
+                },
+            )
+        })
+        .collect()
+}

@@ -94,6 +94,9 @@ pub struct Eval {
     pub of: usize,
     /// A flow's own result in the period under review.
     pub period: Option<PeriodEval>,
+    /// A rate KPI (`per: week`): the actual to date as a rate in its unit,
+    /// the unit and the KPI's target in it.
+    pub rate: Option<(Frac, Per, Decimal)>,
 }
 
 /// A flow's result in one period (the review's): the actuals of the files
@@ -587,7 +590,7 @@ fn evaluate_goal(
             Basis::Level,
         )
     };
-    build(
+    let mut eval = build(
         &goal.metric,
         actual,
         sums,
@@ -598,7 +601,14 @@ fn evaluate_goal(
         metric.better,
         at_risk,
         (1, 1),
-    )
+    )?;
+    // An activity KPI's actual as a rate in its own unit: did the activity
+    // plan hold? (196 meetings in 21.75 of 44 working weeks = 9.0 a week.)
+    if let (true, Some(per)) = (flow, goal.per) {
+        let periods = share.times(Frac::from(per_year(per, working_weeks)));
+        eval.rate = actual.checked_div(periods).map(|r| (r, per, target.value));
+    }
+    Some(eval)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -633,6 +643,7 @@ fn build(
         reported,
         of,
         period: None,
+        rate: None,
     })
 }
 

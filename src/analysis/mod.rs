@@ -153,6 +153,19 @@ impl<'a> Analysis<'a> {
         self.portfolio.totals_of(&self.team_customers[team])
     }
 
+    /// A team's portfolio on this year's numbers (its customers with
+    /// actuals, by the category the actuals give).
+    pub fn team_actual_totals(
+        &self,
+        team: usize,
+    ) -> Vec<(crate::model::Category, portfolio::Totals)> {
+        customer_actuals::totals_of(
+            &self.customer_actuals,
+            &self.portfolio,
+            &self.team_customers[team],
+        )
+    }
+
     /// The roll-up of goal `goal` of team `team` (indexes into the plan).
     pub fn rollup(&self, team: usize, goal: usize) -> Option<&rollup::Rolled> {
         self.rollups.get(team)?.get(goal)?.as_ref()

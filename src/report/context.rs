@@ -46,6 +46,11 @@ fn evaluation(e: Option<&crate::analysis::evaluation::Eval>) -> Value {
             },
             "reported": e.reported,
             "of": e.of,
+            "rate": e.rate.map(|(r, _, _)| num(r.value())),
+            "rate_per": e.rate.map(|(_, p, _)| per(Some(p))),
+            // As many decimals as it takes not to print the rate as its
+            // target (8,97 a week against 9, not 9 against 9).
+            "rate_dp": e.rate.map(|(r, _, t)| crate::i18n::decimals_apart(r.value(), t, 1, 6)),
             "period": e.period.as_ref().map_or(Value::Null, |p| json!({
                 "period": p.period.to_string(),
                 "actual": num(p.actual.value()),
@@ -344,6 +349,12 @@ impl Builder<'_> {
             "max_over": num(max_over),
             "sellers": sellers,
             "portfolio": self.totals(&totals),
+            // Null without customer actuals.
+            "portfolio_actual": if self.analysis.customer_actuals.is_empty() {
+                Value::Null
+            } else {
+                self.totals(&self.analysis.team_actual_totals(index))
+            },
             "ansoff": self.analysis.ansoff[index].as_ref().map(ansoff),
         })
     }

@@ -199,6 +199,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("reported", "rapportert", "reported"),
     ("not_evaluated", "Ikke vurdert", "Not evaluated"),
     (
+        "portfolio_plan_actual",
+        "Kundeporteføljen: plan og resultat",
+        "The customer portfolio: plan and actuals",
+    ),
+    (
+        "portfolio_plan_actual_note",
+        "Planen etter kundelistenes tall; resultatet etter de faktiske tallene hittil, kategorien etter tallene regnet om til et helt år.",
+        "The plan by the customer lists' numbers; the actuals to date, each customer's category by its numbers for a whole year.",
+    ),
+    ("plan", "Plan", "Plan"),
+    ("actual_to_date_short", "Hittil", "To date"),
+    (
         "moved_customers",
         "Kunder som har skiftet kategori",
         "Customers that moved category",
