@@ -209,6 +209,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "The plan by the customer lists' numbers; the actuals to date, each customer's category by its numbers for a whole year.",
     ),
     ("plan", "Plan", "Plan"),
+    ("margin_short", "DG", "Margin"),
     ("actual_to_date_short", "Hittil", "To date"),
     (
         "moved_customers",
