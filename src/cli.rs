@@ -97,6 +97,10 @@ pub struct CheckArgs {
     /// Language of the messages and number format (default: `locale` in salgsmal.yaml)
     #[arg(long, value_enum)]
     pub locale: Option<InitLocale>,
+
+    /// Check the plan as it was at a git revision (read from the repository, not the working tree)
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,6 +193,10 @@ pub struct RenderArgs {
     /// Print the JSON the report templates receive, and write nothing
     #[arg(long)]
     pub dump_context: bool,
+
+    /// Render the plan as it was at a git revision (read from the repository, not the working tree)
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
 
     /// Review the actuals up to the end of this period of the plan year (a month, a quarter or the year; default: all of them)
     #[arg(long, value_name = "P")]

@@ -1,17 +1,29 @@
 //! `salgsmal check`: read the plan, run every rule, print the findings.
 
-use super::{Global, start_dir};
+use super::Global;
 use crate::cli::{CheckArgs, CheckFormat, Deny};
 use crate::diag::{self, Level, Style, Summary};
-use crate::{load, rules};
+use crate::rules;
 use std::collections::HashMap;
 use std::process::ExitCode;
 
 pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
-    let root = load::find_root(&start_dir(args.dir.as_deref()))?;
-    let loaded = load::load(&root)?;
+    let at = super::PlanAt::find(args.dir.as_deref(), args.at.as_deref())?;
+    let loaded = at.load()?;
     let plan = &loaded.plan;
-    let outcome = rules::run(plan, loaded.diagnostics);
+    let mut outcome = rules::run(plan, loaded.diagnostics);
+    if at.revision.is_some() {
+        for d in outcome
+            .diagnostics
+            .iter_mut()
+            .chain(outcome.accepted.iter_mut().map(|a| &mut a.diagnostic))
+        {
+            d.location.file = at.display(&d.location.file);
+            for r in &mut d.related {
+                r.file = at.display(&r.file);
+            }
+        }
+    }
     let (diagnostics, accepted) = (&outcome.diagnostics, &outcome.accepted);
     let summary = Summary::of(diagnostics, accepted.len(), plan.files.len());
     let loc = super::localizer(plan, args.locale);
@@ -20,7 +32,7 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
             let sources: HashMap<String, String> = plan
                 .files
                 .iter()
-                .map(|f| (f.path.clone(), f.text.clone()))
+                .map(|f| (at.display(&f.path), f.text.clone()))
                 .collect();
             let style = Style {
                 color: global.color,
@@ -41,11 +53,10 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
         CheckFormat::Sarif => {
             diag::render_sarif(diagnostics, &crate::rules::sarif_registry(&loc), &loc)
         }
-        CheckFormat::Junit => diag::render_junit(
-            diagnostics,
-            plan.files.iter().map(|f| f.path.as_str()),
-            &loc,
-        ),
+        CheckFormat::Junit => {
+            let files: Vec<String> = plan.files.iter().map(|f| at.display(&f.path)).collect();
+            diag::render_junit(diagnostics, files.iter().map(String::as_str), &loc)
+        }
     };
     super::print(&output)?;
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);

@@ -104,6 +104,51 @@ pub fn config_locale(root: &std::path::Path) -> Locale {
     }
 }
 
+/// A plan to read: its folder in the working tree, and with `--at REV` the
+/// revision whose files are read instead of the working tree's.
+pub struct PlanAt {
+    pub root: std::path::PathBuf,
+    pub revision: Option<crate::load::git::Revision>,
+}
+
+impl PlanAt {
+    /// The plan found from `dir` (or the current folder): in the working
+    /// tree, or at the git revision `at`.
+    pub fn find(dir: Option<&std::path::Path>, at: Option<&str>) -> anyhow::Result<Self> {
+        let start = start_dir(dir);
+        let Some(rev) = at else {
+            return Ok(Self {
+                root: crate::load::find_root(&start)?,
+                revision: None,
+            });
+        };
+        let repo = crate::load::git::Repo::open(&start)?;
+        let commit = repo.commit(rev)?;
+        let revision = repo.plan_at(rev, commit, &start)?;
+        Ok(Self {
+            root: repo.workdir().join(&revision.prefix),
+            revision: Some(revision),
+        })
+    }
+
+    pub fn load(&self) -> Result<crate::load::Loaded, crate::load::LoadError> {
+        match &self.revision {
+            None => crate::load::load(&self.root),
+            Some(rev) => crate::load::load_from(&self.root, &crate::load::Files::Tree(rev)),
+        }
+    }
+
+    /// How a plan file is named in output: as it is, or `REV:path` from
+    /// the repository root.
+    pub fn display(&self, file: &str) -> String {
+        match &self.revision {
+            None => file.to_string(),
+            Some(_) if file.is_empty() => file.to_string(),
+            Some(rev) => rev.display(file),
+        }
+    }
+}
+
 /// The folder a command works on: its `DIR` argument, or the current folder.
 fn start_dir(dir: Option<&std::path::Path>) -> std::path::PathBuf {
     dir.map_or_else(

@@ -1,13 +1,12 @@
 //! `salgsmal render`: the reports, from the plan and its findings.
 
-use super::{Global, start_dir};
+use super::Global;
 use crate::cli::{RenderArgs, RenderDeny, RenderFormat, ReportChoice};
 use crate::diag::{Level, count};
 use crate::i18n::Fmt;
 use crate::model::Locale;
 use crate::report::render::{self, Format, Options, Report};
-use crate::{load, report, rules};
-use std::path::Path;
+use crate::{report, rules};
 use std::process::ExitCode;
 
 /// What rendering needs of the plan once it is checked: the context and the
@@ -22,8 +21,9 @@ struct Prepared {
 }
 
 pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
-    let root = load::find_root(&start_dir(args.dir.as_deref()))?;
-    let prepared = prepare(args, &root)?;
+    let at = super::PlanAt::find(args.dir.as_deref(), args.at.as_deref())?;
+    let root = at.root.clone();
+    let prepared = prepare(args, &at)?;
     let context = report::linked::link(prepared.context);
     if args.dump_context {
         super::print(&format!("{}\n", serde_json::to_string_pretty(&context)?))?;
@@ -44,7 +44,11 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
         seller: args.seller.clone(),
     };
     let fmt = Fmt::new(prepared.locale, &prepared.currency);
-    let env = render::environment(&root, &fmt);
+    let env = render::environment_with(
+        &root,
+        at.revision.as_ref().map(|r| r.templates.clone()),
+        &fmt,
+    );
     let files = match render::render(&env, &context, &root, &options) {
         Ok(files) => files,
         Err(e) => {
@@ -82,8 +86,8 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
 }
 
 /// Read, analyse and check the plan, and build the report context.
-fn prepare(args: &RenderArgs, root: &Path) -> anyhow::Result<Prepared> {
-    let loaded = load::load(root)?;
+fn prepare(args: &RenderArgs, at: &super::PlanAt) -> anyhow::Result<Prepared> {
+    let loaded = at.load()?;
     // The report's language, which its findings speak too.
     let locale = super::localizer(&loaded.plan, args.locale).locale();
     let plan = &loaded.plan;

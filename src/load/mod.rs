@@ -1,6 +1,7 @@
 //! Finding a plan repository and reading its files: YAML with positions,
 //! validated against the schemas, then read into the typed model.
 
+pub mod git;
 pub mod schema;
 
 use crate::diag::{Diagnostic, Level, RuleId};
@@ -94,21 +95,80 @@ const FOLDERS: &[(&str, FileKind)] = &[
     ("actuals", FileKind::Actuals),
 ];
 
-fn list_files(root: &Path) -> Result<Vec<(String, FileKind)>, LoadError> {
+/// Where a plan's files are read from: its folder on disk, or the files of
+/// a git revision's tree (`git::Revision`), held in memory.
+pub enum Files<'a> {
+    Dir(&'a Path),
+    Tree(&'a git::Revision),
+}
+
+/// A file's bytes, or its size when that is over the limit.
+enum Bytes {
+    Data(Vec<u8>),
+    TooLarge(u64),
+}
+
+impl Files<'_> {
+    /// The plan files of one folder: `(name, is a regular file)` of every
+    /// YAML (or CSV) entry, not hidden.
+    fn names(&self, folder: &str) -> Result<Vec<String>, LoadError> {
+        match self {
+            Files::Dir(root) => {
+                let dir = root.join(folder);
+                if !dir.is_dir() {
+                    return Ok(Vec::new());
+                }
+                let entries = std::fs::read_dir(&dir).map_err(|e| LoadError::Io(dir.clone(), e))?;
+                let mut out = Vec::new();
+                for entry in entries {
+                    let entry = entry.map_err(|e| LoadError::Io(dir.clone(), e))?;
+                    if entry.path().is_file() {
+                        out.push(entry.file_name().to_string_lossy().into_owned());
+                    }
+                }
+                Ok(out)
+            }
+            Files::Tree(rev) => Ok(rev.names(folder)),
+        }
+    }
+
+    fn bytes(&self, rel: &str, max: u64) -> Result<Bytes, LoadError> {
+        match self {
+            Files::Dir(root) => {
+                let path = root.join(rel);
+                let size = std::fs::metadata(&path)
+                    .map_err(|e| LoadError::Io(path.clone(), e))?
+                    .len();
+                if size > max {
+                    return Ok(Bytes::TooLarge(size));
+                }
+                std::fs::read(&path)
+                    .map(Bytes::Data)
+                    .map_err(|e| LoadError::Io(path, e))
+            }
+            Files::Tree(rev) => match rev.file(rel) {
+                Some(Ok(bytes)) if bytes.len() as u64 > max => {
+                    Ok(Bytes::TooLarge(bytes.len() as u64))
+                }
+                Some(Ok(bytes)) => Ok(Bytes::Data(bytes.to_vec())),
+                Some(Err(size)) => Ok(Bytes::TooLarge(size)),
+                None => Err(LoadError::Io(
+                    PathBuf::from(rev.display(rel)),
+                    std::io::Error::from(std::io::ErrorKind::NotFound),
+                )),
+            },
+        }
+    }
+}
+
+fn list_files(files: &Files<'_>) -> Result<Vec<(String, FileKind)>, LoadError> {
     let mut out = Vec::new();
     for (folder, kind) in FOLDERS {
-        let dir = root.join(folder);
-        if !dir.is_dir() {
-            continue;
-        }
-        let entries = std::fs::read_dir(&dir).map_err(|e| LoadError::Io(dir.clone(), e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| LoadError::Io(dir.clone(), e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
+        for name in files.names(folder)? {
             let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
             let csv =
                 name.ends_with(".csv") && matches!(kind, FileKind::Customers | FileKind::Actuals);
-            if name.starts_with('.') || !(yaml || csv) || !entry.path().is_file() {
+            if name.starts_with('.') || !(yaml || csv) {
                 continue;
             }
             out.push((format!("{folder}/{name}"), *kind));
@@ -120,8 +180,14 @@ fn list_files(root: &Path) -> Result<Vec<(String, FileKind)>, LoadError> {
 
 /// Read the plan rooted at `root` (the folder holding `salgsmal.yaml`).
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_from(root, &Files::Dir(root))
+}
+
+/// Read a plan from `files`; `root` is its folder in the working tree
+/// (where reports and imports are written).
+pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
     let (config_file, mut diagnostics, config) =
-        read_file(root, CONFIG_FILE, FileKind::Config, DEFAULT_MAX_FILE_BYTES)?;
+        read_file(files, CONFIG_FILE, FileKind::Config, DEFAULT_MAX_FILE_BYTES)?;
     let config = match config {
         Some(Typed::Config(c)) => Some(*c),
         _ => None,
@@ -131,10 +197,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         .and_then(|c| c.limits.as_ref())
         .and_then(|l| l.max_file_bytes)
         .unwrap_or(DEFAULT_MAX_FILE_BYTES);
-    let paths = list_files(root)?;
+    let paths = list_files(files)?;
     let results: Vec<_> = paths
         .par_iter()
-        .map(|(rel, kind)| read_file(root, rel, *kind, max))
+        .map(|(rel, kind)| read_file(files, rel, *kind, max))
         .collect::<Result<_, _>>()?;
 
     let mut plan = Plan {
@@ -240,12 +306,11 @@ fn add_custom_metrics(
 }
 
 fn read_file(
-    root: &Path,
+    files: &Files<'_>,
     rel: &str,
     kind: FileKind,
     max_bytes: u64,
 ) -> Result<(SourceFile, Vec<Diagnostic>, Option<Typed>), LoadError> {
-    let path = root.join(rel);
     let mut file = SourceFile {
         path: rel.to_string(),
         kind,
@@ -254,24 +319,23 @@ fn read_file(
         rejected: Vec::new(),
     };
     let mut diags = Vec::new();
-    let size = std::fs::metadata(&path)
-        .map_err(|e| LoadError::Io(path.clone(), e))?
-        .len();
-    if size > max_bytes {
-        diags.push(
-            Diagnostic::new(
-                RuleId::YAML_SYNTAX,
-                Level::Error,
-                Message::new("file-too-large")
-                    .arg("size", count(size))
-                    .arg("max", count(max_bytes)),
-                file.whole(),
-            )
-            .with_help(Message::new("file-too-large-help")),
-        );
-        return Ok((file, diags, None));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
+    let bytes = match files.bytes(rel, max_bytes)? {
+        Bytes::Data(bytes) => bytes,
+        Bytes::TooLarge(size) => {
+            diags.push(
+                Diagnostic::new(
+                    RuleId::YAML_SYNTAX,
+                    Level::Error,
+                    Message::new("file-too-large")
+                        .arg("size", count(size))
+                        .arg("max", count(max_bytes)),
+                    file.whole(),
+                )
+                .with_help(Message::new("file-too-large-help")),
+            );
+            return Ok((file, diags, None));
+        }
+    };
     match String::from_utf8(bytes) {
         Ok(text) => file.text = text,
         Err(err) => {

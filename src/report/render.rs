@@ -237,18 +237,32 @@ fn largest(customers: &JValue, n: usize) -> (Vec<Value>, usize) {
 /// the plan's own `templates/` folder, which is the only place templates
 /// load from.
 pub fn environment(plan_root: &Path, fmt: &Fmt) -> Environment<'static> {
+    environment_with(plan_root, None, fmt)
+}
+
+/// The template environment with the plan's own templates given as text
+/// (`templates/` of a git revision, by their names relative to it) instead
+/// of read from the folder.
+pub fn environment_with(
+    plan_root: &Path,
+    given: Option<std::collections::BTreeMap<String, String>>,
+    fmt: &Fmt,
+) -> Environment<'static> {
     let mut env = Environment::new();
     let dir: Option<PathBuf> = plan_root
         .join("templates")
         .canonicalize()
         .ok()
-        .filter(|d| d.is_dir());
+        .filter(|d| d.is_dir() && given.is_none());
     env.set_loader(move |name| {
         if !safe_name(name) {
             return Err(Error::new(
                 ErrorKind::InvalidOperation,
                 format!("template `{name}` lies outside the templates folder: names are relative to templates/ and may not use `..` or absolute paths"),
             ));
+        }
+        if let Some(text) = given.as_ref().and_then(|g| g.get(name)) {
+            return Ok(Some(text.clone()));
         }
         if let Some(dir) = &dir {
             let path = dir.join(name);
