@@ -45,6 +45,8 @@ pub enum Command {
     Init(InitArgs),
     /// Render the reports (or print the data the report templates receive)
     Render(RenderArgs),
+    /// What a change does to the plan: targets, roll-ups, customers and findings between two git revisions
+    Diff(DiffArgs),
     /// Re-check (and re-render) the plan on every save
     Watch(WatchArgs),
     /// Print or write the JSON Schemas of the plan files
@@ -221,6 +223,39 @@ pub enum RenderFormat {
 pub enum RenderDeny {
     Errors,
     Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare with (default: the merge-base of HEAD with origin/HEAD, origin/main or main; else HEAD)
+    pub base: Option<String>,
+
+    /// The revision to compare (default: the working tree)
+    pub head: Option<String>,
+
+    /// Output format: Markdown for a pull-request comment, JSON, or text
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Exit 1 when the change introduces an error
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DiffDeny>,
+
+    /// Language and number format (default: `locale` in salgsmal.yaml)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffDeny {
+    Errors,
 }
 
 #[derive(Debug, Args)]

@@ -244,3 +244,256 @@ fn a_symlink_in_the_revision_is_never_followed() {
     );
     assert_eq!(json(&run)["summary"]["files"], 10);
 }
+
+/// The pull request of the tests: Kari's revenue target raised, a customer
+/// moved from Ola to Kari, a seller added and Ingrid's file renamed (her
+/// email stays).
+fn pull_request(repo: &Repo) {
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 10_000_000",
+        "target: 12_000_000",
+    );
+    let ola = repo.read("customers/ola.yaml");
+    let voss = ola
+        .lines()
+        .find(|l| l.contains("voss-fjellhotell"))
+        .expect("voss")
+        .to_string();
+    repo.write("customers/ola.yaml", &ola.replace(&format!("{voss}\n"), ""));
+    let kari = repo.read("customers/kari.yaml");
+    repo.write("customers/kari.yaml", &format!("{kari}{voss}\n"));
+    repo.write(
+        "sellers/per.yaml",
+        "name: Per Hansen\nemail: per@nordlys.no\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 4_000_000}\n",
+    );
+    // Ingrid's files renamed with her id, and the references to it.
+    let ingrid = repo.read("sellers/ingrid.yaml");
+    std::fs::remove_file(repo.plan().join("sellers/ingrid.yaml")).expect("rm");
+    repo.write("sellers/ingrid-haugland.yaml", &ingrid);
+    let list = repo.read("customers/ingrid.yaml");
+    std::fs::remove_file(repo.plan().join("customers/ingrid.yaml")).expect("rm");
+    repo.write(
+        "customers/ingrid-haugland.yaml",
+        &list.replace("owner: ingrid", "owner: ingrid-haugland"),
+    );
+    for q in ["actuals/2027-Q1.yaml", "actuals/2027-Q2.yaml"] {
+        repo.edit(q, "\n  ingrid:", "\n  ingrid-haugland:");
+    }
+}
+
+#[test]
+fn diff_shows_targets_roll_ups_sellers_customers_and_findings() {
+    let repo = Repo::new();
+    pull_request(&repo);
+    let run = repo.run(&["diff", "--format", "json", "--locale", "en"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let d = json(&run);
+    assert_eq!(d["version"], 1);
+    assert_eq!(d["head"], "worktree");
+    assert_eq!(d["base"], repo.git(&["rev-parse", "HEAD"]));
+    // Kari's target, old → new, at its place in the file.
+    assert_eq!(
+        d["targets"],
+        serde_json::json!([{
+            "file": "sellers/kari.yaml", "pointer": "/goals/0/target", "id": "omsetning",
+            "metric": "revenue", "product": null, "owner": "kari", "owner_kind": "seller",
+            "list": "goals", "old": 10_000_000.0, "new": 12_000_000.0
+        }])
+    );
+    // The team's revenue: 62 000 000 → 62 + 2 + 4 = 68 000 000 against 60.
+    let revenue = d["rollups"]
+        .as_array()
+        .expect("rollups")
+        .iter()
+        .find(|r| r["metric"] == "revenue")
+        .expect("revenue");
+    assert_eq!(revenue["rollup_old"], 62_000_000.0);
+    assert_eq!(revenue["rollup_new"], 68_000_000.0);
+    assert_eq!(revenue["target_new"], 60_000_000.0);
+    assert!(
+        d["verdict"].as_str().expect("verdict").starts_with(
+            "Salg Vest: sellers now sum to NOK 68,000,000 against NOK 60,000,000 (+13.3%)"
+        ),
+        "{}",
+        d["verdict"]
+    );
+    // Ingrid's file renamed (her email matches): a rename, not a removal
+    // and an addition; Per added.
+    let entities: Vec<(String, String)> = d["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap_or("").to_string(),
+                e["change"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entities,
+        [
+            ("Per Hansen".to_string(), "added".to_string()),
+            ("Ingrid Haugland".to_string(), "renamed".to_string())
+        ]
+    );
+    // Voss Fjellhotell moved from Ola to Kari, with its revenue.
+    assert_eq!(
+        d["customers"],
+        serde_json::json!([{
+            "id": "voss-fjellhotell", "name": "Voss Fjellhotell", "change": "moved",
+            "owner_old": "ola", "owner_new": "kari", "category_old": "question",
+            "category_new": "question", "revenue_old": 300_000.0, "revenue_new": 300_000.0
+        }])
+    );
+    // Per has no customers, no KPIs: findings the change introduced.
+    let introduced: Vec<&str> = d["introduced"]
+        .as_array()
+        .expect("introduced")
+        .iter()
+        .filter_map(|x| x["file"].as_str())
+        .collect();
+    assert!(introduced.contains(&"sellers/per.yaml"), "{introduced:?}");
+    // Ingrid's findings follow her file: none is resolved by the rename.
+    assert!(
+        d["resolved"]
+            .as_array()
+            .expect("resolved")
+            .iter()
+            .all(|x| x["file"] != "sellers/ingrid.yaml"),
+        "{:#}",
+        d["resolved"]
+    );
+    // The same as a pull-request comment.
+    let md = repo.run(&["diff", "--format", "md", "--locale", "en"]);
+    assert_eq!(md.code, 0);
+    let base = repo.git(&["rev-parse", "--short=7", "HEAD"]);
+    assert_snapshot_diff(&md.stdout.replace(&base, "BASE"));
+}
+
+fn assert_snapshot_diff(text: &str) {
+    common::assert_snapshot("diff.en.md", text);
+}
+
+#[test]
+fn diff_between_commits_and_the_default_base() {
+    let repo = Repo::new();
+    // A branch with a commit, and more in the working tree.
+    repo.git(&["checkout", "-q", "-b", "raise"]);
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 10_000_000",
+        "target: 11_000_000",
+    );
+    repo.commit("Raise Kari");
+    repo.edit(
+        "sellers/ola.yaml",
+        "target: 20_500_000",
+        "target: 21_000_000",
+    );
+    // Default: the merge-base with main, to the working tree: both.
+    let d = json(&repo.run(&["diff", "--format", "json"]));
+    assert_eq!(d["base"], repo.git(&["rev-parse", "main"]));
+    assert_eq!(
+        d["targets"].as_array().map(Vec::len),
+        Some(2),
+        "{:#}",
+        d["targets"]
+    );
+    // Two revisions: only the commit.
+    let d = json(&repo.run(&["diff", "main", "HEAD", "--format", "json"]));
+    assert_eq!(d["head"], repo.git(&["rev-parse", "HEAD"]));
+    assert_eq!(d["targets"][0]["owner"], "kari");
+    assert_eq!(d["targets"].as_array().map(Vec::len), Some(1));
+    // A detached HEAD (what CI checks out) with origin/main as the remote
+    // default branch, in a clone.
+    repo.commit("Raise Ola");
+    repo.git(&["checkout", "-q", "main"]);
+    let clone = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", repo.path().display());
+    repo.git_in(clone.path(), &["clone", "-q", "--no-checkout", &url, "c"]);
+    let c = clone.path().join("c");
+    repo.git_in(&c, &["checkout", "-q", "--detach", "origin/raise"]);
+    let run = run_in(&c.join("plans/vest"), &["diff", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let d = json(&run);
+    assert_eq!(d["base"], repo.git(&["rev-parse", "main"]));
+    assert_eq!(d["targets"].as_array().map(Vec::len), Some(2));
+    // A second working tree of the branch.
+    let wt = clone.path().join("wt");
+    repo.git(&["worktree", "add", "-q", wt.to_str().expect("path"), "raise"]);
+    let run = run_in(
+        &wt.join("plans/vest"),
+        &["diff", "main", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(json(&run)["targets"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn a_shallow_clone_without_the_base_says_how_to_fetch_it() {
+    let repo = Repo::new();
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 10_000_000",
+        "target: 11_000_000",
+    );
+    repo.commit("Raise Kari");
+    let clone = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", repo.path().display());
+    repo.git_in(clone.path(), &["clone", "-q", "--depth", "1", &url, "c"]);
+    let plan = clone.path().join("c/plans/vest");
+    let run = run_in(&plan, &["diff", "HEAD~1"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
+    assert!(run.stderr.contains("fetch-depth: 0"), "{}", run.stderr);
+    assert!(run.stderr.contains("git fetch --deepen"), "{}", run.stderr);
+}
+
+#[test]
+fn deny_errors_fails_on_an_introduced_error_only() {
+    let repo = Repo::new();
+    // A customer whose owner is no seller: an error the change introduces.
+    repo.write(
+        "customers/nobody.yaml",
+        "owner: nobody\ncustomers:\n  - {id: x, name: X AS, revenue: 100_000, margin: 0.2}\n",
+    );
+    let run = repo.run(&["diff", "--deny", "errors", "--locale", "en"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("1 new error"), "{}", run.stdout);
+    let run = repo.run(&["diff"]);
+    assert_eq!(run.code, 0, "findings alone do not fail a diff");
+    repo.commit("The error, committed");
+    let run = repo.run(&["diff", "--deny", "errors", "--locale", "en"]);
+    assert_eq!(run.code, 0, "the error is the base's too: {}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("no target changed; no new errors or warnings"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_large_change_fits_a_comment() {
+    let repo = Repo::new();
+    let mut list = String::from("owner: kari\ncustomers:\n");
+    for i in 0..3000 {
+        list.push_str(&format!(
+            "  - {{id: ny-kunde-{i}, name: Ny kunde nummer {i} med et langt navn AS, revenue: {}, margin: 0.2}}\n",
+            10_000 + i
+        ));
+    }
+    repo.write("customers/kari-nye.yaml", &list);
+    let run = repo.run(&["diff", "--format", "md", "--locale", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = &run.stdout;
+    assert!(md.len() <= 65_536, "{}", md.len());
+    assert!(md.contains("truncated:"), "{}", &md[md.len() - 300..]);
+    assert_eq!(
+        md.matches("<details>").count(),
+        md.matches("</details>").count()
+    );
+    assert!(md.starts_with("**"), "the verdict first");
+}

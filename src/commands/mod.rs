@@ -1,6 +1,7 @@
 //! One file per subcommand: glue between the command line and the library.
 
 mod check;
+mod diff;
 mod explain;
 mod import;
 mod init;
@@ -39,6 +40,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::execute(&args, global),
         Command::Schema(args) => schema::execute(&args),
         Command::Render(args) => render::execute(&args, global),
+        Command::Diff(args) => diff::execute(&args, global),
         Command::Watch(args) => watch::execute(&args, global),
         Command::Import(crate::cli::ImportCommand::Actuals(args)) => {
             import::execute_actuals(&args, global)

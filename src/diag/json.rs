@@ -90,6 +90,11 @@ fn json<'a>(d: &'a Diagnostic, loc: &Localizer) -> JsonDiagnostic<'a> {
     }
 }
 
+/// One diagnostic as `check --format json` shows it.
+pub fn value(d: &Diagnostic, loc: &Localizer) -> serde_json::Value {
+    serde_json::to_value(json(d, loc)).unwrap_or_default()
+}
+
 fn related<'a>(r: &'a Related, loc: &Localizer) -> JsonRelated<'a> {
     JsonRelated {
         file: &r.file,

@@ -9,7 +9,7 @@ mod sarif;
 
 pub use github::render as render_github;
 pub use human::{Style, escape, render as render_human};
-pub use json::{Summary, render as render_json};
+pub use json::{Summary, render as render_json, value as json_value};
 pub use junit::render as render_junit;
 pub use sarif::{RuleInfo, render as render_sarif};
 

@@ -829,3 +829,66 @@ rule-starting-point-principle =
     Work backwards from the goal, starting from where we stand: a team's starting
     point and its sellers' starting points describe the same year, and a plan built
     on two different pictures of it is not realistic.
+
+## diff
+level-error = error
+level-warning = warning
+level-info = info
+diff-verdict-team = { $team }: sellers now sum to { $rollup } against { $target } ({ $gap })
+diff-verdict-no-sum = no team sum changed
+diff-verdict-nothing = no target changed
+diff-new-errors = { $count ->
+        [one] { $count } new error
+       *[other] { $count } new errors
+    }
+diff-new-warnings = { $count ->
+        [one] { $count } new warning
+       *[other] { $count } new warnings
+    }
+diff-no-new-findings = no new errors or warnings
+diff-resolved = { $count } resolved
+diff-compared = { $base } → { $head }
+diff-worktree = the working tree
+diff-points = { $points } points
+diff-heading-targets = Targets changed
+diff-heading-rollups = Team roll-ups
+diff-heading-people = Sellers and teams
+diff-heading-goals = Goals, KPIs and actions added or removed
+diff-heading-customers = Customers
+diff-heading-findings = Findings
+diff-col-who = Who
+diff-col-target = Target
+diff-col-before = Before
+diff-col-after = After
+diff-col-change = Change
+diff-col-team = Team
+diff-col-team-target = Team target
+diff-col-sum = Sellers' sum
+diff-col-against = Against the target
+diff-col-what = What
+diff-col-file = File
+diff-col-goal-action = Goal or action
+diff-col-customer = Customer
+diff-col-seller = Seller
+diff-col-category = Category
+diff-col-revenue = Revenue
+diff-goal = Goal
+diff-kpi = KPI
+diff-team = Team
+diff-seller = Seller
+diff-added = added
+diff-removed = removed
+diff-renamed = renamed
+diff-renamed-from = renamed from { $old }
+diff-moved = new owner
+diff-recategorised = new category
+diff-rows = { $count } rows
+diff-introduced = { $count ->
+        [one] { $count } new finding
+       *[other] { $count } new findings
+    }
+diff-resolved-list = { $count ->
+        [one] { $count } resolved finding
+       *[other] { $count } resolved findings
+    }
+diff-truncated = truncated: { $count } more characters left out; run `salgsmal diff` for all of it

@@ -839,3 +839,66 @@ rule-starting-point-principle =
     Arbeid baklengs fra målet, med utgangspunkt i der vi står: lagets startpunkt og
     selgernes startpunkter beskriver det samme året, og en plan bygd på to ulike
     bilder av det er ikke realistisk.
+
+## diff
+level-error = feil
+level-warning = advarsel
+level-info = merknad
+diff-verdict-team = { $team }: selgerne summerer nå til { $rollup } mot { $target } ({ $gap })
+diff-verdict-no-sum = ingen lagsum er endret
+diff-verdict-nothing = ingen mål er endret
+diff-new-errors = { $count ->
+        [one] { $count } ny feil
+       *[other] { $count } nye feil
+    }
+diff-new-warnings = { $count ->
+        [one] { $count } ny advarsel
+       *[other] { $count } nye advarsler
+    }
+diff-no-new-findings = ingen nye feil eller advarsler
+diff-resolved = { $count } løst
+diff-compared = { $base } → { $head }
+diff-worktree = arbeidskopien
+diff-points = { $points } prosentpoeng
+diff-heading-targets = Mål som er endret
+diff-heading-rollups = Lagenes summer
+diff-heading-people = Selgere og lag
+diff-heading-goals = Mål, KPI-er og tiltak lagt til eller fjernet
+diff-heading-customers = Kunder
+diff-heading-findings = Funn
+diff-col-who = Hvem
+diff-col-target = Mål
+diff-col-before = Før
+diff-col-after = Nå
+diff-col-change = Endring
+diff-col-team = Lag
+diff-col-team-target = Lagmål
+diff-col-sum = Selgernes sum
+diff-col-against = Mot lagmålet
+diff-col-what = Hva
+diff-col-file = Fil
+diff-col-goal-action = Mål eller tiltak
+diff-col-customer = Kunde
+diff-col-seller = Selger
+diff-col-category = Kategori
+diff-col-revenue = Omsetning
+diff-goal = Mål
+diff-kpi = KPI
+diff-team = Lag
+diff-seller = Selger
+diff-added = lagt til
+diff-removed = fjernet
+diff-renamed = flyttet
+diff-renamed-from = flyttet fra { $old }
+diff-moved = ny selger
+diff-recategorised = ny kategori
+diff-rows = { $count } rader
+diff-introduced = { $count ->
+        [one] { $count } nytt funn
+       *[other] { $count } nye funn
+    }
+diff-resolved-list = { $count ->
+        [one] { $count } løst funn
+       *[other] { $count } løste funn
+    }
+diff-truncated = avkortet: { $count } tegn til er utelatt; kjør `salgsmal diff` for alt

@@ -3,6 +3,8 @@
 
 pub mod charts;
 pub mod context;
+pub mod diff;
+pub mod diff_render;
 pub mod labels;
 pub mod linked;
 pub mod render;

@@ -133,7 +133,7 @@ fn decimal(v: &JValue) -> Option<Decimal> {
 
 const DASH: &str = "—";
 
-fn markdown_escape(text: &str) -> String {
+pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
