@@ -496,4 +496,5 @@ fn a_large_change_fits_a_comment() {
         md.matches("</details>").count()
     );
     assert!(md.starts_with("**"), "the verdict first");
+    assert!(md.ends_with("<!-- salgsmal diff -->\n"), "the marker last");
 }

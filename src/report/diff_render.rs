@@ -10,6 +10,10 @@ use crate::model::metrics::Kind;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+/// The last line of the Markdown: how CI finds its own comment to update
+/// it (a sticky comment) instead of adding another.
+pub const MARKER: &str = "<!-- salgsmal diff -->";
+
 /// GitHub's limit for a comment.
 pub const MAX_COMMENT: usize = 65_536;
 /// Sections with more rows than this are folded in `<details>`.
@@ -467,7 +471,9 @@ pub fn markdown(d: &PlanDiff, base: &Plan, head: &Plan, loc: &Localizer) -> Stri
             }
         }
     }
-    truncate(out, loc)
+    let mut out = truncate(out, loc);
+    out.push_str(&format!("\n{MARKER}\n"));
+    out
 }
 
 /// Cut a comment to GitHub's limit, at a line, closing an open
@@ -476,6 +482,7 @@ fn truncate(text: String, loc: &Localizer) -> String {
     if text.len() <= MAX_COMMENT {
         return text;
     }
+    // Room for the note and the marker.
     let room = MAX_COMMENT - 400;
     let mut cut = room;
     while !text.is_char_boundary(cut) {
