@@ -81,6 +81,12 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
             ("actuals/2027-Q1.yaml", "period: 2027-Q1\nas_of: 2027-03-31\nsellers:\n  kari: {revenue: 2_150_000}\n".to_string()),
         ]),
         ("starting-point", three("10_000_000", "24_000_000", "26_000_000")),
+        // In a git repository whose last commit (by the manager) raised
+        // Kari's target: see `examples`.
+        ("ownership", vec![
+            ("salgsmal.yaml", format!("{CONFIG}rules:\n  ownership: {{level: warning}}\n")),
+            ("sellers/kari.yaml", seller("Kari Nordmann\nemail: kari@nordlys.no", "goals:\n  - {id: omsetning, metric: revenue, target: 12_000_000}\n")),
+        ]),
         ("accept", vec![
             ("salgsmal.yaml", format!("{CONFIG}accept:\n  - {{rule: growth, file: sellers/kari.yaml, reason: Ny rammeavtale signert i desember, until: 2027-01-31}}\n")),
             kari("baseline: {revenue: 8_000_000}\ngoals:\n  - {id: omsetning, metric: revenue, target: 12_000_000}\n"),
@@ -110,6 +116,9 @@ fn examples(locale: &str) -> String {
         for (path, text) in &files {
             plan = plan.file(path, text);
         }
+        if rule == "ownership" {
+            commit_as_the_manager(plan.path());
+        }
         let run = common::run_in_env(
             plan.path(),
             &["check", "--locale", locale],
@@ -124,6 +133,32 @@ fn examples(locale: &str) -> String {
         out.push_str(&format!("=== {rule}\n{block}\n"));
     }
     out
+}
+
+/// Commit the plan in a new repository, by the team's manager, at a fixed
+/// time (the same commit id every run).
+fn commit_as_the_manager(dir: &std::path::Path) {
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "Hever målet til Kari"],
+    ] {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_AUTHOR_NAME", "Ola Hansen")
+            .env("GIT_AUTHOR_EMAIL", "ola.hansen@nordlys.no")
+            .env("GIT_COMMITTER_NAME", "Ola Hansen")
+            .env("GIT_COMMITTER_EMAIL", "ola.hansen@nordlys.no")
+            .env("GIT_AUTHOR_DATE", "2026-12-15T10:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-12-15T10:00:00Z")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir)
+            .status()
+            .expect("git")
+            .success();
+        assert!(ok, "git {args:?}");
+    }
 }
 
 #[test]

@@ -498,3 +498,177 @@ fn a_large_change_fits_a_comment() {
     assert!(md.starts_with("**"), "the verdict first");
     assert!(md.ends_with("<!-- salgsmal diff -->\n"), "the marker last");
 }
+
+impl Repo {
+    /// Commit as someone else than the manager.
+    fn commit_as(&self, name: &str, email: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        let out = Command::new("git")
+            .args(["commit", "-q", "-m", message])
+            .current_dir(self.path())
+            .env("GIT_AUTHOR_NAME", name)
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_COMMITTER_NAME", name)
+            .env("GIT_COMMITTER_EMAIL", email)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .output()
+            .expect("git");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+fn ownership(repo: &Repo) -> Vec<serde_json::Value> {
+    let run = repo.run(&["check", "--format", "json", "--locale", "en"]);
+    json(&run)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "ownership")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn ownership_wants_the_seller_or_their_agreement_on_the_last_change() {
+    let repo = Repo::new();
+    // Off by default: the manager's commits are fine until it is turned on.
+    assert!(ownership(&repo).is_empty());
+    let config = repo.read("salgsmal.yaml");
+    repo.write(
+        "salgsmal.yaml",
+        &format!("{config}rules:\n  ownership: {{level: warning}}\n"),
+    );
+    repo.commit("Turn on ownership");
+    // Every seller's targets were last changed by the manager (the first
+    // commit): one finding each, naming the commit and the target.
+    let found = ownership(&repo);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let first = repo.git(&[
+        "rev-list",
+        "--max-parents=0",
+        "--abbrev-commit",
+        "--abbrev=7",
+        "HEAD",
+    ]);
+    let kari = found
+        .iter()
+        .find(|d| d["file"] == "sellers/kari.yaml")
+        .expect("kari");
+    assert_eq!(kari["pointer"], "/goals/0/target");
+    assert_eq!(kari["level"], "warning");
+    assert!(
+        kari["message"]
+            .as_str()
+            .expect("message")
+            .contains(&format!("(omsetning: {first} \"The example plan\", ")),
+        "{kari}"
+    );
+    // Kari raises her own target; Ola's is raised with his agreement.
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 10_000_000",
+        "target: 11_000_000",
+    );
+    repo.commit_as(
+        "Kari Nordmann",
+        "Kari@Nordlys.no",
+        "Kari hever sitt eget mål",
+    );
+    repo.edit(
+        "sellers/ola.yaml",
+        "target: 20_500_000",
+        "target: 21_000_000",
+    );
+    repo.commit("Hever målet til Ola\n\nAgreed-by: Ola Berg <ola.berg@nordlys.no>");
+    let files: Vec<String> = ownership(&repo)
+        .iter()
+        .map(|d| d["file"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(files, ["sellers/ingrid.yaml"]);
+    // A change that is not to a target (a new action) does not count.
+    repo.edit(
+        "sellers/kari.yaml",
+        "actions: [",
+        "actions: [Ny ringeliste, ",
+    );
+    repo.commit("The manager adds an action for Kari");
+    assert_eq!(ownership(&repo).len(), 1);
+    // Across a merge: the branch's commit by the manager counts, not the
+    // merge commit Kari makes.
+    repo.git(&["checkout", "-q", "-b", "raise"]);
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 11_000_000",
+        "target: 13_000_000",
+    );
+    repo.commit("The manager raises Kari again");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.edit(
+        "sellers/ingrid.yaml",
+        "target: 31_500_000",
+        "target: 31_000_000",
+    );
+    repo.commit_as(
+        "Ingrid Haugland",
+        "ingrid@nordlys.no",
+        "Ingrid senker sitt mål",
+    );
+    let out = Command::new("git")
+        .args(["merge", "-q", "--no-ff", "-m", "Merge raise", "raise"])
+        .current_dir(repo.path())
+        .env("GIT_AUTHOR_NAME", "Kari Nordmann")
+        .env("GIT_AUTHOR_EMAIL", "kari@nordlys.no")
+        .env("GIT_COMMITTER_NAME", "Kari Nordmann")
+        .env("GIT_COMMITTER_EMAIL", "kari@nordlys.no")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo.path())
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: Vec<String> = ownership(&repo)
+        .iter()
+        .map(|d| d["file"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        files,
+        ["sellers/kari.yaml"],
+        "Ingrid's own change counts; Kari's merge does not"
+    );
+}
+
+#[test]
+fn ownership_outside_a_repository_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&example_dir(), dir.path());
+    let config = std::fs::read_to_string(dir.path().join("salgsmal.yaml")).expect("config");
+    std::fs::write(
+        dir.path().join("salgsmal.yaml"),
+        format!("{config}rules:\n  ownership: {{level: warning}}\n"),
+    )
+    .expect("write");
+    let run = run_in(dir.path(), &["check", "--format", "json", "--locale", "en"]);
+    let found: Vec<serde_json::Value> = json(&run)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "ownership")
+        .cloned()
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["file"], "salgsmal.yaml");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("not in a git repository")
+    );
+}

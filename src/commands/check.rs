@@ -9,7 +9,10 @@ use std::process::ExitCode;
 
 pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     let at = super::PlanAt::find(args.dir.as_deref(), args.at.as_deref())?;
-    let loaded = at.load()?;
+    let mut loaded = at.load()?;
+    if crate::rules::RuleMeta::wants_history(&loaded.plan) {
+        at.add_history(&mut loaded.plan);
+    }
     let plan = &loaded.plan;
     let mut outcome = rules::run(plan, loaded.diagnostics);
     if at.revision.is_some() {

@@ -48,7 +48,7 @@ pub fn list(locale: Locale) -> String {
         out.push_str(&format!(
             "  {:<18} {:<8} {}\n",
             m.id.as_str(),
-            m.default_level.to_string(),
+            m.default_shown(),
             m.summary_first(&loc)
         ));
     }
@@ -86,7 +86,7 @@ pub fn explain(m: &RuleMeta, locale: Locale) -> String {
         "explain-title"
     })
     .text("rule", m.id.as_str())
-    .text("level", m.default_level.to_string());
+    .text("level", m.default_shown());
     let mut out = loc.format(&title);
     out.push_str("\n\n");
     out.push_str(&heading("explain-what"));

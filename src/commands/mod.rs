@@ -106,6 +106,9 @@ pub fn config_locale(root: &std::path::Path) -> Locale {
     }
 }
 
+/// How many commits back the target history looks at most.
+const HISTORY_LIMIT: usize = 20_000;
+
 /// A plan to read: its folder in the working tree, and with `--at REV` the
 /// revision whose files are read instead of the working tree's.
 pub struct PlanAt {
@@ -137,6 +140,36 @@ impl PlanAt {
         match &self.revision {
             None => crate::load::load(&self.root),
             Some(rev) => crate::load::load_from(&self.root, &crate::load::Files::Tree(rev)),
+        }
+    }
+
+    /// The git history of the plan's targets into `plan.history`: the
+    /// commits since the plan period began, and the latest of each file,
+    /// from the revision read (or HEAD). Nothing outside a repository.
+    pub fn add_history(&self, plan: &mut crate::model::Plan) {
+        use crate::load::git::Repo;
+        let Ok(repo) = Repo::open(&self.root) else {
+            return;
+        };
+        let (from, prefix) = match &self.revision {
+            Some(rev) => (rev.id, rev.prefix.clone()),
+            None => match (repo.commit("HEAD"), repo.prefix_of(&self.root)) {
+                (Ok(from), Ok(prefix)) => (from, prefix),
+                _ => return,
+            },
+        };
+        let files: Vec<String> = plan
+            .sellers
+            .iter()
+            .map(|s| s.file)
+            .chain(plan.teams.iter().map(|t| t.file))
+            .map(|f| plan.file(f).path.clone())
+            .collect();
+        let since = plan
+            .period()
+            .map_or(crate::model::period::Date::from_days(0), crate::model::period::Period::start);
+        if let Ok(history) = repo.history(from, &prefix, &files, since, HISTORY_LIMIT) {
+            plan.history = history;
         }
     }
 

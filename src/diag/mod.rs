@@ -60,6 +60,7 @@ impl RuleId {
     pub const MEASURABLE: RuleId = RuleId("measurable");
     pub const MILESTONES: RuleId = RuleId("milestones");
     pub const OFF_TRACK: RuleId = RuleId("off-track");
+    pub const OWNERSHIP: RuleId = RuleId("ownership");
     pub const PERIOD: RuleId = RuleId("period");
     pub const PHASE_OUT_TARGET: RuleId = RuleId("phase-out-target");
     pub const PHASING: RuleId = RuleId("phasing");

@@ -830,6 +830,21 @@ rule-starting-point-principle =
     point and its sellers' starting points describe the same year, and a plan built
     on two different pictures of it is not realistic.
 
+## ownership
+ownership-no-history = `ownership` is on, but the plan is not in a git repository with commits, so no change to the targets can be tied to a seller
+ownership-no-history-help = check the plan in its git repository (in CI: with its history, `fetch-depth: 0`), or turn the rule off
+ownership-no-email = { $name } has no email address, so whether the targets were agreed with the seller cannot be checked
+ownership-no-email-help = add `email:` to the seller's file; it is the address in commits and `Agreed-by:`
+ownership-not-agreed = the last change to { $name }'s targets ({ $target }: { $commit } "{ $summary }", { $date }, by { $author }) is neither authored by { $email } nor carries `Agreed-by: { $email }`
+ownership-not-agreed-help = targets are owned together with the seller: let the seller make the change, or write `Agreed-by: { $email }` in the commit message when the target is agreed
+rule-ownership-summary =
+    (Off by default.) The last commit that changed a seller's targets is authored by the seller (the email in
+    the seller's file), or carries the trailer `Agreed-by: <seller email>` (a bare address, or `Name
+    <address>`). Merge commits count by their parents' own changes. The message names the commit and the target.
+rule-ownership-principle =
+    Goals are owned by the sellers: a target set over a seller's head does not become the seller's own. When
+    every change is made or agreed by the seller, the history shows that the targets were agreed.
+
 ## diff
 level-error = error
 level-warning = warning

@@ -840,6 +840,21 @@ rule-starting-point-principle =
     selgernes startpunkter beskriver det samme året, og en plan bygd på to ulike
     bilder av det er ikke realistisk.
 
+## ownership
+ownership-no-history = `ownership` er slått på, men planen ligger ikke i et git-repo med commits, så ingen endring av målene kan knyttes til en selger
+ownership-no-history-help = sjekk planen i git-repoet den ligger i (i CI: hele historikken, `fetch-depth: 0`), eller slå regelen av
+ownership-no-email = { $name } har ingen e-postadresse, så det kan ikke sjekkes om målene er avtalt med selgeren
+ownership-no-email-help = legg til `email:` i selgerens fil; den er adressen i commits og `Agreed-by:`
+ownership-not-agreed = den siste endringen av målene til { $name } ({ $target }: { $commit } «{ $summary }», { $date }, av { $author }) er verken gjort av { $email } eller har `Agreed-by: { $email }`
+ownership-not-agreed-help = målene eies sammen med selgeren: la selgeren gjøre endringen, eller skriv `Agreed-by: { $email }` i commit-meldingen når målet er avtalt
+rule-ownership-summary =
+    (Av som standard.) Den siste commiten som endret en selgers mål, er gjort av selgeren selv (e-postadressen i
+    selgerens fil), eller har trailer-linjen `Agreed-by: <selgerens e-post>` (en bar adresse eller `Navn
+    <adresse>`). Flettecommits teller ved endringene i sine egne foreldre. Meldingen viser commiten og målet.
+rule-ownership-principle =
+    Målene skal være eid av selgerne: et mål som er satt over hodet på selgeren, blir ikke selgerens eget.
+    Når hver endring er gjort eller godkjent av selgeren, viser historikken at målene er avtalt.
+
 ## diff
 level-error = feil
 level-warning = advarsel

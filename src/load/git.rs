@@ -4,7 +4,11 @@
 //! over the size limit is not read at all.
 
 use super::{CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, FOLDERS};
-use git2::{ObjectType, Oid, Repository, Tree};
+use crate::model::history::{self, Commit, History, TargetChange};
+use crate::model::number::Quantity;
+use crate::model::period::Date;
+use crate::source::yaml;
+use git2::{ObjectType, Oid, Repository, Sort, Tree};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -301,5 +305,147 @@ impl Repo {
             files,
             templates,
         })
+    }
+}
+
+/// A file's targets: (list, id) → (index, value).
+type Targets = BTreeMap<(String, String), (usize, Option<rust_decimal::Decimal>)>;
+
+fn targets(text: &str) -> Targets {
+    let mut out = Targets::new();
+    let Some(root) = yaml::parse(text).root else {
+        return out;
+    };
+    for list in ["goals", "kpis"] {
+        let Some(items) = root.get(list).and_then(yaml::Node::as_seq) else {
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let Some(id) = item.get("id").and_then(yaml::Node::as_str) else {
+                continue;
+            };
+            let value = item
+                .get("target")
+                .and_then(yaml::Node::key_text)
+                .and_then(|t| Quantity::parse(&t).ok())
+                .map(|q| q.value);
+            out.insert((list.to_string(), id.to_string()), (i, value));
+        }
+    }
+    out
+}
+
+/// The targets one commit changed, from `old` to `new`.
+fn changed(old: &Targets, new: &Targets) -> Vec<TargetChange> {
+    let mut out = Vec::new();
+    for ((list, id), (index, value)) in new {
+        let before = old.get(&(list.clone(), id.clone())).map(|(_, v)| *v);
+        if before != Some(*value) {
+            out.push(TargetChange {
+                list: list.clone(),
+                id: id.clone(),
+                index: *index,
+                old: before.flatten(),
+                new: *value,
+            });
+        }
+    }
+    for ((list, id), (index, value)) in old {
+        if !new.contains_key(&(list.clone(), id.clone())) {
+            out.push(TargetChange {
+                list: list.clone(),
+                id: id.clone(),
+                index: *index,
+                old: *value,
+                new: None,
+            });
+        }
+    }
+    // In the file's order: goals, then KPIs.
+    out.sort_by_key(|c| (c.list != "goals", c.index));
+    out
+}
+
+impl Repo {
+    /// The plan folder `dir` relative to the repository root, as a prefix
+    /// (`""` or `plans/vest/`).
+    pub fn prefix_of(&self, dir: &Path) -> Result<String, GitError> {
+        let rel = self.relative(dir)?;
+        Ok(rel
+            .components()
+            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+            .collect())
+    }
+
+    /// The commits from `from` back that changed the targets of `files`
+    /// (paths in the plan at `prefix`): every one dated on or after
+    /// `since`, and at least the latest of each file, within `limit`
+    /// commits. Merge commits count by their parents' own commits; a file
+    /// is followed by its path (not through a rename).
+    pub fn history(
+        &self,
+        from: Oid,
+        prefix: &str,
+        files: &[String],
+        since: Date,
+        limit: usize,
+    ) -> Result<History, GitError> {
+        let err = |e: git2::Error| fail(e.message().to_string());
+        let mut out: History = files.iter().map(|f| (f.clone(), Vec::new())).collect();
+        let mut walk = self.repo.revwalk().map_err(err)?;
+        walk.push(from).map_err(err)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
+            .map_err(err)?;
+        let blob_at = |tree: &Tree<'_>, path: &str| self.regular(tree, path);
+        let text = |oid: Option<Oid>| -> String {
+            match oid.map(|o| self.read(o)) {
+                Some(Ok(Blob::Data(bytes))) => String::from_utf8_lossy(&bytes).into_owned(),
+                _ => String::new(),
+            }
+        };
+        for oid in walk.take(limit) {
+            let commit = self.repo.find_commit(oid.map_err(err)?).map_err(err)?;
+            if commit.parent_count() > 1 {
+                continue;
+            }
+            let author = commit.author();
+            let date = Date::from_days(author.when().seconds().div_euclid(86_400));
+            if date < since && out.values().all(|h| !h.is_empty()) {
+                break;
+            }
+            let tree = commit.tree().map_err(err)?;
+            let parent = commit.parent(0).ok().and_then(|p| p.tree().ok());
+            let message = commit.message().unwrap_or_default().to_string();
+            for file in files {
+                let Some(found) = out.get_mut(file) else {
+                    continue;
+                };
+                if date < since && !found.is_empty() {
+                    continue;
+                }
+                let path = format!("{prefix}{file}");
+                let now = blob_at(&tree, &path);
+                let before = parent.as_ref().and_then(|t| blob_at(t, &path));
+                if now == before {
+                    continue;
+                }
+                let changes = changed(&targets(&text(before)), &targets(&text(now)));
+                if changes.is_empty() {
+                    continue;
+                }
+                found.push((
+                    Commit {
+                        id: commit.id().to_string(),
+                        date,
+                        author_name: author.name().unwrap_or_default().to_string(),
+                        author_email: author.email().unwrap_or_default().to_lowercase(),
+                        summary: commit.summary().unwrap_or_default().to_string(),
+                        agreed_by: history::agreed_by(&message),
+                    },
+                    changes,
+                ));
+            }
+        }
+        Ok(out)
     }
 }

@@ -213,6 +213,7 @@ pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
         actuals: Vec::new(),
         metrics: Catalogue::built_in(),
         settings: crate::model::Settings::from_config(config.as_ref()),
+        history: crate::model::history::History::new(),
     };
     if let Some(c) = config {
         add_custom_metrics(&mut plan.metrics, &c, &plan.files[0], &mut diagnostics);

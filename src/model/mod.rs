@@ -1,5 +1,6 @@
 //! The typed plan: what the files say, each value traceable to its file.
 
+pub mod history;
 pub mod last_year;
 pub mod metrics;
 pub mod number;
@@ -159,6 +160,9 @@ pub struct Plan {
     pub actuals: Vec<Entry<Actuals>>,
     pub metrics: metrics::Catalogue,
     pub settings: Settings,
+    /// How the targets changed in git (empty outside a repository, or when
+    /// no command asked for it).
+    pub history: history::History,
 }
 
 /// A customer with its effective owner and where it is written.

@@ -19,6 +19,7 @@ mod kpi_chain;
 mod measurable;
 mod milestones;
 mod off_track;
+mod ownership;
 mod parse;
 mod period;
 mod phase_out_target;
@@ -223,6 +224,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &phase_out_target::PhaseOutTarget,
         &key_customer_activity::KeyCustomerActivity,
         &off_track::OffTrack,
+        &ownership::Ownership,
         &starting_point::StartingPoint,
         &accept::Accept,
     ]
@@ -259,7 +261,12 @@ pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: 
     let plan = analysis.plan;
     for rule in all() {
         let meta = rule.meta();
-        if !meta.structural && level_setting(plan, meta.id.as_str()) == Some(LevelSetting::Off) {
+        let setting = level_setting(plan, meta.id.as_str());
+        if !meta.structural && setting == Some(LevelSetting::Off) {
+            continue;
+        }
+        // A rule off by default runs when a level is set for it.
+        if meta.off_by_default() && setting.is_none() {
             continue;
         }
         // A rule that fails must not take the others down: its failure is a
@@ -342,7 +349,34 @@ pub fn suggestion<'a>(
     }
 }
 
+/// Rules that run only when `salgsmal.yaml` sets a level for them.
+const OFF_BY_DEFAULT: &[RuleId] = &[RuleId::OWNERSHIP];
+
 impl RuleMeta {
+    /// Whether the rule runs only when `salgsmal.yaml` sets its level.
+    pub fn off_by_default(&self) -> bool {
+        OFF_BY_DEFAULT.contains(&self.id)
+    }
+
+    /// The default level as `explain` shows it: `off` for a rule off by
+    /// default.
+    pub fn default_shown(&self) -> String {
+        if self.off_by_default() {
+            "off".to_string()
+        } else {
+            self.default_level.to_string()
+        }
+    }
+
+    /// Whether a plan needs the git history of its targets: `ownership`
+    /// is on.
+    pub fn wants_history(plan: &Plan) -> bool {
+        matches!(
+            level_setting(plan, RuleId::OWNERSHIP.as_str()),
+            Some(LevelSetting::Info | LevelSetting::Warning | LevelSetting::Error)
+        )
+    }
+
     /// What the rule checks, in the reader's language.
     pub fn summary(&self, loc: &Localizer) -> String {
         self.text(loc, "summary")
