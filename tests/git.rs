@@ -672,3 +672,100 @@ fn ownership_outside_a_repository_says_so() {
             .contains("not in a git repository")
     );
 }
+
+impl Repo {
+    /// Commit with the author's and committer's date set.
+    fn commit_on(&self, date: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        let out = Command::new("git")
+            .args(["commit", "-q", "-m", message])
+            .current_dir(self.path())
+            .env("GIT_AUTHOR_NAME", "Ola Hansen")
+            .env("GIT_AUTHOR_EMAIL", "ola.hansen@nordlys.no")
+            .env("GIT_COMMITTER_NAME", "Ola Hansen")
+            .env("GIT_COMMITTER_EMAIL", "ola.hansen@nordlys.no")
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .output()
+            .expect("git");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// The reports show how each target changed during the plan year, from
+/// the commits that changed it, with their date and subject as the reason;
+/// the review report marks the targets that changed.
+#[test]
+fn reports_show_how_the_targets_changed_this_year() {
+    let repo = Repo::new();
+    // Before the year: not a change "this year".
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 10_000_000",
+        "target: 9_500_000",
+    );
+    repo.commit_on("2026-12-10T10:00:00Z", "Kari starter lavere");
+    repo.edit(
+        "sellers/kari.yaml",
+        "target: 9_500_000",
+        "target: 10_500_000",
+    );
+    repo.commit_on("2027-02-15T10:00:00Z", "Kari tar over Voss Fjellhotell");
+    repo.edit(
+        "teams/salg-vest.yaml",
+        "target: 60_000_000",
+        "target: 62_000_000",
+    );
+    repo.commit_on("2027-04-02T10:00:00Z", "Nytt lagmål etter første kvartal");
+    let run = repo.run(&["render", "--dump-context"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let c = json(&run);
+    let kari = c["sellers"]
+        .as_array()
+        .expect("sellers")
+        .iter()
+        .find(|s| s["id"] == "kari")
+        .expect("kari");
+    let history = &kari["goals"][0]["history"];
+    assert_eq!(history.as_array().map(Vec::len), Some(1), "{history:#}");
+    assert_eq!(history[0]["date"], "2027-02-15");
+    assert_eq!(history[0]["old"], 9_500_000.0);
+    assert_eq!(history[0]["new"], 10_500_000.0);
+    assert_eq!(history[0]["summary"], "Kari tar over Voss Fjellhotell");
+    assert_eq!(history[0]["author"], "Ola Hansen");
+    assert_eq!(c["teams"][0]["goals"][0]["history"][0]["new"], 62_000_000.0);
+    assert_eq!(kari["goals"][1]["history"], serde_json::json!([]));
+
+    let run = repo.run(&[
+        "render", "--report", "review", "--format", "md", "--locale", "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md =
+        std::fs::read_to_string(repo.plan().join("build/review-salg-vest.md")).expect("review");
+    assert!(md.contains("| NOK 10,500,000 ✎ |"), "{md}");
+    assert!(md.contains("| NOK 62,000,000 ✎ |"), "{md}");
+    assert!(
+        md.contains("| 15 Feb 2027 | Kari Nordmann | Revenue | NOK 9,500,000 | NOK 10,500,000 | Kari tar over Voss Fjellhotell ("),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 2 Apr 2027 | Salg Vest | Revenue | NOK 60,000,000 | NOK 62,000,000 |"),
+        "{md}"
+    );
+    assert!(!md.contains("Kari starter lavere"), "before the year");
+    let run = repo.run(&[
+        "render", "--report", "seller", "--seller", "ola", "--format", "html", "--locale", "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(repo.plan().join("build/seller-ola.html")).expect("seller");
+    assert!(
+        html.contains("No target has changed since the year began."),
+        "Ola's were not"
+    );
+}

@@ -165,9 +165,10 @@ impl PlanAt {
             .chain(plan.teams.iter().map(|t| t.file))
             .map(|f| plan.file(f).path.clone())
             .collect();
-        let since = plan
-            .period()
-            .map_or(crate::model::period::Date::from_days(0), crate::model::period::Period::start);
+        let since = plan.period().map_or(
+            crate::model::period::Date::from_days(0),
+            crate::model::period::Period::start,
+        );
         if let Ok(history) = repo.history(from, &prefix, &files, since, HISTORY_LIMIT) {
             plan.history = history;
         }

@@ -87,7 +87,10 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
 
 /// Read, analyse and check the plan, and build the report context.
 fn prepare(args: &RenderArgs, at: &super::PlanAt) -> anyhow::Result<Prepared> {
-    let loaded = at.load()?;
+    let mut loaded = at.load()?;
+    // How the targets changed this year, from git (nothing outside a
+    // repository).
+    at.add_history(&mut loaded.plan);
     // The report's language, which its findings speak too.
     let locale = super::localizer(&loaded.plan, args.locale).locale();
     let plan = &loaded.plan;

@@ -189,6 +189,33 @@ impl Builder<'_> {
         m
     }
 
+    /// How a goal's target changed during the plan year, from git
+    /// (`plan.history`), oldest first: `{date, commit, summary, author,
+    /// old, new}`.
+    fn history(&self, file: usize, list: &str, id: &str) -> Value {
+        let start = self.plan.period().map(crate::model::period::Period::start);
+        let Some(commits) = self.plan.history.get(&self.plan.file(file).path) else {
+            return json!([]);
+        };
+        let mut out: Vec<Value> = commits
+            .iter()
+            .filter(|(c, _)| start.is_none_or(|s| c.date >= s))
+            .filter_map(|(c, changes)| {
+                let change = changes.iter().find(|x| x.list == list && x.id == id)?;
+                Some(json!({
+                    "date": c.date.to_string(),
+                    "commit": c.short(),
+                    "summary": c.summary,
+                    "author": c.author_name,
+                    "old": opt(change.old),
+                    "new": opt(change.new),
+                }))
+            })
+            .collect();
+        out.reverse();
+        Value::Array(out)
+    }
+
     fn team(&self, index: usize) -> Value {
         let plan = self.plan;
         let team = &plan.teams[index];
@@ -205,6 +232,7 @@ impl Builder<'_> {
                     "evaluation".into(),
                     evaluation(self.analysis.evaluation.teams[index][gi].as_ref()),
                 );
+                m.insert("history".into(), self.history(team.file, "goals", &g.id));
                 let rolled = self
                     .analysis
                     .rollup(index, gi)
@@ -400,6 +428,7 @@ impl Builder<'_> {
             .map(|(gi, g)| {
                 let mut m = self.goal(g);
                 m.insert("evaluation".into(), evaluated("goals", gi));
+                m.insert("history".into(), self.history(s.file, "goals", &g.id));
                 let kpis: Vec<&str> = d
                     .kpis
                     .iter()
@@ -417,6 +446,7 @@ impl Builder<'_> {
             .map(|(ki, k)| {
                 let mut m = self.goal(k);
                 m.insert("evaluation".into(), evaluated("kpis", ki));
+                m.insert("history".into(), self.history(s.file, "kpis", &k.id));
                 Value::Object(m)
             })
             .collect();

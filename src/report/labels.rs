@@ -209,6 +209,20 @@ const LABELS: &[(&str, &str, &str)] = &[
         "The plan by the customer lists' numbers; the actuals to date, each customer's category by its numbers for a whole year.",
     ),
     ("plan", "Plan", "Plan"),
+    (
+        "target_history",
+        "Endringer i målene i år",
+        "Target changes this year",
+    ),
+    (
+        "no_target_changes",
+        "Ingen mål er endret siden året begynte.",
+        "No target has changed since the year began.",
+    ),
+    ("who", "Hvem", "Who"),
+    ("before", "Før", "Before"),
+    ("after", "Nå", "After"),
+    ("changed", "endret", "changed"),
     ("margin_short", "DG", "Margin"),
     ("actual_to_date_short", "Hittil", "To date"),
     (

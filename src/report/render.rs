@@ -37,6 +37,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/findings.md",
         include_str!("../../templates/partials/findings.md"),
     ),
+    (
+        "partials/history.html",
+        include_str!("../../templates/partials/history.html"),
+    ),
+    (
+        "partials/history.md",
+        include_str!("../../templates/partials/history.md"),
+    ),
 ];
 
 /// How much work one report may do before it is stopped (a template that
