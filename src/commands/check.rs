@@ -11,7 +11,7 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     let at = super::PlanAt::find(args.dir.as_deref(), args.at.as_deref())?;
     let mut loaded = at.load()?;
     if crate::rules::RuleMeta::wants_history(&loaded.plan) {
-        at.add_history(&mut loaded.plan);
+        at.add_history(&mut loaded.plan, true);
     }
     let plan = &loaded.plan;
     let mut outcome = rules::run(plan, loaded.diagnostics);

@@ -144,9 +144,11 @@ impl PlanAt {
     }
 
     /// The git history of the plan's targets into `plan.history`: the
-    /// commits since the plan period began, and the latest of each file,
-    /// from the revision read (or HEAD). Nothing outside a repository.
-    pub fn add_history(&self, plan: &mut crate::model::Plan) {
+    /// commits since the plan period began, from the revision read (or
+    /// HEAD). Nothing outside a repository.
+    /// With `latest`, also the latest commit of each file, however old
+    /// (`ownership`).
+    pub fn add_history(&self, plan: &mut crate::model::Plan, latest: bool) {
         use crate::load::git::Repo;
         let Ok(repo) = Repo::open(&self.root) else {
             return;
@@ -169,7 +171,7 @@ impl PlanAt {
             crate::model::period::Date::from_days(0),
             crate::model::period::Period::start,
         );
-        if let Ok(history) = repo.history(from, &prefix, &files, since, HISTORY_LIMIT) {
+        if let Ok(history) = repo.history(from, &prefix, &files, since, latest, HISTORY_LIMIT) {
             plan.history = history;
         }
     }

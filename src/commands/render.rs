@@ -90,7 +90,7 @@ fn prepare(args: &RenderArgs, at: &super::PlanAt) -> anyhow::Result<Prepared> {
     let mut loaded = at.load()?;
     // How the targets changed this year, from git (nothing outside a
     // repository).
-    at.add_history(&mut loaded.plan);
+    at.add_history(&mut loaded.plan, false);
     // The report's language, which its findings speak too.
     let locale = super::localizer(&loaded.plan, args.locale).locale();
     let plan = &loaded.plan;

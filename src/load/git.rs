@@ -379,8 +379,8 @@ impl Repo {
 
     /// The commits from `from` back that changed the targets of `files`
     /// (paths in the plan at `prefix`): every one dated on or after
-    /// `since`, and at least the latest of each file, within `limit`
-    /// commits. Merge commits count by their parents' own commits; a file
+    /// `since`, and with `latest` at least the latest of each file, within
+    /// `limit` commits. Merge commits count by their parents' own commits; a file
     /// is followed by its path (not through a rename).
     pub fn history(
         &self,
@@ -388,6 +388,7 @@ impl Repo {
         prefix: &str,
         files: &[String],
         since: Date,
+        latest: bool,
         limit: usize,
     ) -> Result<History, GitError> {
         let err = |e: git2::Error| fail(e.message().to_string());
@@ -410,17 +411,31 @@ impl Repo {
             }
             let author = commit.author();
             let date = Date::from_days(author.when().seconds().div_euclid(86_400));
-            if date < since && out.values().all(|h| !h.is_empty()) {
+            if date < since && (!latest || out.values().all(|h| !h.is_empty())) {
                 break;
             }
             let tree = commit.tree().map_err(err)?;
             let parent = commit.parent(0).ok().and_then(|p| p.tree().ok());
+            // A commit that leaves the sellers' and teams' folders as they
+            // were changes no target.
+            let folder = |t: &Tree<'_>, f: &str| {
+                t.get_path(Path::new(&format!("{prefix}{f}")))
+                    .ok()
+                    .map(|e| e.id())
+            };
+            if let Some(p) = &parent
+                && ["sellers", "teams"]
+                    .iter()
+                    .all(|f| folder(&tree, f) == folder(p, f))
+            {
+                continue;
+            }
             let message = commit.message().unwrap_or_default().to_string();
             for file in files {
                 let Some(found) = out.get_mut(file) else {
                     continue;
                 };
-                if date < since && !found.is_empty() {
+                if date < since && (!latest || !found.is_empty()) {
                     continue;
                 }
                 let path = format!("{prefix}{file}");
