@@ -9,7 +9,7 @@ use crate::model::number::Quantity;
 use crate::model::period::Date;
 use crate::source::yaml;
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -397,7 +397,22 @@ impl Repo {
         walk.push(from).map_err(err)?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
             .map_err(err)?;
-        let blob_at = |tree: &Tree<'_>, path: &str| self.regular(tree, path);
+        // A folder's regular files: name → blob, read once per commit.
+        let listing = |tree: &Tree<'_>, folder: &str| -> HashMap<String, Oid> {
+            let Ok(entry) = tree.get_path(Path::new(&format!("{prefix}{folder}"))) else {
+                return HashMap::new();
+            };
+            let Ok(sub) = self.repo.find_tree(entry.id()) else {
+                return HashMap::new();
+            };
+            sub.iter()
+                .filter(|e| {
+                    matches!(e.filemode(), 0o100_644 | 0o100_755)
+                        && e.kind() == Some(ObjectType::Blob)
+                })
+                .filter_map(|e| Some((format!("{folder}/{}", e.name()?), e.id())))
+                .collect()
+        };
         let text = |oid: Option<Oid>| -> String {
             match oid.map(|o| self.read(o)) {
                 Some(Ok(Blob::Data(bytes))) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -430,6 +445,19 @@ impl Repo {
             {
                 continue;
             }
+            let (mut now_files, mut before_files) = (HashMap::new(), HashMap::new());
+            for f in ["sellers", "teams"] {
+                if parent
+                    .as_ref()
+                    .is_some_and(|p| folder(&tree, f) == folder(p, f))
+                {
+                    continue; // this folder is as it was
+                }
+                now_files.extend(listing(&tree, f));
+                if let Some(p) = &parent {
+                    before_files.extend(listing(p, f));
+                }
+            }
             let message = commit.message().unwrap_or_default().to_string();
             for file in files {
                 let Some(found) = out.get_mut(file) else {
@@ -438,9 +466,8 @@ impl Repo {
                 if date < since && (!latest || !found.is_empty()) {
                     continue;
                 }
-                let path = format!("{prefix}{file}");
-                let now = blob_at(&tree, &path);
-                let before = parent.as_ref().and_then(|t| blob_at(t, &path));
+                let now = now_files.get(file).copied();
+                let before = before_files.get(file).copied();
                 if now == before {
                     continue;
                 }
