@@ -138,26 +138,14 @@ fn examples(locale: &str) -> String {
 /// Commit the plan in a new repository, by the team's manager, at a fixed
 /// time (the same commit id every run).
 fn commit_as_the_manager(dir: &std::path::Path) {
+    let manager = ("Ola Hansen", "ola.hansen@nordlys.no");
+    let at = Some("2026-12-15T10:00:00Z");
     for args in [
         &["init", "-q", "-b", "main"][..],
         &["add", "-A"],
         &["commit", "-q", "-m", "Hever målet til Kari"],
     ] {
-        let ok = std::process::Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("GIT_AUTHOR_NAME", "Ola Hansen")
-            .env("GIT_AUTHOR_EMAIL", "ola.hansen@nordlys.no")
-            .env("GIT_COMMITTER_NAME", "Ola Hansen")
-            .env("GIT_COMMITTER_EMAIL", "ola.hansen@nordlys.no")
-            .env("GIT_AUTHOR_DATE", "2026-12-15T10:00:00Z")
-            .env("GIT_COMMITTER_DATE", "2026-12-15T10:00:00Z")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir)
-            .status()
-            .expect("git")
-            .success();
-        assert!(ok, "git {args:?}");
+        common::git_as(dir, args, manager, at);
     }
 }
 

@@ -2,9 +2,11 @@
 //! repositories made with the git CLI in temp folders.
 
 mod common;
-use common::{Run, copy_dir, example_dir, run_in};
+use common::{Run, copy_dir, example_dir, git_as, run_in};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+/// The team's manager, who commits unless a test says otherwise.
+const MANAGER: (&str, &str) = ("Ola Hansen", "ola.hansen@nordlys.no");
 
 /// A git repository with the example plan in `plans/vest`.
 struct Repo {
@@ -38,23 +40,7 @@ impl Repo {
     }
 
     fn git_in(&self, dir: &Path, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("GIT_AUTHOR_NAME", "Ola Hansen")
-            .env("GIT_AUTHOR_EMAIL", "ola.hansen@nordlys.no")
-            .env("GIT_COMMITTER_NAME", "Ola Hansen")
-            .env("GIT_COMMITTER_EMAIL", "ola.hansen@nordlys.no")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir)
-            .output()
-            .expect("git");
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        git_as(dir, args, MANAGER, None)
     }
 
     fn read(&self, rel: &str) -> String {
@@ -503,21 +489,22 @@ impl Repo {
     /// Commit as someone else than the manager.
     fn commit_as(&self, name: &str, email: &str, message: &str) {
         self.git(&["add", "-A"]);
-        let out = Command::new("git")
-            .args(["commit", "-q", "-m", message])
-            .current_dir(self.path())
-            .env("GIT_AUTHOR_NAME", name)
-            .env("GIT_AUTHOR_EMAIL", email)
-            .env("GIT_COMMITTER_NAME", name)
-            .env("GIT_COMMITTER_EMAIL", email)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", self.path())
-            .output()
-            .expect("git");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        git_as(
+            self.path(),
+            &["commit", "-q", "-m", message],
+            (name, email),
+            None,
+        );
+    }
+
+    /// Commit with the author's and committer's date set.
+    fn commit_on(&self, date: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        git_as(
+            self.path(),
+            &["commit", "-q", "-m", message],
+            MANAGER,
+            Some(date),
         );
     }
 }
@@ -618,21 +605,11 @@ fn ownership_wants_the_seller_or_their_agreement_on_the_last_change() {
         "ingrid@nordlys.no",
         "Ingrid senker sitt mål",
     );
-    let out = Command::new("git")
-        .args(["merge", "-q", "--no-ff", "-m", "Merge raise", "raise"])
-        .current_dir(repo.path())
-        .env("GIT_AUTHOR_NAME", "Kari Nordmann")
-        .env("GIT_AUTHOR_EMAIL", "kari@nordlys.no")
-        .env("GIT_COMMITTER_NAME", "Kari Nordmann")
-        .env("GIT_COMMITTER_EMAIL", "kari@nordlys.no")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", repo.path())
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    git_as(
+        repo.path(),
+        &["merge", "-q", "--no-ff", "-m", "Merge raise", "raise"],
+        ("Kari Nordmann", "kari@nordlys.no"),
+        None,
     );
     let files: Vec<String> = ownership(&repo)
         .iter()
@@ -671,31 +648,6 @@ fn ownership_outside_a_repository_says_so() {
             .expect("message")
             .contains("not in a git repository")
     );
-}
-
-impl Repo {
-    /// Commit with the author's and committer's date set.
-    fn commit_on(&self, date: &str, message: &str) {
-        self.git(&["add", "-A"]);
-        let out = Command::new("git")
-            .args(["commit", "-q", "-m", message])
-            .current_dir(self.path())
-            .env("GIT_AUTHOR_NAME", "Ola Hansen")
-            .env("GIT_AUTHOR_EMAIL", "ola.hansen@nordlys.no")
-            .env("GIT_COMMITTER_NAME", "Ola Hansen")
-            .env("GIT_COMMITTER_EMAIL", "ola.hansen@nordlys.no")
-            .env("GIT_AUTHOR_DATE", date)
-            .env("GIT_COMMITTER_DATE", date)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", self.path())
-            .output()
-            .expect("git");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
 }
 
 /// The reports show how each target changed during the plan year, from

@@ -313,7 +313,8 @@ pub fn evaluate(
             out.teams[ti][gi] = eval;
         }
     }
-    out.milestones = plan
+    // Each team's milestones and actual path, from its sellers' files.
+    (out.milestones, out.paths) = plan
         .teams
         .iter()
         .enumerate()
@@ -323,22 +324,12 @@ pub fn evaluate(
                 .filter_map(|&si| by_seller.get(plan.sellers[si].id.as_str()))
                 .map(|(_, r)| r.as_slice())
                 .collect();
-            milestones(plan, &team.data, &reported, members[ti].len(), as_of)
+            (
+                milestones(plan, &team.data, &reported, members[ti].len(), as_of),
+                path::team_paths(plan, &team.data, &reported, year),
+            )
         })
-        .collect();
-    out.paths = plan
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(ti, team)| {
-            let reported: Vec<&[Reported<'_>]> = members[ti]
-                .iter()
-                .filter_map(|&si| by_seller.get(plan.sellers[si].id.as_str()))
-                .map(|(_, r)| r.as_slice())
-                .collect();
-            path::team_paths(plan, &team.data, &reported, year)
-        })
-        .collect();
+        .unzip();
     out
 }
 

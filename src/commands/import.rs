@@ -110,8 +110,8 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
         }
     };
 
-    let sellers = SellerIndex::of(plan);
-    let customers = CustomerIndex::of(plan);
+    let sellers = NameIndex::sellers(plan);
+    let customers = NameIndex::customers(plan);
     let decimal_comma = delimiter != ',';
     let mut sums = Sums::new();
     let mut customer_sums = CustomerSums::new();
@@ -463,12 +463,33 @@ impl Columns {
     }
 }
 
-/// Sellers by id, email and name (lowercase, trimmed).
-struct SellerIndex(HashMap<String, Vec<String>>);
+/// Ids by the names a CSV may use for them (lowercase, trimmed): sellers
+/// by id, email and name; customers by id and name.
+struct NameIndex {
+    keys: HashMap<String, Vec<String>>,
+    /// The messages for a name that fits none, and one that fits several.
+    unknown: &'static str,
+    ambiguous: &'static str,
+}
 
-impl SellerIndex {
-    fn of(plan: &Plan) -> Self {
-        let mut keys: HashMap<String, Vec<String>> = HashMap::new();
+impl NameIndex {
+    fn new(unknown: &'static str, ambiguous: &'static str) -> Self {
+        Self {
+            keys: HashMap::new(),
+            unknown,
+            ambiguous,
+        }
+    }
+
+    fn add(&mut self, key: &str, id: &str) {
+        let ids = self.keys.entry(key.trim().to_lowercase()).or_default();
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+    }
+
+    fn sellers(plan: &Plan) -> Self {
+        let mut index = Self::new("import-unknown-seller", "import-ambiguous-seller");
         for entry in &plan.sellers {
             let s = &entry.data;
             let names = [
@@ -478,52 +499,35 @@ impl SellerIndex {
                 Some(s.name.as_str()),
             ];
             for key in names.into_iter().flatten() {
-                let ids = keys.entry(key.trim().to_lowercase()).or_default();
-                if !ids.contains(&entry.id) {
-                    ids.push(entry.id.clone());
-                }
+                index.add(key, &entry.id);
             }
         }
-        Self(keys)
+        index
     }
 
-    fn find(&self, text: &str) -> Result<&str, Message> {
-        match self.0.get(&text.trim().to_lowercase()).map(Vec::as_slice) {
-            Some([id]) => Ok(id),
-            Some(ids) if ids.len() > 1 => Err(Message::new("import-ambiguous-seller")
-                .text("seller", text.trim())
-                .text("sellers", ids.join(", "))),
-            _ => Err(Message::new("import-unknown-seller").text("seller", text.trim())),
-        }
-    }
-}
-
-/// Customers by id and name (lowercase, trimmed).
-struct CustomerIndex(HashMap<String, Vec<String>>);
-
-impl CustomerIndex {
-    fn of(plan: &Plan) -> Self {
-        let mut keys: HashMap<String, Vec<String>> = HashMap::new();
+    fn customers(plan: &Plan) -> Self {
+        let mut index = Self::new("import-unknown-customer", "import-ambiguous-customer");
         for list in &plan.customers {
             for c in &list.data.customers {
-                for key in [c.id.as_str(), c.name.as_str()] {
-                    let ids = keys.entry(key.trim().to_lowercase()).or_default();
-                    if !ids.contains(&c.id) {
-                        ids.push(c.id.clone());
-                    }
-                }
+                index.add(&c.id, &c.id);
+                index.add(&c.name, &c.id);
             }
         }
-        Self(keys)
+        index
     }
 
+    /// The id `text` names, or why it names none.
     fn find(&self, text: &str) -> Result<&str, Message> {
-        match self.0.get(&text.trim().to_lowercase()).map(Vec::as_slice) {
+        match self
+            .keys
+            .get(&text.trim().to_lowercase())
+            .map(Vec::as_slice)
+        {
             Some([id]) => Ok(id),
-            Some(ids) if ids.len() > 1 => Err(Message::new("import-ambiguous-customer")
-                .text("customer", text.trim())
-                .text("customers", ids.join(", "))),
-            _ => Err(Message::new("import-unknown-customer").text("customer", text.trim())),
+            Some(ids) if ids.len() > 1 => Err(Message::new(self.ambiguous)
+                .text("name", text.trim())
+                .text("ids", ids.join(", "))),
+            _ => Err(Message::new(self.unknown).text("name", text.trim())),
         }
     }
 }
@@ -537,7 +541,7 @@ fn read_row<'a>(
     row: &'a [Cell],
     header: &[Cell],
     columns: &Columns,
-    (sellers, customers): (&SellerIndex, &CustomerIndex),
+    (sellers, customers): (&NameIndex, &NameIndex),
     decimal_comma: bool,
 ) -> Result<Row<'a>, Vec<BadRow>> {
     let mut problems = Vec::new();

@@ -779,8 +779,8 @@ import-write-failed = cannot write { $path }: { $error }
 import-no-seller-column = the header has no seller column `{ $column }` (the columns are: { $columns }); set `import.seller` in salgsmal.yaml
 import-no-metric-column = the header has no column `{ $column }` for { $metric } (the columns are: { $columns })
 import-no-metric-columns = the header has no column to import (the columns are: { $columns }): name the columns like metric ids (revenue, offers), or map them in `import.metrics` in salgsmal.yaml
-import-unknown-seller = no seller has the id, email or name `{ $seller }`
-import-ambiguous-seller = `{ $seller }` could be more than one seller ({ $sellers })
+import-unknown-seller = no seller has the id, email or name `{ $name }`
+import-ambiguous-seller = `{ $name }` could be more than one seller ({ $ids })
 import-no-seller = the row names no seller
 import-bad-number = `{ $text }` in column { $column } is not a number
 import-missing-cell = the row has no cell for column { $column }
@@ -800,8 +800,8 @@ import-seller-rows = { $rows ->
        *[other] { $rows } rows
     }
 import-no-customer-column = the header has no customer column `{ $column }` (the columns are: { $columns })
-import-unknown-customer = no customer has the id or name `{ $customer }`
-import-ambiguous-customer = `{ $customer }` could be more than one customer ({ $customers })
+import-unknown-customer = no customer has the id or name `{ $name }`
+import-ambiguous-customer = `{ $name }` could be more than one customer ({ $ids })
 import-customers = { $customers ->
         [one] { $customers } customer
        *[other] { $customers } customers

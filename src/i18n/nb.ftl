@@ -789,8 +789,8 @@ import-write-failed = kan ikke skrive { $path }: { $error }
 import-no-seller-column = overskriften har ingen selgerkolonne `{ $column }` (kolonnene er: { $columns }); sett `import.seller` i salgsmal.yaml
 import-no-metric-column = overskriften har ingen kolonne `{ $column }` for { $metric } (kolonnene er: { $columns })
 import-no-metric-columns = overskriften har ingen kolonne å importere (kolonnene er: { $columns }): gi kolonnene navn som nøkkeltallene (revenue, offers), eller knytt dem til nøkkeltall i `import.metrics` i salgsmal.yaml
-import-unknown-seller = ingen selger har id, e-post eller navn `{ $seller }`
-import-ambiguous-seller = `{ $seller }` kan være flere selgere ({ $sellers })
+import-unknown-seller = ingen selger har id, e-post eller navn `{ $name }`
+import-ambiguous-seller = `{ $name }` kan være flere selgere ({ $ids })
 import-no-seller = raden nevner ingen selger
 import-bad-number = `{ $text }` i kolonne { $column } er ikke et tall
 import-missing-cell = raden har ingen celle for kolonne { $column }
@@ -810,8 +810,8 @@ import-seller-rows = { $rows ->
        *[other] { $rows } rader
     }
 import-no-customer-column = overskriften har ingen kundekolonne `{ $column }` (kolonnene er: { $columns })
-import-unknown-customer = ingen kunde har id eller navn `{ $customer }`
-import-ambiguous-customer = `{ $customer }` kan være flere kunder ({ $customers })
+import-unknown-customer = ingen kunde har id eller navn `{ $name }`
+import-ambiguous-customer = `{ $name }` kan være flere kunder ({ $ids })
 import-customers = { $customers ->
         [one] { $customers } kunde
        *[other] { $customers } kunder

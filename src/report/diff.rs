@@ -105,6 +105,32 @@ pub struct EntityChange {
     pub file_new: Option<String>,
 }
 
+impl EntityChange {
+    /// A seller or team only the base has.
+    fn removed(kind: &'static str, plan: &Plan, file: usize, id: &str, name: &str) -> Self {
+        Self {
+            kind,
+            id: id.to_string(),
+            name: name.to_string(),
+            change: Change::Removed,
+            file_old: Some(plan.file(file).path.clone()),
+            file_new: None,
+        }
+    }
+
+    /// A seller or team only the head has.
+    fn added(kind: &'static str, plan: &Plan, file: usize, id: &str, name: &str) -> Self {
+        Self {
+            kind,
+            id: id.to_string(),
+            name: name.to_string(),
+            change: Change::Added,
+            file_old: None,
+            file_new: Some(plan.file(file).path.clone()),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct RollupChange {
     pub team: String,
@@ -278,25 +304,23 @@ pub fn compare(base: &Side<'_>, head: &Side<'_>, loc: &Localizer) -> PlanDiff {
     }
     for &b in &removed {
         let s = &bp.sellers[b];
-        out.entities.push(EntityChange {
-            kind: "seller",
-            id: s.id.clone(),
-            name: s.data.name.clone(),
-            change: Change::Removed,
-            file_old: Some(bp.file(s.file).path.clone()),
-            file_new: None,
-        });
+        out.entities.push(EntityChange::removed(
+            "seller",
+            bp,
+            s.file,
+            &s.id,
+            &s.data.name,
+        ));
     }
     for &h in &added {
         let s = &hp.sellers[h];
-        out.entities.push(EntityChange {
-            kind: "seller",
-            id: s.id.clone(),
-            name: s.data.name.clone(),
-            change: Change::Added,
-            file_old: None,
-            file_new: Some(hp.file(s.file).path.clone()),
-        });
+        out.entities.push(EntityChange::added(
+            "seller",
+            hp,
+            s.file,
+            &s.id,
+            &s.data.name,
+        ));
     }
 
     let team_name = |t: &crate::model::Team| Some(t.name.trim().to_lowercase());
@@ -385,25 +409,18 @@ pub fn compare(base: &Side<'_>, head: &Side<'_>, loc: &Localizer) -> PlanDiff {
     }
     for &b in &removed {
         let t = &bp.teams[b];
-        out.entities.push(EntityChange {
-            kind: "team",
-            id: t.id.clone(),
-            name: t.data.name.clone(),
-            change: Change::Removed,
-            file_old: Some(bp.file(t.file).path.clone()),
-            file_new: None,
-        });
+        out.entities.push(EntityChange::removed(
+            "team",
+            bp,
+            t.file,
+            &t.id,
+            &t.data.name,
+        ));
     }
     for &h in &added {
         let t = &hp.teams[h];
-        out.entities.push(EntityChange {
-            kind: "team",
-            id: t.id.clone(),
-            name: t.data.name.clone(),
-            change: Change::Added,
-            file_old: None,
-            file_new: Some(hp.file(t.file).path.clone()),
-        });
+        out.entities
+            .push(EntityChange::added("team", hp, t.file, &t.id, &t.data.name));
     }
 
     customers(

@@ -379,14 +379,22 @@ fn cell(text: &str) -> String {
     super::render::markdown_escape(&crate::diag::escape(text))
 }
 
-fn finding_line(d: &Diagnostic, loc: &Localizer) -> String {
-    format!(
-        "- **{}** `{}` {}:{} — {}",
-        loc.format(&Message::new(match d.level {
+/// A level's word in the locale (`feil`, `warning`).
+fn level(loc: &Localizer, level: Level) -> String {
+    say(
+        loc,
+        match level {
             Level::Error => "level-error",
             Level::Warning => "level-warning",
             Level::Info => "level-info",
-        })),
+        },
+    )
+}
+
+fn finding_line(d: &Diagnostic, loc: &Localizer) -> String {
+    format!(
+        "- **{}** `{}` {}:{} — {}",
+        level(loc, d.level),
         d.rule.as_str(),
         cell(&d.location.file),
         d.location.line,
@@ -555,11 +563,7 @@ pub fn human(d: &PlanDiff, base: &Plan, head: &Plan, loc: &Localizer) -> String 
         for x in list {
             out.push_str(&format!(
                 "  {}[{}] {}:{}: {}\n",
-                loc.format(&Message::new(match x.level {
-                    Level::Error => "level-error",
-                    Level::Warning => "level-warning",
-                    Level::Info => "level-info",
-                })),
+                level(loc, x.level),
                 x.rule.as_str(),
                 x.location.file,
                 x.location.line,

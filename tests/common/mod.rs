@@ -231,3 +231,29 @@ pub fn messages(d: &[Value]) -> Vec<String> {
         .filter_map(|d| d["message"].as_str().map(str::to_string))
         .collect()
 }
+
+/// Run the real git in `dir` as `author` (name, email), at `date` when
+/// given, with no system or user configuration; its output, or a panic
+/// with its errors.
+pub fn git_as(dir: &Path, args: &[&str], author: (&str, &str), date: Option<&str>) -> String {
+    let mut cmd = Command::new("git");
+    cmd.args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", author.0)
+        .env("GIT_AUTHOR_EMAIL", author.1)
+        .env("GIT_COMMITTER_NAME", author.0)
+        .env("GIT_COMMITTER_EMAIL", author.1)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir);
+    if let Some(date) = date {
+        cmd.env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    let out = cmd.output().expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
