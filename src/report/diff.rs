@@ -118,6 +118,18 @@ impl EntityChange {
         }
     }
 
+    /// A seller or team whose file has another name.
+    fn renamed(owner: &Owner, old_file: &str) -> Self {
+        Self {
+            kind: owner.kind,
+            id: owner.id.clone(),
+            name: owner.name.clone(),
+            change: Change::Renamed,
+            file_old: Some(old_file.to_string()),
+            file_new: Some(owner.file.clone()),
+        }
+    }
+
     /// A seller or team only the head has.
     fn added(kind: &'static str, plan: &Plan, file: usize, id: &str, name: &str) -> Self {
         Self {
@@ -278,23 +290,16 @@ pub fn compare(base: &Side<'_>, head: &Side<'_>, loc: &Localizer) -> PlanDiff {
         let (old, new) = (&bp.sellers[b], &hp.sellers[h]);
         let (old_file, new_file) = (&bp.file(old.file).path, &hp.file(new.file).path);
         seller_ids.insert(old.id.clone(), new.id.clone());
-        if old_file != new_file {
-            files.insert(old_file.clone(), new_file.clone());
-            out.entities.push(EntityChange {
-                kind: "seller",
-                id: new.id.clone(),
-                name: new.data.name.clone(),
-                change: Change::Renamed,
-                file_old: Some(old_file.clone()),
-                file_new: Some(new_file.clone()),
-            });
-        }
         let owner = Owner {
             kind: "seller",
             name: new.data.name.clone(),
             id: new.id.clone(),
             file: new_file.clone(),
         };
+        if old_file != new_file {
+            files.insert(old_file.clone(), new_file.clone());
+            out.entities.push(EntityChange::renamed(&owner, old_file));
+        }
         for (list, a, b) in [
             ("goals", &old.data.goals, &new.data.goals),
             ("kpis", &old.data.kpis, &new.data.kpis),
@@ -328,23 +333,16 @@ pub fn compare(base: &Side<'_>, head: &Side<'_>, loc: &Localizer) -> PlanDiff {
     for &(b, h) in &pairs {
         let (old, new) = (&bp.teams[b], &hp.teams[h]);
         let (old_file, new_file) = (&bp.file(old.file).path, &hp.file(new.file).path);
-        if old_file != new_file {
-            files.insert(old_file.clone(), new_file.clone());
-            out.entities.push(EntityChange {
-                kind: "team",
-                id: new.id.clone(),
-                name: new.data.name.clone(),
-                change: Change::Renamed,
-                file_old: Some(old_file.clone()),
-                file_new: Some(new_file.clone()),
-            });
-        }
         let owner = Owner {
             kind: "team",
             name: new.data.name.clone(),
             id: new.id.clone(),
             file: new_file.clone(),
         };
+        if old_file != new_file {
+            files.insert(old_file.clone(), new_file.clone());
+            out.entities.push(EntityChange::renamed(&owner, old_file));
+        }
         goals(
             &mut out,
             (bp, hp),

@@ -405,16 +405,7 @@ fn finding_line(d: &Diagnostic, loc: &Localizer) -> String {
 /// The Markdown comment.
 pub fn markdown(d: &PlanDiff, base: &Plan, head: &Plan, loc: &Localizer) -> String {
     let mut out = format!("**{}**\n\n", cell(&verdict(d, loc)));
-    out.push_str(&format!(
-        "_{}_\n",
-        cell(
-            &loc.format(
-                &Message::new("diff-compared")
-                    .text("base", shown_rev(&d.base))
-                    .text("head", shown_rev(&d.head))
-            )
-        )
-    ));
+    out.push_str(&format!("_{}_\n", cell(&compared(d, loc))));
     for s in sections(d, base, head, loc) {
         if s.rows.is_empty() {
             continue;
@@ -511,6 +502,15 @@ fn truncate(text: String, loc: &Localizer) -> String {
     out
 }
 
+/// `main (4db5b3e) → the working tree`.
+fn compared(d: &PlanDiff, loc: &Localizer) -> String {
+    loc.format(
+        &Message::new("diff-compared")
+            .text("base", shown_rev(&d.base))
+            .text("head", shown_rev(&d.head)),
+    )
+}
+
 fn shown_rev((name, id): &(String, String)) -> String {
     if id == "worktree" {
         name.clone()
@@ -527,14 +527,7 @@ fn shown_rev((name, id): &(String, String)) -> String {
 /// The text for a terminal.
 pub fn human(d: &PlanDiff, base: &Plan, head: &Plan, loc: &Localizer) -> String {
     let mut out = format!("{}\n", crate::diag::escape(&verdict(d, loc)));
-    out.push_str(&format!(
-        "{}\n",
-        loc.format(
-            &Message::new("diff-compared")
-                .text("base", shown_rev(&d.base))
-                .text("head", shown_rev(&d.head))
-        )
-    ));
+    out.push_str(&format!("{}\n", crate::diag::escape(&compared(d, loc))));
     for s in sections(d, base, head, loc) {
         if s.rows.is_empty() {
             continue;
