@@ -129,8 +129,18 @@ fn github_sarif_and_junit_formats() {
     let plan = Plan::new().file("sellers/kari.yaml", "name: Kari\nteam: salg-vets\n");
     let gh = plan.run(&["check", "--format", "github"]);
     assert_eq!(gh.code, 1);
+    // The summary first, then the annotations; outside a git repository
+    // the files are named from the plan's folder.
+    let mut lines = gh.stdout.lines();
     assert!(
-        gh.stdout.starts_with("::error file=sellers/kari.yaml,line=2,col=7,title=salgsmal unknown-reference::laget `salg-vets` finnes ikke%0Ahelp: mente du `salg-vest`?"),
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("salgsmal: sjekken feilet: 1 feil")),
+        "{}",
+        gh.stdout
+    );
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("::error file=sellers/kari.yaml,line=2,col=7,title=salgsmal unknown-reference::laget `salg-vets` finnes ikke%0Ahelp: mente du `salg-vest`?")),
         "{}",
         gh.stdout
     );
@@ -142,6 +152,16 @@ fn github_sarif_and_junit_formats() {
     assert_eq!(
         result["locations"][0]["physicalLocation"]["region"]["startLine"],
         2
+    );
+    let artifact = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(artifact["uri"], "sellers/kari.yaml");
+    assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+    let base = doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .expect("base");
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
     );
     let rules = doc["runs"][0]["tool"]["driver"]["rules"]
         .as_array()

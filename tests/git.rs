@@ -721,3 +721,101 @@ fn reports_show_how_the_targets_changed_this_year() {
         "Ola's were not"
     );
 }
+
+/// With the plan in a subfolder of the repository, the CI formats name
+/// files from the repository root (where GitHub, code scanning and JUnit
+/// viewers look for them); human output stays relative to the plan.
+#[test]
+fn ci_formats_name_files_from_the_repository_root() {
+    let repo = Repo::new();
+    repo.edit("sellers/kari.yaml", "team: salg-vest", "team: salg-vets");
+    let gh = repo.run(&["check", "--format", "github", "--locale", "en"]);
+    assert_eq!(gh.code, 1);
+    assert!(
+        gh.stdout
+            .contains("::error file=plans/vest/sellers/kari.yaml,line=4,col=7,title=salgsmal unknown-reference::"),
+        "{}",
+        gh.stdout
+    );
+    let sarif = json(&repo.run(&["check", "--format", "sarif"]));
+    let run = &sarif["runs"][0];
+    let root = std::fs::canonicalize(repo.path()).expect("root");
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        format!("file://{}/", root.display())
+    );
+    let uris: Vec<&str> = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert!(uris.contains(&"plans/vest/sellers/kari.yaml"), "{uris:?}");
+    assert!(
+        uris.iter().all(|u| u.starts_with("plans/vest/")),
+        "{uris:?}"
+    );
+    let junit = repo.run(&["check", "--format", "junit"]).stdout;
+    assert!(
+        junit.contains("name=\"plans/vest/sellers/kari.yaml\""),
+        "{junit}"
+    );
+    let human = repo.run(&["check", "--locale", "en"]).stdout;
+    assert!(human.contains("--> sellers/kari.yaml:4:7"), "{human}");
+}
+
+/// GitHub shows at most ten annotations of each level per step: the most
+/// important go first, the rest are counted, and the whole list goes to
+/// the job summary when `GITHUB_STEP_SUMMARY` names a file.
+#[test]
+fn github_annotates_the_most_important_and_summarises_the_rest() {
+    let repo = Repo::new();
+    // Twelve sellers whose growth is too high: twelve warnings.
+    for i in 0..12 {
+        repo.write(
+            &format!("sellers/s{i}.yaml"),
+            &format!("name: Selger {i}\nemail: s{i}@nordlys.no\nteam: salg-vest\nbaseline: {{revenue: 1_000_000}}\ngoals:\n  - {{id: omsetning, metric: revenue, target: 2_000_000}}\n"),
+        );
+    }
+    let summary = repo.path().join("summary.md");
+    let run = common::run_in_env(
+        &repo.plan(),
+        &["check", "--format", "github", "--locale", "en"],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().expect("path"))],
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("salgsmal: check "), "{}", run.stdout);
+    let count = |kind: &str| lines.iter().filter(|l| l.starts_with(kind)).count();
+    assert_eq!(count("::error "), 0);
+    assert_eq!(count("::warning "), 10, "{}", run.stdout);
+    assert!(count("::notice ") <= 10);
+    // Errors come before warnings, warnings before notices.
+    let first_notice = lines.iter().position(|l| l.starts_with("::notice"));
+    let last_warning = lines.iter().rposition(|l| l.starts_with("::warning"));
+    assert!(first_notice.is_none_or(|n| last_warning.is_some_and(|w| w < n)));
+    let (json_run, total) = {
+        let r = repo.run(&["check", "--format", "json"]);
+        let t = json(&r)["diagnostics"].as_array().map_or(0, Vec::len);
+        (r, t)
+    };
+    assert!(json_run.code <= 1);
+    let annotated = count("::");
+    assert!(
+        run.stdout.contains(&format!(
+            "{} more findings are not shown as annotations",
+            total - annotated
+        )),
+        "{}",
+        run.stdout
+    );
+    let page = std::fs::read_to_string(&summary).expect("job summary");
+    assert!(page.starts_with("### salgsmal check\n"), "{page}");
+    assert_eq!(
+        page.lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Level"))
+            .count(),
+        total,
+        "{page}"
+    );
+    assert!(page.contains("plans/vest/sellers/s11.yaml:6"), "{page}");
+}

@@ -15,15 +15,31 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     }
     let plan = &loaded.plan;
     let mut outcome = rules::run(plan, loaded.diagnostics);
-    if at.revision.is_some() {
+    // CI formats name files from the repository root, where CI looks for
+    // them (`plans/vest/sellers/kari.yaml`); a revision's files are
+    // `REV:path`; human output names them from the plan's folder.
+    let ci = matches!(
+        args.format,
+        CheckFormat::Github | CheckFormat::Sarif | CheckFormat::Junit
+    );
+    let repository = if ci { at.repository() } else { None };
+    let prefix = match (&at.revision, &repository) {
+        (None, Some((_, prefix))) if !prefix.is_empty() => Some(prefix.clone()),
+        _ => None,
+    };
+    let name = |file: &str| match &prefix {
+        Some(prefix) if !file.is_empty() => format!("{prefix}{file}"),
+        _ => at.display(file),
+    };
+    if at.revision.is_some() || prefix.is_some() {
         for d in outcome
             .diagnostics
             .iter_mut()
             .chain(outcome.accepted.iter_mut().map(|a| &mut a.diagnostic))
         {
-            d.location.file = at.display(&d.location.file);
+            d.location.file = name(&d.location.file);
             for r in &mut d.related {
-                r.file = at.display(&r.file);
+                r.file = name(&r.file);
             }
         }
     }
@@ -52,12 +68,30 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
             }
         }
         CheckFormat::Json => diag::render_json(diagnostics, accepted, summary, &loc),
-        CheckFormat::Github => diag::render_github(diagnostics, &loc),
+        CheckFormat::Github => {
+            // The whole list for the job's summary page, when GitHub asks.
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                append(
+                    std::path::Path::new(&path),
+                    &diag::github_step_summary(diagnostics, summary, &loc),
+                )?;
+            }
+            diag::render_github(diagnostics, summary, &loc)
+        }
         CheckFormat::Sarif => {
-            diag::render_sarif(diagnostics, &crate::rules::sarif_registry(&loc), &loc)
+            // Paths are relative to the repository (else the plan's folder).
+            let base = repository
+                .as_ref()
+                .map_or_else(|| at.root.clone(), |(workdir, _)| workdir.clone());
+            diag::render_sarif(
+                diagnostics,
+                &crate::rules::sarif_registry(&loc),
+                &base,
+                &loc,
+            )
         }
         CheckFormat::Junit => {
-            let files: Vec<String> = plan.files.iter().map(|f| at.display(&f.path)).collect();
+            let files: Vec<String> = plan.files.iter().map(|f| name(&f.path)).collect();
             diag::render_junit(diagnostics, files.iter().map(String::as_str), &loc)
         }
     };
@@ -68,4 +102,17 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Add `text` to the end of the file at `path` (GitHub's job summary).
+fn append(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("cannot write the job summary {}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("cannot write the job summary {}: {e}", path.display()))?;
+    Ok(())
 }

@@ -176,6 +176,17 @@ impl PlanAt {
         }
     }
 
+    /// The repository's working tree and the plan's folder in it
+    /// (`plans/vest/`), when the plan is in a git repository.
+    pub fn repository(&self) -> Option<(std::path::PathBuf, String)> {
+        let repo = crate::load::git::Repo::open(&self.root).ok()?;
+        let prefix = match &self.revision {
+            Some(rev) => rev.prefix.clone(),
+            None => repo.prefix_of(&self.root).ok()?,
+        };
+        Some((repo.workdir().to_path_buf(), prefix))
+    }
+
     /// How a plan file is named in output: as it is, or `REV:path` from
     /// the repository root.
     pub fn display(&self, file: &str) -> String {

@@ -1,8 +1,8 @@
 //! `check --format github`: workflow commands that GitHub Actions shows as
 //! annotations on the pull request's changed lines.
 
-use super::{Diagnostic, Level};
-use crate::i18n::Localizer;
+use super::{Diagnostic, Level, Summary};
+use crate::i18n::{Localizer, Message};
 
 /// A workflow command's data: `%`, CR and LF percent-encoded as GitHub
 /// reads them; other control characters from plan content written escaped
@@ -19,14 +19,32 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(diags: &[Diagnostic], loc: &Localizer) -> String {
-    let mut out = String::new();
-    for d in diags {
-        let command = match d.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Info => "notice",
+/// GitHub shows this many annotations of each level per step; the rest
+/// would be dropped without a word.
+const SHOWN: usize = 10;
+
+/// The summary line first, then an annotation for each of the most
+/// important findings (errors, then warnings, then infos, at most
+/// [`SHOWN`] of each), then how many were left out.
+pub fn render(diags: &[Diagnostic], summary: Summary, loc: &Localizer) -> String {
+    let (head, counts) = summary.words(loc);
+    let mut out = format!("salgsmal: {head}: {counts}\n");
+    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+    // Most important first; within a level, in the order `check` sorts.
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.level));
+    let mut shown = [0usize; 3];
+    let mut hidden = 0;
+    for d in sorted {
+        let (command, slot) = match d.level {
+            Level::Error => ("error", 0),
+            Level::Warning => ("warning", 1),
+            Level::Info => ("notice", 2),
         };
+        if shown[slot] == SHOWN {
+            hidden += 1;
+            continue;
+        }
+        shown[slot] += 1;
         let mut message = loc.format(&d.message);
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
@@ -41,5 +59,68 @@ pub fn render(diags: &[Diagnostic], loc: &Localizer) -> String {
             escape_data(&message)
         ));
     }
+    if hidden > 0 {
+        out.push_str(&escape_data(
+            &loc.format(&Message::new("github-more").count("count", hidden)),
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// A Markdown table cell: one line, nothing that ends the cell or opens
+/// markup.
+fn cell(text: &str) -> String {
+    let mut out = String::new();
+    for c in super::escape(text).chars() {
+        match c {
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every finding as Markdown, for the job summary (`$GITHUB_STEP_SUMMARY`).
+pub fn step_summary(diags: &[Diagnostic], summary: Summary, loc: &Localizer) -> String {
+    let (head, counts) = summary.words(loc);
+    let mut out = format!(
+        "### salgsmal check\n\n**{}**: {}\n\n",
+        cell(&head),
+        cell(&counts)
+    );
+    if diags.is_empty() {
+        return out;
+    }
+    let word = |id: &'static str| cell(&loc.format(&Message::new(id)));
+    out.push_str(&format!(
+        "| {} | {} | {} | {} |\n|---|---|---|---|\n",
+        word("github-col-level"),
+        word("github-col-rule"),
+        word("github-col-where"),
+        word("github-col-finding")
+    ));
+    for d in diags {
+        let level = match d.level {
+            Level::Error => "level-error",
+            Level::Warning => "level-warning",
+            Level::Info => "level-info",
+        };
+        out.push_str(&format!(
+            "| {} | `{}` | {}:{} | {} |\n",
+            word(level),
+            d.rule,
+            cell(&d.location.file),
+            d.location.line,
+            cell(&loc.format(&d.message))
+        ));
+    }
+    out.push('\n');
     out
 }

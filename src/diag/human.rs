@@ -198,28 +198,13 @@ fn render_one(
 }
 
 fn summary_line(s: Summary, style: Style, loc: &Localizer) -> String {
-    use crate::i18n::Message;
-    let counts = Message::new(if s.accepted > 0 {
-        "summary-counts-accepted"
+    let (head, counts) = s.words(loc);
+    let colour = if s.errors > 0 {
+        style.level(Level::Error)
     } else {
-        "summary-counts"
-    })
-    .count("errors", s.errors)
-    .count("warnings", s.warnings)
-    .count("infos", s.infos)
-    .count("accepted", s.accepted)
-    .count("files", s.files);
-    let counts = loc.format(&counts);
-    if s.errors > 0 {
-        let head = loc.format(&Message::new("summary-failed"));
-        format!(
-            "{}: {counts}\n",
-            style.paint(style.level(Level::Error), &head)
-        )
-    } else {
-        let head = loc.format(&Message::new("summary-passed"));
-        format!("{}: {counts}\n", style.paint("\x1b[1;32m", &head))
-    }
+        "\x1b[1;32m"
+    };
+    format!("{}: {counts}\n", style.paint(colour, &head))
 }
 
 /// The widest part of a source line shown: long lines are cut to a window

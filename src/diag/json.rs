@@ -24,6 +24,28 @@ impl Summary {
             accepted,
         }
     }
+
+    /// The verdict (`check passed`, `check failed`) and the counts (`0
+    /// errors, 3 warnings, 15 infos in 10 files`), in the reader's language.
+    pub fn words(&self, loc: &Localizer) -> (String, String) {
+        use crate::i18n::Message;
+        let counts = Message::new(if self.accepted > 0 {
+            "summary-counts-accepted"
+        } else {
+            "summary-counts"
+        })
+        .count("errors", self.errors)
+        .count("warnings", self.warnings)
+        .count("infos", self.infos)
+        .count("accepted", self.accepted)
+        .count("files", self.files);
+        let head = if self.errors > 0 {
+            "summary-failed"
+        } else {
+            "summary-passed"
+        };
+        (loc.format(&Message::new(head)), loc.format(&counts))
+    }
 }
 
 #[derive(Serialize)]

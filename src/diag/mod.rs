@@ -7,7 +7,7 @@ mod json;
 mod junit;
 mod sarif;
 
-pub use github::render as render_github;
+pub use github::{render as render_github, step_summary as github_step_summary};
 pub use human::{Style, escape, render as render_human};
 pub use json::{Summary, render as render_json, value as json_value};
 pub use junit::render as render_junit;

@@ -15,7 +15,14 @@ pub struct RuleInfo {
     pub principle: String,
 }
 
-pub fn render(diags: &[Diagnostic], registry: &[RuleInfo], loc: &Localizer) -> String {
+/// The SARIF log. Locations are relative to `base` (the repository's root,
+/// else the plan's folder), named `%SRCROOT%` in `originalUriBaseIds`.
+pub fn render(
+    diags: &[Diagnostic],
+    registry: &[RuleInfo],
+    base: &std::path::Path,
+    loc: &Localizer,
+) -> String {
     let rules: Vec<Value> = registry
         .iter()
         .map(|m| {
@@ -66,6 +73,7 @@ pub fn render(diags: &[Diagnostic], registry: &[RuleInfo], loc: &Localizer) -> S
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": base_uri(base)}},
             "results": results,
         }],
     });
@@ -88,6 +96,22 @@ fn uri(path: &str) -> String {
     out
 }
 
+/// A folder as an absolute `file:` URI ending in `/`.
+fn base_uri(base: &std::path::Path) -> String {
+    let path = base.to_string_lossy().replace('\\', "/");
+    let path = if path.starts_with('/') {
+        path
+    } else {
+        format!("/{path}")
+    };
+    let path = if path.ends_with('/') {
+        path
+    } else {
+        format!("{path}/")
+    };
+    format!("file://{}", uri(&path))
+}
+
 fn level(level: Level) -> &'static str {
     match level {
         Level::Error => "error",
@@ -98,7 +122,7 @@ fn level(level: Level) -> &'static str {
 
 fn location(file: &str, line: usize, column: usize, message: Option<&str>) -> Value {
     let mut l = json!({"physicalLocation": {
-        "artifactLocation": {"uri": uri(file)},
+        "artifactLocation": {"uri": uri(file), "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": line, "startColumn": column},
     }});
     if let Some(m) = message {

@@ -845,6 +845,16 @@ rule-ownership-principle =
     Goals are owned by the sellers: a target set over a seller's head does not become the seller's own. When
     every change is made or agreed by the seller, the history shows that the targets were agreed.
 
+## github
+github-more = { $count ->
+        [one] { $count } more finding is not shown as an annotation (GitHub shows 10 per level); the job summary lists them all
+       *[other] { $count } more findings are not shown as annotations (GitHub shows 10 per level); the job summary lists them all
+    }
+github-col-level = Level
+github-col-rule = Rule
+github-col-where = Where
+github-col-finding = Finding
+
 ## diff
 level-error = error
 level-warning = warning

@@ -855,6 +855,16 @@ rule-ownership-principle =
     Målene skal være eid av selgerne: et mål som er satt over hodet på selgeren, blir ikke selgerens eget.
     Når hver endring er gjort eller godkjent av selgeren, viser historikken at målene er avtalt.
 
+## github
+github-more = { $count ->
+        [one] { $count } funn til vises ikke som merknad (GitHub viser 10 per nivå); jobbsammendraget har alle
+       *[other] { $count } funn til vises ikke som merknader (GitHub viser 10 per nivå); jobbsammendraget har alle
+    }
+github-col-level = Nivå
+github-col-rule = Regel
+github-col-where = Sted
+github-col-finding = Funn
+
 ## diff
 level-error = feil
 level-warning = advarsel
