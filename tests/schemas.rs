@@ -1,6 +1,7 @@
 //! The shipped schemas in `schemas/`: they compile, describe every property,
 //! and every file of the example plan validates against its schema.
 
+mod common;
 use salgsmal::source::yaml;
 use serde_json::Value;
 use std::path::Path;
@@ -117,5 +118,123 @@ fn every_property_has_a_description_and_every_schema_an_id() {
             "{name}: unknown keys are errors"
         );
         assert_described(&s, name);
+    }
+}
+
+/// Editors complete a goal's metric from the schemas' `examples`: every
+/// built-in metric is there, in every schema.
+#[test]
+fn every_built_in_metric_is_offered_for_completion() {
+    let ids: Vec<String> = salgsmal::model::metrics::Catalogue::built_in()
+        .ids()
+        .map(str::to_string)
+        .collect();
+    assert!(ids.len() > 20);
+    for name in ["config", "team", "seller", "customers", "actuals"] {
+        let examples: Vec<String> = schema(name)["$defs"]["metric"]["examples"]
+            .as_array()
+            .expect("examples")
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        assert_eq!(examples, ids, "{name}.schema.json");
+    }
+}
+
+/// An independent validator, `check-jsonschema` (PyPI; `.ci/run` installs
+/// it), reads the files as YAML 1.2 editors do (`10_000_000` is text there)
+/// and agrees with ours: the example's files are valid, each broken file is
+/// not.
+#[test]
+fn an_independent_validator_agrees_with_ours() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = root.join("examples/salg-vest");
+    let independent = |schema_name: &str, file: &Path| -> bool {
+        let out = std::process::Command::new("check-jsonschema")
+            .arg("--schemafile")
+            .arg(root.join(format!("schemas/{schema_name}.schema.json")))
+            .arg(file)
+            .output()
+            .expect("check-jsonschema is installed (pip install check-jsonschema)");
+        out.status.success()
+    };
+    let ours = |dir: &Path, file: &str| -> bool {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_salgsmal"))
+            .args(["check", "--format", "json"])
+            .current_dir(dir)
+            .output()
+            .expect("salgsmal");
+        let json: Value = serde_json::from_slice(&run.stdout).expect("json");
+        !json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["rule"] == "schema" && d["file"] == file)
+    };
+    let files = [
+        ("config", "salgsmal.yaml"),
+        ("team", "teams/salg-vest.yaml"),
+        ("seller", "sellers/kari.yaml"),
+        ("seller", "sellers/ola.yaml"),
+        ("seller", "sellers/ingrid.yaml"),
+        ("customers", "customers/kari.yaml"),
+        ("customers", "customers/ola.yaml"),
+        ("customers", "customers/ingrid.yaml"),
+        ("actuals", "actuals/2027-Q1.yaml"),
+        ("actuals", "actuals/2027-Q2.yaml"),
+    ];
+    for (schema_name, file) in files {
+        assert!(independent(schema_name, &example.join(file)), "{file}");
+        assert!(ours(&example, file), "{file}");
+    }
+    // Broken copies: each one a mistake a user makes.
+    let broken = [
+        (
+            "seller",
+            "sellers/kari.yaml",
+            "target: 10_000_000",
+            "targt: 10_000_000",
+        ),
+        (
+            "seller",
+            "sellers/ola.yaml",
+            "target: 20_500_000",
+            "target: tjue millioner",
+        ),
+        (
+            "team",
+            "teams/salg-vest.yaml",
+            "name: Salg Vest",
+            "navn: Salg Vest",
+        ),
+        (
+            "customers",
+            "customers/kari.yaml",
+            "margin: 0.19",
+            "margin: høy",
+        ),
+        (
+            "actuals",
+            "actuals/2027-Q1.yaml",
+            "period: 2027-Q1",
+            "period: første kvartal",
+        ),
+        ("config", "salgsmal.yaml", "locale: nb", "locale: nn"),
+    ];
+    for (schema_name, file, from, to) in broken {
+        let dir = tempfile::tempdir().expect("temp dir");
+        common::copy_dir(&example, dir.path());
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        assert!(
+            !independent(schema_name, &path),
+            "check-jsonschema accepts {file} with `{to}`"
+        );
+        assert!(
+            !ours(dir.path(), file),
+            "salgsmal accepts {file} with `{to}`"
+        );
     }
 }

@@ -430,6 +430,7 @@ schema-title-currency = an ISO 4217 currency code such as NOK
 schema-title-accepted = an accepted finding
 schema-title-action-or-sentence = an action (tiltak): a sentence, or {"{"}do, due, status{"}"}
 schema-title-action = an action
+schema-title-grouped = a number with `_` between its digit groups (10_000_000), as YAML 1.2 editors read it: text
 schema-title-amount = an amount (a number such as 10_000_000 or 1.0e7)
 schema-title-bounds = bounds
 schema-title-category-goals = category goals

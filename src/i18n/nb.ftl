@@ -430,6 +430,7 @@ schema-title-currency = en ISO 4217-valutakode som NOK
 schema-title-accepted = et godtatt funn
 schema-title-action-or-sentence = et tiltak: en setning, eller {"{"}do, due, status{"}"}
 schema-title-action = et tiltak
+schema-title-grouped = et tall med `_` mellom sifergruppene (10_000_000), som redigeringsprogrammer med YAML 1.2 leser som tekst
 schema-title-amount = et beløp (et tall som 10_000_000 eller 1.0e7)
 schema-title-bounds = grenser
 schema-title-category-goals = målene for en kundekategori

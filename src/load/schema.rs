@@ -295,6 +295,9 @@ fn title_message(title: &str) -> Message {
         }
         "an action" => Message::new("schema-title-action"),
         "an amount (a number such as 10_000_000 or 1.0e7)" => Message::new("schema-title-amount"),
+        "a number with `_` between its digit groups (10_000_000), as YAML 1.2 editors read it: text" => {
+            Message::new("schema-title-grouped")
+        }
         "bounds" => Message::new("schema-title-bounds"),
         "category goals" => Message::new("schema-title-category-goals"),
         "labels" => Message::new("schema-title-labels"),
