@@ -56,7 +56,7 @@ pub enum Command {
     /// Import data into the plan (actuals from a CRM export)
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Print the shell completion script for bash, zsh, fish or PowerShell
+    /// Print the shell completion script for bash, zsh, fish, PowerShell or Elvish
     Completions(CompletionsArgs),
     /// Print the man pages (roff): salgsmal's, then each subcommand's
     Man(ManArgs),
