@@ -6,7 +6,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "salgsmal",
-    version,
+    // `0.1.0 (abc123def)`: the commit it was built from, when built in
+    // its git repository (see build.rs).
+    version = env!("SALGSMAL_VERSION"),
     about = "Goals-as-code for sales teams: check that targets add up and are realistic, and report on them",
     long_about = None,
     after_help = "Exit codes: 0 ran without errors; 1 errors found (or warnings under --deny warnings); 2 could not run."
@@ -54,6 +56,32 @@ pub enum Command {
     /// Import data into the plan (actuals from a CRM export)
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Print the shell completion script for bash, zsh, fish, PowerShell or Elvish
+    Completions(CompletionsArgs),
+    /// Print the man pages (roff): salgsmal's, then each subcommand's
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write one file per page into DIR (salgsmal.1, salgsmal-check.1, …) instead of printing
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    pub shell: CompletionShell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,8 +1,9 @@
 //! The command line: exit codes, output formats, `init`, `schema`,
-//! `explain`, `-C` and finding the plan root.
+//! `explain`, `completions`, `man`, `--version`, `-C` and finding the plan
+//! root.
 
 mod common;
-use common::{Plan, assert_snapshot, run_in};
+use common::{Plan, assert_snapshot, rule_lines, run_in, run_in_env};
 
 /// The example plan with one deliberate mistake: a misspelt key, a wrong
 /// team, and a margin written as 25.
@@ -269,6 +270,50 @@ fn init_example_writes_the_example_plan_that_passes() {
 }
 
 #[test]
+fn init_writes_a_gitignore_for_the_reports_but_never_over_one() {
+    // A new plan: `.gitignore` with build/, counted with the files.
+    let dir = Plan::empty();
+    let run = dir.run(&["init", "plan"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gitignore = dir.read("plan/.gitignore");
+    assert!(gitignore.lines().any(|l| l == "build/"), "{gitignore}");
+    assert!(
+        run.stdout
+            .starts_with("created a plan in plan (10 files)\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("note:"), "{}", run.stdout);
+    // One that ignores build/ already: left alone, nothing said.
+    let dir = Plan::empty().file(".gitignore", "/target\n/build\n");
+    let run = dir.run(&["init", "--example"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(dir.read(".gitignore"), "/target\n/build\n");
+    assert!(!run.stdout.contains("note:"), "{}", run.stdout);
+    // One without it: left alone, with a note.
+    let dir = Plan::empty().file(".gitignore", "*.tmp\n# build/\n");
+    let run = dir.run(&["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(dir.read(".gitignore"), "*.tmp\n# build/\n");
+    assert!(
+        run.stdout.contains("created a plan in . (9 files)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("note: ./.gitignore does not ignore build/"),
+        "{}",
+        run.stdout
+    );
+    // --quiet: no note either.
+    let dir = Plan::empty().file(".gitignore", "*.tmp\n");
+    let run = dir.run(&["init", "--quiet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+#[test]
 fn init_refuses_to_overwrite() {
     let plan = Plan::new();
     let before = plan.read("salgsmal.yaml");
@@ -314,14 +359,245 @@ fn schema_prints_lists_and_writes() {
 }
 
 #[test]
+fn an_unknown_schema_gets_a_suggestion() {
+    let run = Plan::empty().run(&["schema", "seler"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("unknown schema `seler` (did you mean `seller`?)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("config, team, seller"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    // Nothing close: the list alone.
+    let far = Plan::empty().run(&["schema", "zzz"]);
+    assert_eq!(far.code, 2);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+}
+
+#[test]
+fn explain_fits_its_list_to_the_width() {
+    let rules = rule_lines(&Plan::empty().run(&["explain"]).stdout)
+        .iter()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect::<Vec<_>>();
+    assert!(rules.len() >= 20, "{rules:?}");
+    for width in [80, 200] {
+        for locale in ["nb", "en"] {
+            let columns = width.to_string();
+            let run = run_in_env(
+                Plan::empty().path(),
+                &["explain", "--locale", locale],
+                &[("COLUMNS", &columns)],
+            );
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            for line in run.stdout.lines() {
+                assert!(
+                    line.chars().count() <= width,
+                    "wider than {width}: {line:?}"
+                );
+            }
+            // Every rule once, at the start of its line; the other lines
+            // go on a summary, under the summary column.
+            let starts: Vec<&str> = rule_lines(&run.stdout)
+                .iter()
+                .filter_map(|l| l.split_whitespace().next())
+                .collect();
+            assert_eq!(starts, rules, "{width} {locale}:\n{}", run.stdout);
+            let column = rule_lines(&run.stdout)[0]
+                .match_indices(' ')
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>();
+            let indent = run
+                .stdout
+                .lines()
+                .skip(1)
+                .filter(|l| l.starts_with("   "))
+                .map(|l| l.len() - l.trim_start().len())
+                .collect::<Vec<_>>();
+            if width == 80 {
+                assert!(!indent.is_empty(), "80 columns wrap some summaries");
+            }
+            for i in indent {
+                assert!(
+                    rule_lines(&run.stdout)
+                        .iter()
+                        .all(|l| l.chars().nth(i - 1) == Some(' ')
+                            && l.chars().nth(i).is_some_and(|c| c != ' ')),
+                    "continuation at {i} is not the summary column ({column:?})"
+                );
+            }
+        }
+    }
+    // Too narrow for the table: wider than asked, but every rule still
+    // listed, and no crash on a width of one or a nonsense COLUMNS.
+    for columns in ["1", "0", "abc", "99999999999999999999"] {
+        let run = run_in_env(Plan::empty().path(), &["explain"], &[("COLUMNS", columns)]);
+        assert_eq!(run.code, 0, "{columns}: {}", run.stderr);
+        assert_eq!(rule_lines(&run.stdout).len(), rules.len(), "{columns}");
+    }
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let dir = Plan::empty();
+    let bash = dir.run(&["completions", "bash"]);
+    assert_eq!(bash.code, 0, "{}", bash.stderr);
+    for sub in [
+        "check",
+        "explain",
+        "init",
+        "render",
+        "diff",
+        "watch",
+        "schema",
+        "import",
+        "actuals",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            bash.stdout.contains(&format!("salgsmal__{sub}")) || bash.stdout.contains(sub),
+            "bash completion lacks {sub}"
+        );
+        assert!(bash.stdout.contains(sub), "bash completion lacks {sub}");
+    }
+    // Valid bash: `bash -n` parses it without running it.
+    let script = dir.path().join("salgsmal.bash");
+    std::fs::write(&script, &bash.stdout).expect("write");
+    match std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "bash -n: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => eprintln!("bash not found ({e}); syntax not checked"),
+    }
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let run = dir.run(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains("salgsmal"), "{shell}: {}", run.stdout);
+        assert!(run.stdout.contains("render"), "{shell}");
+    }
+    assert_eq!(dir.run(&["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn man_prints_the_page_of_salgsmal_and_of_each_subcommand() {
+    let dir = Plan::empty();
+    let run = dir.run(&["man"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // After roff's definition of the apostrophe (`.ie`/`.el`), the title.
+    let first = run
+        .stdout
+        .lines()
+        .find(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+        .unwrap_or_default();
+    assert!(first.starts_with(".TH salgsmal 1 "), "{first}");
+    let subcommands = run
+        .stdout
+        .split(".SH SUBCOMMANDS")
+        .nth(1)
+        .and_then(|s| s.split(".TH ").next())
+        .expect("a SUBCOMMANDS section");
+    let pages = [
+        "check",
+        "explain",
+        "init",
+        "render",
+        "diff",
+        "watch",
+        "schema",
+        "import",
+        "completions",
+        "man",
+    ];
+    for sub in pages {
+        assert!(
+            subcommands.contains(&format!("salgsmal\\-{sub}(1)")),
+            "SUBCOMMANDS lacks {sub}: {subcommands}"
+        );
+        assert!(
+            run.stdout.contains(&format!(".TH salgsmal-{sub} 1 ")),
+            "no page for {sub}"
+        );
+    }
+    assert!(run.stdout.contains(".TH salgsmal-import-actuals 1 "));
+    // If man is installed, the pages render (not required).
+    let file = dir.path().join("salgsmal.1");
+    std::fs::write(&file, &run.stdout).expect("write");
+    if let Ok(out) = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&file)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+        && out.status.success()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("SUBCOMMANDS"), "{text}");
+        assert!(text.contains("salgsmal-render(1)"), "{text}");
+    }
+    // --out: one file per page.
+    let out = dir.run(&["man", "--out", "man1"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for sub in pages {
+        assert!(
+            dir.path().join(format!("man1/salgsmal-{sub}.1")).is_file(),
+            "{sub}"
+        );
+    }
+    assert!(dir.path().join("man1/salgsmal.1").is_file());
+    assert!(dir.path().join("man1/salgsmal-import-actuals.1").is_file());
+}
+
+#[test]
+fn version_names_the_commit_it_was_built_from() {
+    let run = Plan::empty().run(&["--version"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let version = run.stdout.trim_end();
+    assert!(
+        version.starts_with(concat!("salgsmal ", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=9", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    match head {
+        Ok(out) if out.status.success() => {
+            let commit = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            assert!(
+                version.starts_with(&format!("salgsmal {} ({commit}", env!("CARGO_PKG_VERSION")))
+                    && version.ends_with(')'),
+                "{version} lacks the commit {commit}"
+            );
+        }
+        // Not built in a git checkout (a crates.io tarball): the version alone.
+        _ => assert_eq!(
+            version,
+            concat!("salgsmal ", env!("CARGO_PKG_VERSION")),
+            "{version}"
+        ),
+    }
+}
+
+#[test]
 fn explain_every_rule_and_refuse_unknown_ones() {
     let dir = Plan::empty();
     let list = dir.run(&["explain"]);
     assert_eq!(list.code, 0);
-    let ids: Vec<String> = list
-        .stdout
-        .lines()
-        .skip(1)
+    let ids: Vec<String> = rule_lines(&list.stdout)
+        .iter()
         .filter_map(|l| l.split_whitespace().next().map(str::to_string))
         .collect();
     assert!(ids.len() >= 7, "{}", list.stdout);
@@ -383,7 +659,7 @@ fn the_readme_lists_every_rule_with_its_level() {
         .and_then(|t| t.split("<!-- rules:end -->").next())
         .expect("rules table");
     let list = Plan::empty().run(&["explain"]).stdout;
-    for line in list.lines().skip(1) {
+    for line in rule_lines(&list) {
         let mut words = line.split_whitespace();
         let (id, level) = (words.next().expect("id"), words.next().expect("level"));
         assert!(

@@ -153,9 +153,8 @@ fn commit_as_the_manager(dir: &std::path::Path) {
 fn every_rule_has_an_example_from_its_own_output() {
     let ids: Vec<String> = {
         let run = common::run_in(std::path::Path::new("."), &["explain"]);
-        run.stdout
-            .lines()
-            .skip(1)
+        common::rule_lines(&run.stdout)
+            .iter()
             .filter_map(|l| l.split_whitespace().next().map(str::to_string))
             .collect()
     };

@@ -48,6 +48,8 @@ fn every_command_ends_quietly_on_a_closed_pipe() {
         vec!["explain", "allocation"],
         vec!["init", init],
         vec!["--help"],
+        vec!["completions", "bash"],
+        vec!["man"],
     ];
     for args in cases {
         let (code, stderr) = run_into_closed_pipe(plan.path(), &args);

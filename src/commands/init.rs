@@ -83,12 +83,19 @@ pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
     for (path, text) in &files {
         write(&dir, path, text)?;
     }
+    let gitignore = gitignore(&dir)?;
+    let written = files.len() + usize::from(gitignore == Gitignore::Written);
     if !global.quiet {
         super::println(&format!(
-            "created a plan in {} ({} files)",
+            "created a plan in {} ({written} files)",
             dir.display(),
-            files.len()
         ))?;
+        if gitignore == Gitignore::LacksBuild {
+            super::println(&format!(
+                "note: {} does not ignore build/, where `salgsmal render` writes the reports; add a line `build/` to keep them out of git",
+                dir.join(".gitignore").display()
+            ))?;
+        }
         super::println(&format!(
             "next: edit the files, then run `salgsmal check {}`",
             dir.display()
@@ -104,6 +111,66 @@ fn write(dir: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// What the plan's `.gitignore` says about `build/`, the default output
+/// folder of `render`.
+#[derive(Debug, PartialEq, Eq)]
+enum Gitignore {
+    /// There was none: init wrote one that ignores `build/`.
+    Written,
+    /// There is one, and it ignores `build/`.
+    HasBuild,
+    /// There is one, and it does not: it is left as it is.
+    LacksBuild,
+}
+
+const GITIGNORE: &str =
+    "# The reports `salgsmal render` writes (its default output folder)\nbuild/\n";
+
+/// Write `.gitignore` with `build/` unless one exists; an existing one is
+/// never changed, only read.
+fn gitignore(dir: &Path) -> anyhow::Result<Gitignore> {
+    use std::io::Write as _;
+    let path = dir.join(".gitignore");
+    // `create_new`: nothing is overwritten, even a file that appeared
+    // since the check for existing files.
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(mut file) => {
+            file.write_all(GITIGNORE.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            Ok(Gitignore::Written)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            // Unreadable (a folder, not UTF-8, …) counts as lacking it: the
+            // note only suggests a line.
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            Ok(if ignores_build(&text) {
+                Gitignore::HasBuild
+            } else {
+                Gitignore::LacksBuild
+            })
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot write {}", path.display())),
+    }
+}
+
+/// Whether a `.gitignore` has a line that ignores the `build` folder at its
+/// top (`build/`, `/build`, `build/*`, …); negations and comments do not count.
+fn ignores_build(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim();
+        let pattern = line
+            .trim_start_matches('/')
+            .trim_end_matches("**")
+            .trim_end_matches('*')
+            .trim_end_matches('/');
+        !line.starts_with('#') && !line.starts_with('!') && pattern == "build"
+    })
 }
 
 /// The year a new plan is for: the coming year from September on, when
@@ -205,4 +272,32 @@ fn starter(locale: InitLocale, year: i32) -> Vec<(String, String)> {
         (format!("sellers/{}.yaml", w.seller), seller),
         (format!("customers/{}.yaml", w.seller), customers),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ignores_build;
+
+    #[test]
+    fn a_gitignore_ignores_build_in_its_usual_spellings() {
+        for text in [
+            "build/",
+            "/build",
+            "target\nbuild\n",
+            "  build/*  ",
+            "/build/**",
+        ] {
+            assert!(ignores_build(text), "{text:?}");
+        }
+        for text in [
+            "",
+            "# build/",
+            "!build/",
+            "builds/",
+            "src/build/",
+            "target/",
+        ] {
+            assert!(!ignores_build(text), "{text:?}");
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! One file per subcommand: glue between the command line and the library.
 
 mod check;
+mod completions;
 mod diff;
 mod explain;
 mod import;
 mod init;
+mod man;
 mod render;
 mod schema;
 mod watch;
@@ -45,6 +47,8 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(crate::cli::ImportCommand::Actuals(args)) => {
             import::execute_actuals(&args, global)
         }
+        Command::Completions(args) => completions::execute(&args),
+        Command::Man(args) => man::execute(&args, global),
     }
 }
 

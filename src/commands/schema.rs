@@ -10,7 +10,13 @@ pub fn execute(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
         Some(name) => {
             let name = name.trim_end_matches(".schema.json");
             let Some((file, text)) = schema_text(name) else {
-                anyhow::bail!("unknown schema `{name}`; the schemas are: {}", names());
+                let hint = crate::diag::did_you_mean(name, SCHEMAS.iter().map(|(n, _, _)| *n))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                anyhow::bail!(
+                    "unknown schema `{name}`{hint}; the schemas are: {}",
+                    names()
+                );
             };
             vec![(name, file, text)]
         }

@@ -257,3 +257,13 @@ pub fn git_as(dir: &Path, args: &[&str], author: (&str, &str), date: Option<&str
     );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
+
+/// The lines of `explain`'s list that name a rule: two spaces, then the id
+/// (and its level, then its summary). A summary too long for the width goes
+/// on in lines indented further, under the summary column.
+pub fn rule_lines(list: &str) -> Vec<&str> {
+    list.lines()
+        .skip(1)
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .collect()
+}
