@@ -100,7 +100,7 @@ fn goals(
                         file,
                         &pointer,
                         Message::new("growth-from-zero")
-                            .text("metric", &g.metric)
+                            .arg("metric", metric.label())
                             .arg("target", value_arg(metric.kind, target.value))
                             .phrase("base", Message::new(what)),
                     ),
@@ -108,7 +108,7 @@ fn goals(
             }
             continue;
         }
-        let label = &g.metric;
+        let label = metric.label();
         let higher = metric.better == Better::Higher;
         if b < Decimal::ZERO {
             continue; // growth from a loss is not a percentage anyone plans by
@@ -128,7 +128,7 @@ fn goals(
                     file,
                     &pointer,
                     Message::new("growth-over")
-                        .text("metric", label)
+                        .arg("metric", label.clone())
                         .arg("target", value_arg(metric.kind, target.value))
                         .arg("growth", Arg::Percent { value: growth, dp })
                         .phrase("base", Message::new(what))
@@ -145,7 +145,7 @@ fn goals(
                     file,
                     &pointer,
                     Message::new("growth-below")
-                        .text("metric", label)
+                        .arg("metric", label)
                         .arg("target", value_arg(metric.kind, target.value))
                         .arg("drop", Arg::Percent { value: -growth, dp })
                         .phrase("base", Message::new(what))
