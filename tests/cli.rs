@@ -649,10 +649,11 @@ fn explain_every_rule_and_refuse_unknown_ones() {
 }
 
 #[test]
-fn the_readme_lists_every_rule_with_its_level() {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .expect("README");
+fn the_book_lists_every_rule_with_its_level() {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/book/src/rules.md"),
+    )
+    .expect("the book's rules chapter");
     let table = readme
         .split("<!-- rules:start -->")
         .nth(1)
@@ -664,7 +665,7 @@ fn the_readme_lists_every_rule_with_its_level() {
         let (id, level) = (words.next().expect("id"), words.next().expect("level"));
         assert!(
             table.contains(&format!("| `{id}` | {level} |")),
-            "README rules table lacks `{id}` ({level})"
+            "the rules table of docs/book/src/rules.md lacks `{id}` ({level})"
         );
     }
     // The example messages under the table are the rules' own output.
@@ -674,6 +675,9 @@ fn the_readme_lists_every_rule_with_its_level() {
     .expect("examples");
     for block in examples.split("=== ").skip(1) {
         let first = block.lines().nth(1).expect("a finding");
-        assert!(table.contains(first), "README lacks the example `{first}`");
+        assert!(
+            table.contains(first),
+            "docs/book/src/rules.md lacks the example `{first}`"
+        );
     }
 }

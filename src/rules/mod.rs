@@ -1,5 +1,5 @@
 //! The rules: one file per rule, each with its id, default level and
-//! parameters beside its check. `explain`, the README table and the rule
+//! parameters beside its check. `explain`, the book's rules table and the rule
 //! settings in `salgsmal.yaml` all read this registry. What each rule checks
 //! and why are texts in nb and en, in the Fluent files
 //! (`rule-<id>-summary`, `rule-<id>-principle`, `rule-<id>-param-<name>`).
