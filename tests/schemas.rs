@@ -238,3 +238,54 @@ fn an_independent_validator_agrees_with_ours() {
         );
     }
 }
+
+/// Editors show what each choice means: every `enum` has as many
+/// `enumDescriptions`, and a value with a default has it as `default`.
+#[test]
+fn every_enum_is_described_and_defaults_are_given() {
+    fn walk(v: &Value, at: &str, problems: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(Value::Array(values)) = m.get("enum") {
+                    let described = m
+                        .get("enumDescriptions")
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
+                    if described != values.len() {
+                        problems.push(format!(
+                            "{at}: {} values, {described} descriptions",
+                            values.len()
+                        ));
+                    }
+                }
+                let says_default = m
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .is_some_and(|d| d.contains("default ") || d.contains("(default)"));
+                if says_default && !m.contains_key("default") && !m.contains_key("properties") {
+                    problems.push(format!(
+                        "{at}: the description names a default, `default` does not"
+                    ));
+                }
+                for (k, v) in m {
+                    walk(v, &format!("{at}/{k}"), problems);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{at}/{i}"), problems);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut problems = Vec::new();
+    for name in ["config", "team", "seller", "customers", "actuals"] {
+        walk(&schema(name), name, &mut problems);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(
+        schema("config")["properties"]["working_weeks"]["default"],
+        44
+    );
+}
