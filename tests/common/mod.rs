@@ -182,11 +182,15 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         std::fs::write(&path, actual).expect("write snapshot");
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot {name}; run with UPDATE_SNAPSHOTS=1"));
     assert!(
-        actual == expected,
-        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 to accept a deliberate change:\n{actual}"
+        path.is_file(),
+        "no snapshot {name}; run with UPDATE_SNAPSHOTS=1"
+    );
+    // snapbox shows a difference as a diff; the snapshot is compared as it
+    // is (no wildcards), and UPDATE_SNAPSHOTS=1 rewrites it (above).
+    snapbox::Assert::new().eq(
+        actual.to_string(),
+        snapbox::Data::read_from(&path, None).raw(),
     );
 }
 
