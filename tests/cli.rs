@@ -228,8 +228,23 @@ fn color_is_off_without_a_terminal_and_on_when_asked() {
     assert!(
         plan.run(&["--color", "always", "check"])
             .stdout
-            .contains("\x1b[1;31merror[unknown-reference]")
+            .contains("\x1b[1m\x1b[31merror[unknown-reference]\x1b[0m")
     );
+    // NO_COLOR and CLICOLOR=0 are honoured with `auto` even when asked
+    // through the environment's terminal; CLICOLOR_FORCE forces colour.
+    let with = |env: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(common::bin());
+        cmd.arg("check")
+            .current_dir(plan.path())
+            .env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8_lossy(&cmd.output().expect("run").stdout).into_owned()
+    };
+    assert!(with(&[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    assert!(!with(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\x1b'));
+    assert!(!with(&[]).contains('\x1b'), "not a terminal");
 }
 
 #[test]

@@ -14,7 +14,6 @@ mod watch;
 use crate::cli::{Cli, ColorChoice, Command, InitLocale};
 use crate::i18n::{Locale, Localizer};
 use anyhow::Context as _;
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Run a parsed command line. `Err` means the command could not run (exit 2).
@@ -26,9 +25,10 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // anstream decides: a terminal, and not NO_COLOR, CLICOLOR=0 or
+        // TERM=dumb (CLICOLOR_FORCE forces colour).
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
     };

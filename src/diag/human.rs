@@ -3,6 +3,7 @@
 
 use super::{Accepted, Diagnostic, Level, Summary};
 use crate::i18n::Localizer;
+use anstyle::{AnsiColor, Style as Paint};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,24 +11,25 @@ pub struct Style {
     pub color: bool,
 }
 
-const RESET: &str = "\x1b[0m";
-const BOLD: &str = "\x1b[1m";
-const BLUE: &str = "\x1b[1;34m";
+// The styles, as anstyle writes them (the reset included).
+const BOLD: Paint = Paint::new().bold();
+const BLUE: Paint = AnsiColor::Blue.on_default().bold();
+const GREEN: Paint = AnsiColor::Green.on_default().bold();
 
 impl Style {
-    fn paint(self, code: &str, text: &str) -> String {
+    fn paint(self, style: Paint, text: &str) -> String {
         if self.color {
-            format!("{code}{text}{RESET}")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
 
-    fn level(self, level: Level) -> &'static str {
+    fn level(self, level: Level) -> Paint {
         match level {
-            Level::Error => "\x1b[1;31m",
-            Level::Warning => "\x1b[1;33m",
-            Level::Info => "\x1b[1;36m",
+            Level::Error => AnsiColor::Red.on_default().bold(),
+            Level::Warning => AnsiColor::Yellow.on_default().bold(),
+            Level::Info => AnsiColor::Cyan.on_default().bold(),
         }
     }
 }
@@ -202,7 +204,7 @@ fn summary_line(s: Summary, style: Style, loc: &Localizer) -> String {
     let colour = if s.errors > 0 {
         style.level(Level::Error)
     } else {
-        "\x1b[1;32m"
+        GREEN
     };
     format!("{}: {counts}\n", style.paint(colour, &head))
 }
