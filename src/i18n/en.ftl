@@ -327,8 +327,13 @@ accept-nothing-help = remove the entry
 
 ## Reading the files
 
-file-too-large = the file is { $size } bytes; files over { $max } bytes are not read
-file-too-large-help = split the file, or raise `limits.max_file_bytes` in salgsmal.yaml
+file-too-large = the file has more than { $max } bytes; files over { $max } bytes are not read
+file-too-large-help = split the file; the limit is set by whoever runs the tool (SALGSMAL_MAX_FILE_BYTES), and `limits.max_file_bytes` in salgsmal.yaml can only lower it
+file-outside-root = { $path } is a link to a place outside the plan's folder; it is not followed
+folder-outside-root = the folder { $path } is a link to a place outside the plan's folder; it is not followed
+file-link-broken = { $path } is a link that leads nowhere (or to itself); it is not read
+file-not-regular = { $path } is not a regular file (a folder, a pipe or a device); it is not read
+file-refused-help = plan files are regular files inside the plan's folder: copy the file in, or remove the link
 file-not-utf8 = the file is not valid UTF-8 (byte 0x{ $byte } at byte offset { $offset })
 file-not-utf8-help = save the file as UTF-8
 yaml-syntax-error = the file is not valid YAML: { $detail }

@@ -327,8 +327,13 @@ accept-nothing-help = fjern oppføringen
 
 ## Lesing av filene
 
-file-too-large = filen er på { $size } byte; filer over { $max } byte blir ikke lest
-file-too-large-help = del opp filen, eller øk `limits.max_file_bytes` i salgsmal.yaml
+file-too-large = filen har mer enn { $max } byte; filer over { $max } byte blir ikke lest
+file-too-large-help = del opp filen; grensen settes av den som kjører verktøyet (SALGSMAL_MAX_FILE_BYTES), og `limits.max_file_bytes` i salgsmal.yaml kan bare senke den
+file-outside-root = { $path } er en lenke til et sted utenfor planmappen; den blir ikke fulgt
+folder-outside-root = mappen { $path } er en lenke til et sted utenfor planmappen; den blir ikke fulgt
+file-link-broken = { $path } er en lenke som ikke fører noe sted (eller til seg selv); den blir ikke lest
+file-not-regular = { $path } er ikke en vanlig fil (en mappe, et rør eller en enhet); den blir ikke lest
+file-refused-help = planfiler er vanlige filer inne i planmappen: kopier filen inn, eller fjern lenken
 file-not-utf8 = filen er ikke gyldig UTF-8 (byte 0x{ $byte } ved byteposisjon { $offset })
 file-not-utf8-help = lagre filen som UTF-8
 yaml-syntax-error = filen er ikke gyldig YAML: { $detail }

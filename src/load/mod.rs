@@ -102,19 +102,79 @@ pub enum Files<'a> {
     Tree(&'a git::Revision),
 }
 
-/// A file's bytes, or its size when that is over the limit.
+/// A file's bytes, or that it has more than the limit.
 enum Bytes {
     Data(Vec<u8>),
-    TooLarge(u64),
+    TooLarge,
+}
+
+/// Whether a name in the plan's folder may be read: a regular file inside
+/// the plan root, or why not.
+enum Access {
+    Read,
+    Refused(&'static str),
+}
+
+/// What `path` is: a regular file (directly, or through a link that stays
+/// inside `root`, the plan root made canonical), or a link out of the plan,
+/// a link to nowhere, or something other than a file. Never reads it.
+fn access(root: &Path, path: &Path) -> Access {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Access::Refused("file-link-broken");
+    };
+    if meta.file_type().is_symlink() {
+        return match path.canonicalize() {
+            Err(_) => Access::Refused("file-link-broken"),
+            Ok(target) if !target.starts_with(root) => Access::Refused("file-outside-root"),
+            Ok(target) if target.is_file() => Access::Read,
+            Ok(_) => Access::Refused("file-not-regular"),
+        };
+    }
+    if meta.is_file() {
+        Access::Read
+    } else {
+        Access::Refused("file-not-regular")
+    }
+}
+
+/// The most bytes of a file that are read: the user's limit
+/// (`SALGSMAL_MAX_FILE_BYTES`, else 16 MiB); a plan may only lower it.
+pub fn max_file_bytes(plan_limit: Option<u64>) -> u64 {
+    let ceiling = std::env::var("SALGSMAL_MAX_FILE_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DEFAULT_MAX_FILE_BYTES);
+    plan_limit.map_or(ceiling, |l| l.min(ceiling))
 }
 
 impl Files<'_> {
-    /// The plan files of one folder: `(name, is a regular file)` of every
-    /// YAML (or CSV) entry, not hidden.
-    fn names(&self, folder: &str) -> Result<Vec<String>, LoadError> {
+    /// The names in one folder of the plan, each with whether it may be
+    /// read; a folder that is a link out of the plan is itself refused
+    /// (the name `""`).
+    fn names(&self, folder: &str) -> Result<Vec<(String, Access)>, LoadError> {
         match self {
             Files::Dir(root) => {
                 let dir = root.join(folder);
+                let Ok(meta) = std::fs::symlink_metadata(&dir) else {
+                    return Ok(Vec::new());
+                };
+                let canonical = root
+                    .canonicalize()
+                    .map_err(|e| LoadError::Io(root.to_path_buf(), e))?;
+                if meta.file_type().is_symlink() {
+                    match dir.canonicalize() {
+                        Ok(target) if target.starts_with(&canonical) => {}
+                        Ok(_) => {
+                            return Ok(vec![(
+                                String::new(),
+                                Access::Refused("folder-outside-root"),
+                            )]);
+                        }
+                        Err(_) => {
+                            return Ok(vec![(String::new(), Access::Refused("file-link-broken"))]);
+                        }
+                    }
+                }
                 if !dir.is_dir() {
                     return Ok(Vec::new());
                 }
@@ -122,36 +182,42 @@ impl Files<'_> {
                 let mut out = Vec::new();
                 for entry in entries {
                     let entry = entry.map_err(|e| LoadError::Io(dir.clone(), e))?;
-                    if entry.path().is_file() {
-                        out.push(entry.file_name().to_string_lossy().into_owned());
-                    }
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let access = access(&canonical, &entry.path());
+                    out.push((name, access));
                 }
                 Ok(out)
             }
-            Files::Tree(rev) => Ok(rev.names(folder)),
+            Files::Tree(rev) => Ok(rev
+                .names(folder)
+                .into_iter()
+                .map(|n| (n, Access::Read))
+                .collect()),
         }
     }
 
     fn bytes(&self, rel: &str, max: u64) -> Result<Bytes, LoadError> {
         match self {
             Files::Dir(root) => {
+                // The limit is on the bytes read, not the size the file
+                // reports (0 for `/proc` files).
+                use std::io::Read as _;
                 let path = root.join(rel);
-                let size = std::fs::metadata(&path)
-                    .map_err(|e| LoadError::Io(path.clone(), e))?
-                    .len();
-                if size > max {
-                    return Ok(Bytes::TooLarge(size));
+                let file =
+                    std::fs::File::open(&path).map_err(|e| LoadError::Io(path.clone(), e))?;
+                let mut bytes = Vec::new();
+                file.take(max.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| LoadError::Io(path.clone(), e))?;
+                if bytes.len() as u64 > max {
+                    return Ok(Bytes::TooLarge);
                 }
-                std::fs::read(&path)
-                    .map(Bytes::Data)
-                    .map_err(|e| LoadError::Io(path, e))
+                Ok(Bytes::Data(bytes))
             }
             Files::Tree(rev) => match rev.file(rel) {
-                Some(Ok(bytes)) if bytes.len() as u64 > max => {
-                    Ok(Bytes::TooLarge(bytes.len() as u64))
-                }
+                Some(Ok(bytes)) if bytes.len() as u64 > max => Ok(Bytes::TooLarge),
                 Some(Ok(bytes)) => Ok(Bytes::Data(bytes.to_vec())),
-                Some(Err(size)) => Ok(Bytes::TooLarge(size)),
+                Some(Err(_)) => Ok(Bytes::TooLarge),
                 None => Err(LoadError::Io(
                     PathBuf::from(rev.display(rel)),
                     std::io::Error::from(std::io::ErrorKind::NotFound),
@@ -161,21 +227,54 @@ impl Files<'_> {
     }
 }
 
-fn list_files(files: &Files<'_>) -> Result<Vec<(String, FileKind)>, LoadError> {
+/// The plan files to read (path, kind), and the findings of those refused.
+type Listed = (Vec<(String, FileKind)>, Vec<Diagnostic>);
+
+/// The plan files to read, and a finding for each name of a plan file that
+/// may not be read (a link out of the plan, a link to nowhere, a folder or
+/// a pipe named like a plan file).
+fn list_files(files: &Files<'_>) -> Result<Listed, LoadError> {
     let mut out = Vec::new();
+    let mut refused = Vec::new();
     for (folder, kind) in FOLDERS {
-        for name in files.names(folder)? {
+        for (name, access) in files.names(folder)? {
             let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
             let csv =
                 name.ends_with(".csv") && matches!(kind, FileKind::Customers | FileKind::Actuals);
-            if name.starts_with('.') || !(yaml || csv) {
+            let rel = if name.is_empty() {
+                (*folder).to_string()
+            } else {
+                format!("{folder}/{name}")
+            };
+            if !name.is_empty() && (name.starts_with('.') || !(yaml || csv)) {
                 continue;
             }
-            out.push((format!("{folder}/{name}"), *kind));
+            match access {
+                Access::Read => out.push((rel, *kind)),
+                Access::Refused(id) => refused.push(refusal(&rel, id)),
+            }
         }
     }
     out.sort();
-    Ok(out)
+    refused.sort_by(|a, b| a.location.file.cmp(&b.location.file));
+    Ok((out, refused))
+}
+
+/// A finding at a path that is not read, naming it.
+fn refusal(rel: &str, id: &'static str) -> Diagnostic {
+    Diagnostic::new(
+        RuleId::YAML_SYNTAX,
+        Level::Error,
+        Message::new(id).text("path", rel),
+        crate::diag::Location {
+            file: rel.to_string(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        },
+    )
+    .with_help(Message::new("file-refused-help"))
 }
 
 /// Read the plan rooted at `root` (the folder holding `salgsmal.yaml`).
@@ -186,18 +285,45 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 /// Read a plan from `files`; `root` is its folder in the working tree
 /// (where reports and imports are written).
 pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
-    let (config_file, mut diagnostics, config) =
-        read_file(files, CONFIG_FILE, FileKind::Config, DEFAULT_MAX_FILE_BYTES)?;
+    let ceiling = max_file_bytes(None);
+    // salgsmal.yaml too is read only as a regular file inside the plan.
+    let refused = match files {
+        Files::Dir(dir) => match dir.canonicalize() {
+            Ok(canonical) => match access(&canonical, &dir.join(CONFIG_FILE)) {
+                Access::Read => None,
+                Access::Refused(id) => Some(id),
+            },
+            Err(e) => return Err(LoadError::Io(dir.to_path_buf(), e)),
+        },
+        Files::Tree(_) => None,
+    };
+    let (config_file, mut diagnostics, config) = match refused {
+        None => read_file(files, CONFIG_FILE, FileKind::Config, ceiling)?,
+        Some(id) => (
+            SourceFile {
+                path: CONFIG_FILE.to_string(),
+                kind: FileKind::Config,
+                text: String::new(),
+                tree: None,
+                rejected: Vec::new(),
+            },
+            vec![refusal(CONFIG_FILE, id)],
+            None,
+        ),
+    };
     let config = match config {
         Some(Typed::Config(c)) => Some(*c),
         _ => None,
     };
-    let max = config
-        .as_ref()
-        .and_then(|c| c.limits.as_ref())
-        .and_then(|l| l.max_file_bytes)
-        .unwrap_or(DEFAULT_MAX_FILE_BYTES);
-    let paths = list_files(files)?;
+    // The plan may lower the user's limit, never raise it.
+    let max = max_file_bytes(
+        config
+            .as_ref()
+            .and_then(|c| c.limits.as_ref())
+            .and_then(|l| l.max_file_bytes),
+    );
+    let (paths, refused) = list_files(files)?;
+    diagnostics.extend(refused);
     let results: Vec<_> = paths
         .par_iter()
         .map(|(rel, kind)| read_file(files, rel, *kind, max))
@@ -322,14 +448,12 @@ fn read_file(
     let mut diags = Vec::new();
     let bytes = match files.bytes(rel, max_bytes)? {
         Bytes::Data(bytes) => bytes,
-        Bytes::TooLarge(size) => {
+        Bytes::TooLarge => {
             diags.push(
                 Diagnostic::new(
                     RuleId::YAML_SYNTAX,
                     Level::Error,
-                    Message::new("file-too-large")
-                        .arg("size", count(size))
-                        .arg("max", count(max_bytes)),
+                    Message::new("file-too-large").arg("max", count(max_bytes)),
                     file.whole(),
                 )
                 .with_help(Message::new("file-too-large-help")),

@@ -257,11 +257,15 @@ pub fn environment_with(
     fmt: &Fmt,
 ) -> Environment<'static> {
     let mut env = Environment::new();
+    // The plan's own templates, only from a folder inside the plan (a
+    // `templates` link out of the plan is not followed).
+    let root = plan_root.canonicalize().ok();
     let dir: Option<PathBuf> = plan_root
         .join("templates")
         .canonicalize()
         .ok()
-        .filter(|d| d.is_dir() && given.is_none());
+        .filter(|d| d.is_dir() && given.is_none())
+        .filter(|d| root.as_ref().is_some_and(|r| d.starts_with(r)));
     env.set_loader(move |name| {
         if !safe_name(name) {
             return Err(Error::new(

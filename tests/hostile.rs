@@ -1,0 +1,232 @@
+//! A plan is untrusted input: a pull request from anyone. Links out of the
+//! plan are findings naming the link and are never followed; only regular
+//! files are read; the size limit is on the bytes read and set by whoever
+//! runs the tool (a plan can only lower it). Nothing outside the plan
+//! appears in any output.
+#![cfg(unix)]
+
+mod common;
+use common::{Plan, run_in_env};
+use std::os::unix::fs::symlink;
+use std::process::Command;
+
+const SECRET: &str = "hunter2-not-for-your-eyes";
+
+/// A file outside the plan whose content must never be printed.
+fn outside() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("secret.yaml"),
+        format!("name: {SECRET}\nteam: salg-vest\n"),
+    )
+    .expect("secret");
+    std::fs::create_dir(dir.path().join("sellers")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("sellers/kari.yaml"),
+        format!("name: {SECRET}\nteam: salg-vest\n"),
+    )
+    .expect("secret");
+    std::fs::write(dir.path().join("team.md"), format!("{SECRET}\n")).expect("template");
+    dir
+}
+
+/// Every output format of `check`, with the secret in the environment too.
+fn all_output(plan: &Plan) -> (String, Vec<serde_json::Value>) {
+    let mut text = String::new();
+    for format in ["human", "json", "github", "sarif", "junit"] {
+        let run = run_in_env(
+            plan.path(),
+            &["check", "--format", format],
+            &[("CI_TOKEN", SECRET)],
+        );
+        text.push_str(&run.stdout);
+        text.push_str(&run.stderr);
+    }
+    let (_, json) = plan.check_json();
+    let diags = json["diagnostics"].as_array().cloned().unwrap_or_default();
+    (text, diags)
+}
+
+fn finding<'a>(diags: &'a [serde_json::Value], file: &str) -> &'a serde_json::Value {
+    diags
+        .iter()
+        .find(|d| d["file"] == file && d["rule"] == "yaml-syntax")
+        .unwrap_or_else(|| panic!("no finding at {file}: {diags:#?}"))
+}
+
+#[test]
+fn links_out_of_the_plan_are_findings_and_never_followed() {
+    let out = outside();
+    let plan = Plan::new();
+    symlink(
+        out.path().join("secret.yaml"),
+        plan.path().join("sellers/x.yaml"),
+    )
+    .expect("link");
+    symlink("/etc/passwd", plan.path().join("sellers/passwd.yaml")).expect("link");
+    std::fs::create_dir_all(plan.path().join("customers")).expect("mkdir");
+    symlink("/proc/self/environ", plan.path().join("customers/env.csv")).expect("link");
+    let (text, diags) = all_output(&plan);
+    assert!(!text.contains(SECRET), "{text}");
+    assert!(!text.contains("root:x:"), "{text}");
+    let d = finding(&diags, "sellers/x.yaml");
+    assert_eq!(d["level"], "error");
+    assert!(
+        d["message"]
+            .as_str()
+            .expect("message")
+            .contains("is a link to a place outside the plan's folder"),
+        "{d}"
+    );
+    finding(&diags, "sellers/passwd.yaml");
+    finding(&diags, "customers/env.csv");
+}
+
+#[test]
+fn a_folder_or_salgsmal_yaml_linked_out_of_the_plan_is_not_followed() {
+    let out = outside();
+    let plan = Plan::new();
+    std::fs::remove_dir_all(plan.path().join("sellers")).expect("rm");
+    symlink(out.path().join("sellers"), plan.path().join("sellers")).expect("link");
+    let (text, diags) = all_output(&plan);
+    assert!(!text.contains(SECRET), "{text}");
+    let d = finding(&diags, "sellers");
+    assert!(
+        d["message"]
+            .as_str()
+            .expect("message")
+            .contains("the folder sellers is a link"),
+        "{d}"
+    );
+
+    let plan = Plan::new();
+    std::fs::remove_file(plan.path().join("salgsmal.yaml")).expect("rm");
+    std::fs::write(
+        out.path().join("salgsmal.yaml"),
+        format!("version: 1\ncompany: {SECRET}\nperiod: 2027\n"),
+    )
+    .expect("config");
+    symlink(
+        out.path().join("salgsmal.yaml"),
+        plan.path().join("salgsmal.yaml"),
+    )
+    .expect("link");
+    let (text, diags) = all_output(&plan);
+    assert!(!text.contains(SECRET), "{text}");
+    finding(&diags, "salgsmal.yaml");
+    let render = plan.run(&["render", "--dump-context"]);
+    assert!(!render.stdout.contains(SECRET));
+}
+
+#[test]
+fn only_regular_files_are_read_and_nothing_hangs() {
+    let plan = Plan::new();
+    let sellers = plan.path().join("sellers");
+    // A pipe would block a reader for ever.
+    let ok = Command::new("mkfifo")
+        .arg(sellers.join("pipe.yaml"))
+        .status()
+        .expect("mkfifo")
+        .success();
+    assert!(ok);
+    std::fs::create_dir(sellers.join("folder.yaml")).expect("mkdir");
+    symlink(
+        sellers.join("nowhere.yaml.missing"),
+        sellers.join("dangling.yaml"),
+    )
+    .expect("link");
+    symlink(sellers.join("loop.yaml"), sellers.join("loop.yaml")).expect("link");
+    // A link that stays inside the plan is read.
+    std::fs::write(
+        plan.path().join("ola.txt"),
+        "name: Ola Berg\nteam: salg-vest\n",
+    )
+    .expect("ola");
+    symlink(plan.path().join("ola.txt"), sellers.join("ola.yaml")).expect("link");
+    let (_, diags) = all_output(&plan);
+    for (file, says) in [
+        ("sellers/pipe.yaml", "is not a regular file"),
+        ("sellers/folder.yaml", "is not a regular file"),
+        ("sellers/dangling.yaml", "is a link that leads nowhere"),
+        ("sellers/loop.yaml", "is a link that leads nowhere"),
+    ] {
+        let d = finding(&diags, file);
+        assert!(
+            d["message"].as_str().expect("message").contains(says),
+            "{d}"
+        );
+    }
+    let (_, json) = plan.check_json();
+    assert!(
+        !json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["file"] == "sellers/ola.yaml" && d["rule"] == "yaml-syntax"),
+        "the link inside the plan is read"
+    );
+    let context = plan.run(&["render", "--dump-context"]).stdout;
+    assert!(context.contains("Ola Berg"));
+}
+
+#[test]
+fn the_user_sets_the_size_limit_and_a_plan_can_only_lower_it() {
+    let big = format!("name: Ola\nteam: salg-vest\n# {}\n", "x".repeat(400));
+    let plan = Plan::new()
+        .file(
+            "salgsmal.yaml",
+            "version: 1\ncompany: Testfirma AS\nperiod: 2027\nlimits: {max_file_bytes: 1000000000}\n",
+        )
+        .file("sellers/ola.yaml", &big);
+    let run = run_in_env(
+        plan.path(),
+        &["check", "--format", "json", "--locale", "en"],
+        &[("SALGSMAL_MAX_FILE_BYTES", "300")],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let too_large: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["file"] == "sellers/ola.yaml" && d["rule"] == "yaml-syntax")
+        .collect();
+    assert_eq!(
+        too_large.len(),
+        1,
+        "the plan's 1 GB does not raise the user's 300 bytes"
+    );
+    assert!(
+        too_large[0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("more than 300 bytes"),
+        "{}",
+        too_large[0]
+    );
+    // Without the user's limit, the default (16 MiB) applies.
+    let (_, json) = plan.check_json();
+    assert!(
+        !json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["file"] == "sellers/ola.yaml" && d["rule"] == "yaml-syntax")
+    );
+}
+
+#[test]
+fn a_templates_folder_linked_out_of_the_plan_is_not_used() {
+    let out = outside();
+    let plan = Plan::example();
+    symlink(out.path(), plan.path().join("templates")).expect("link");
+    let run = plan.run(&[
+        "render", "--report", "team", "--format", "md", "--out", "out",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let team = std::fs::read_to_string(plan.path().join("out/team-salg-vest.md")).expect("team");
+    assert!(
+        !team.contains(SECRET),
+        "the built-in template, not the linked one"
+    );
+    assert!(team.contains("Salg Vest"));
+}
