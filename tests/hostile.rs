@@ -230,3 +230,81 @@ fn a_templates_folder_linked_out_of_the_plan_is_not_used() {
     );
     assert!(team.contains("Salg Vest"));
 }
+
+/// Writes cannot be redirected: a committed `build` link is refused, a
+/// planted link where a report goes is replaced (not written through), no
+/// temp file is left behind, and a seller's reports go when the seller does
+/// — only the reports salgsmal wrote, never other files.
+#[test]
+fn writes_stay_in_the_output_folder() {
+    let out = outside();
+    let victim = out.path().join("victim.txt");
+    std::fs::write(&victim, "untouched\n").expect("victim");
+
+    let plan = Plan::example();
+    symlink(out.path(), plan.path().join("build")).expect("link");
+    let run = plan.run(&["render", "--report", "team", "--format", "md"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("is a link"), "{}", run.stderr);
+    assert!(!out.path().join("team-salg-vest.md").exists());
+
+    let plan = Plan::example();
+    let build = plan.path().join("build");
+    std::fs::create_dir(&build).expect("mkdir");
+    symlink(&victim, build.join("team-salg-vest.md")).expect("link");
+    std::fs::write(build.join("notes.txt"), "mine\n").expect("notes");
+    let run = plan.run(&["render", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("victim"),
+        "untouched\n"
+    );
+    assert!(
+        std::fs::symlink_metadata(build.join("team-salg-vest.md"))
+            .expect("report")
+            .is_file()
+    );
+    let names = |dir: &std::path::Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert!(
+        names(&build).iter().all(|n| !n.ends_with(".tmp")),
+        "{:?}",
+        names(&build)
+    );
+    // Ingrid leaves the team: her report goes, the HTML ones of the others
+    // and the user's own file stay.
+    let run = plan.run(&["render", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::remove_file(plan.path().join("sellers/ingrid.yaml")).expect("rm");
+    let run = plan.run(&["render", "--report", "team", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("removed build/seller-ingrid.md"),
+        "{}",
+        run.stdout
+    );
+    let after = names(&build);
+    assert!(
+        !after.contains(&"seller-ingrid.md".to_string()),
+        "{after:?}"
+    );
+    assert!(
+        !after.contains(&"seller-ingrid.html".to_string()),
+        "{after:?}"
+    );
+    for kept in [
+        "notes.txt",
+        "seller-kari.md",
+        "seller-kari.html",
+        "review-salg-vest.md",
+    ] {
+        assert!(after.contains(&kept.to_string()), "{kept} in {after:?}");
+    }
+}

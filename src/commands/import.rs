@@ -680,36 +680,22 @@ fn key(text: &str) -> String {
 fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<(), Message> {
     let failed =
         |e: &std::io::Error| Message::new("import-write-failed").text("error", e.to_string());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let dest = dir.join(name);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
+    // Staged in a temp file created exclusively under an unpredictable name
+    // (never through a link planted in the folder), then put in place.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".salgsmal-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
         .map_err(|e| failed(&e))?;
-    let written = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all());
-    drop(file);
-    let placed = written.and_then(|()| {
-        if force {
-            std::fs::rename(&tmp, &dest)
-        } else {
-            // A hard link fails where the file exists: no overwrite even if
-            // one appeared since the check.
-            match std::fs::hard_link(&tmp, &dest) {
-                Ok(()) => std::fs::remove_file(&tmp),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-                Err(_) if dest.symlink_metadata().is_ok() => {
-                    Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists))
-                }
-                Err(_) => std::fs::rename(&tmp, &dest),
-            }
-        }
-    });
-    if let Err(e) = placed {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(failed(&e));
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| failed(&e))?;
+    if force {
+        tmp.persist(&dest).map_err(|e| failed(&e.error))?;
+    } else {
+        // No overwrite, even of a file that appeared since the check.
+        tmp.persist_noclobber(&dest).map_err(|e| failed(&e.error))?;
     }
     Ok(())
 }

@@ -57,20 +57,29 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    let alive = render::report_names(&context);
     drop(context);
     let out = args.out.clone().unwrap_or_else(|| root.join("build"));
-    let written = render::write_all(&out, &files)
-        .map_err(|e| anyhow::anyhow!("cannot write the reports into {}: {e}", out.display()))?;
+    let written = render::write_all(&out, &files, &alive).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !global.quiet {
         let here = std::env::current_dir()
             .ok()
             .and_then(|d| d.canonicalize().ok());
-        for path in &written {
-            let shown = here
-                .as_ref()
+        let shown = |path: &std::path::Path| {
+            here.as_ref()
                 .and_then(|h| path.strip_prefix(h).ok())
-                .unwrap_or(path);
-            super::println(&format!("wrote {}", shown.display()))?;
+                .unwrap_or(path)
+                .display()
+                .to_string()
+        };
+        for path in &written.written {
+            super::println(&format!("wrote {}", shown(path)))?;
+        }
+        for path in &written.removed {
+            super::println(&format!(
+                "removed {} (its seller or team is gone)",
+                shown(path)
+            ))?;
         }
     }
     let denied = match args.deny {

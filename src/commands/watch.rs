@@ -184,8 +184,10 @@ impl Watcher {
                 team: None,
                 seller: None,
             };
+            // Reports of a seller or team deleted since are removed.
+            let alive = render::report_names(&context);
             match render::render(&env, &context, &self.root, &options)
-                .map(|files| render::write_all(&self.out, &files).map(|w| w.len()))
+                .map(|files| render::write_all(&self.out, &files, &alive).map(|w| w.written.len()))
             {
                 Ok(Ok(n)) => {
                     let rendered = Message::new("watch-rendered")

@@ -584,22 +584,167 @@ pub fn render(
     Ok(out)
 }
 
-/// Write the reports into `dir`, each through a temporary file renamed into
-/// place, so a reader never sees half a report.
-pub fn write_all(dir: &Path, files: &[Rendered]) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
-    let mut written = Vec::new();
+/// Every report file the plan of `context` can have: each team's team and
+/// review report and each seller's report, in both formats.
+pub fn report_names(context: &JValue) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for (list, reports) in [
+        ("teams", &[Report::Team, Report::Review][..]),
+        ("sellers", &[Report::Seller][..]),
+    ] {
+        for item in items(&attr(context, list)) {
+            let id = file_id(attr(&item, "id").as_str().unwrap_or("x"));
+            for report in reports {
+                for ext in [Format::Md.ext(), Format::Html.ext()] {
+                    out.insert(format!("{}-{id}.{ext}", report.name()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The list of the reports `write_all` wrote last, in the output folder.
+const MANIFEST: &str = ".salgsmal-reports";
+
+/// A report that could not be written, and why.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub error: std::io::Error,
+    /// How many reports were already in place when it failed (0 when it
+    /// failed while staging: nothing was changed).
+    pub replaced: usize,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write {}: {}", self.path.display(), self.error)?;
+        match self.replaced {
+            0 => write!(f, "; no report was changed"),
+            n => write!(f, "; {n} reports were replaced before it"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// What `write_all` did.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub written: Vec<PathBuf>,
+    /// Reports of an earlier run whose seller or team is gone.
+    pub removed: Vec<PathBuf>,
+}
+
+/// Write the reports into `dir`, all or none: each is first staged in a
+/// temp file created exclusively, under an unpredictable name, in `dir`
+/// (never through a link); only when all are staged are they renamed into
+/// place (a rename replaces a link, it never writes through one). A failure
+/// removes what was staged and names the path. The reports an earlier run
+/// wrote (listed in `dir/.salgsmal-reports`) that the plan can no longer
+/// have (`alive`: [`report_names`]; their seller or team is gone) are
+/// removed; no other file is. `dir` itself may not be a link.
+pub fn write_all(
+    dir: &Path,
+    files: &[Rendered],
+    alive: &std::collections::HashSet<String>,
+) -> Result<Written, WriteError> {
+    let fail = |path: &Path, error: std::io::Error| WriteError {
+        path: path.to_path_buf(),
+        error,
+        replaced: 0,
+    };
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(fail(
+            dir,
+            std::io::Error::other(
+                "the output folder is a link; reports are not written through it",
+            ),
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let stage = |text: &[u8]| -> std::io::Result<tempfile::NamedTempFile> {
+        use std::io::Write as _;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".salgsmal-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        tmp.write_all(text)?;
+        tmp.as_file().sync_all()?;
+        Ok(tmp)
+    };
+    let mut staged = Vec::new();
     for f in files {
         let path = dir.join(&f.file);
-        let tmp = dir.join(format!(".{}.{}.tmp", f.file, std::process::id()));
-        std::fs::write(&tmp, &f.text)?;
-        if let Err(e) = std::fs::rename(&tmp, &path) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
-        written.push(path);
+        // Dropping what is staged removes it.
+        let tmp = stage(f.text.as_bytes()).map_err(|e| fail(&path, e))?;
+        staged.push((tmp, path));
     }
-    Ok(written)
+    let before = previous_reports(dir);
+    let mut out = Written::default();
+    for (tmp, path) in staged {
+        tmp.persist(&path).map_err(|e| WriteError {
+            replaced: out.written.len(),
+            ..fail(&path, e.error)
+        })?;
+        out.written.push(path);
+    }
+    let mut now: std::collections::HashSet<&str> = files.iter().map(|f| f.file.as_str()).collect();
+    for name in &before {
+        if alive.contains(name) {
+            now.insert(name); // another report of a seller or team still there
+            continue;
+        }
+        let path = dir.join(name);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+            && std::fs::remove_file(&path).is_ok()
+        {
+            out.removed.push(path);
+        }
+    }
+    let mut list: Vec<&str> = now.into_iter().collect();
+    list.sort_unstable();
+    let manifest = dir.join(MANIFEST);
+    let text = format!(
+        "# The reports salgsmal wrote here last; it removes them when their seller or team is gone.\n{}\n",
+        list.join("\n")
+    );
+    stage(text.as_bytes())
+        .and_then(|tmp| tmp.persist(&manifest).map(|_| ()).map_err(|e| e.error))
+        .map_err(|e| WriteError {
+            replaced: out.written.len(),
+            ..fail(&manifest, e)
+        })?;
+    Ok(out)
+}
+
+/// The report names of the manifest: plain file names only (no folder, not
+/// hidden), from a regular file of at most 1 MiB.
+fn previous_reports(dir: &Path) -> Vec<String> {
+    use std::io::Read as _;
+    let path = dir.join(MANIFEST);
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return Vec::new();
+    }
+    let mut text = String::new();
+    if std::fs::File::open(&path)
+        .and_then(|f| f.take(1 << 20).read_to_string(&mut text))
+        .is_err()
+    {
+        return Vec::new();
+    }
+    text.lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && !l.starts_with('#')
+                && !l.starts_with('.')
+                && !l.contains(['/', '\\'])
+                && (l.ends_with(".md") || l.ends_with(".html"))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
