@@ -308,3 +308,35 @@ fn writes_stay_in_the_output_folder() {
         assert!(after.contains(&kept.to_string()), "{kept} in {after:?}");
     }
 }
+
+/// Thousands of unknown keys: the first hundred get a finding each, the
+/// rest are counted in one (the check stays linear; speed is measured by
+/// the benchmark, not here).
+#[test]
+fn many_unknown_keys_are_counted_not_listed() {
+    let mut text = String::from("name: Kari Nordmann\nteam: salg-vest\n");
+    for i in 0..30_000 {
+        text.push_str(&format!("ukjent_{i}: {i}\n"));
+    }
+    let plan = Plan::new().file("sellers/kari.yaml", &text);
+    let d = plan.diagnostics("schema");
+    assert_eq!(d.len(), 101, "{}", d.len());
+    let one_by_one: Vec<&serde_json::Value> = d
+        .iter()
+        .filter(|d| d["message_id"] == "schema-unknown-key")
+        .collect();
+    assert_eq!(one_by_one.len(), 100);
+    assert_eq!(one_by_one[0]["line"], 3);
+    assert_eq!(one_by_one[99]["line"], 102);
+    let last = d
+        .iter()
+        .find(|d| d["message_id"] == "schema-unknown-keys-more")
+        .expect("the count");
+    assert!(
+        last["message"]
+            .as_str()
+            .expect("message")
+            .contains("29,900 more unknown keys in Seller (ukjent_100, ukjent_101"),
+        "{last}"
+    );
+}

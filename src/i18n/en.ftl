@@ -378,6 +378,10 @@ schema-key-not-word = a key must be a plain word, not a mapping or a list
 schema-bad-number = `{ $text }` is not a number a plan can hold (too large, infinite or not a number)
 schema-in = in { $what }
 schema-in-here = in here
+schema-unknown-keys-more = { $count ->
+        [one] { $count } more unknown key
+       *[other] { $count } more unknown keys
+    } { $where } ({ $keys }, …)
 schema-unknown-key = unknown key `{ $key }` { $where }
 schema-unknown-key-suggest = unknown key `{ $key }` { $where }: did you mean `{ $suggestion }`?
 schema-allowed-keys = allowed keys: { $keys }

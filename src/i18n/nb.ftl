@@ -378,6 +378,10 @@ schema-key-not-word = en nøkkel må være et enkelt ord, ikke en mapping eller 
 schema-bad-number = `{ $text }` er ikke et tall en plan kan holde (for stort, uendelig eller ikke et tall)
 schema-in = i { $what }
 schema-in-here = her
+schema-unknown-keys-more = { $count ->
+        [one] { $count } ukjent nøkkel til
+       *[other] { $count } ukjente nøkler til
+    } { $where } ({ $keys }, …)
 schema-unknown-key = ukjent nøkkel `{ $key }` { $where }
 schema-unknown-key-suggest = ukjent nøkkel `{ $key }` { $where }: mente du `{ $suggestion }`?
 schema-allowed-keys = tillatte nøkler: { $keys }

@@ -605,13 +605,20 @@ fn scope_of(pointer: &str) -> String {
 /// stay, so that the positions of the others do not shift).
 fn prune(tree: &yaml::Node, pointers: &HashSet<String>) -> yaml::Node {
     let mut copy = tree.clone();
+    // The keys to drop, by their mapping: one pass over each mapping.
+    let mut by_parent: std::collections::HashMap<&str, HashSet<String>> =
+        std::collections::HashMap::new();
     for pointer in pointers {
-        let Some((parent, last)) = pointer.rsplit_once('/') else {
-            continue;
-        };
-        let key = crate::source::pointer::unescape(last);
+        if let Some((parent, last)) = pointer.rsplit_once('/') {
+            by_parent
+                .entry(parent)
+                .or_default()
+                .insert(crate::source::pointer::unescape(last));
+        }
+    }
+    for (parent, keys) in by_parent {
         if let Some(yaml::Value::Map(entries)) = copy.pointer_mut(parent).map(|n| &mut n.value) {
-            entries.retain(|(k, _)| k.key_text().as_deref() != Some(key.as_str()));
+            entries.retain(|(k, _)| k.key_text().is_none_or(|t| !keys.contains(&t)));
         }
     }
     copy

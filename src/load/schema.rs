@@ -355,6 +355,10 @@ fn number_arg(value: &Value) -> crate::i18n::Arg {
     }
 }
 
+/// How many unknown keys of one mapping get a finding each; the rest are
+/// counted in one.
+const SHOWN_UNKNOWN_KEYS: usize = 100;
+
 fn describe(
     err: &ValidationError<'_>,
     pointer: &str,
@@ -378,10 +382,35 @@ fn describe(
                 || Message::new("schema-in-here"),
                 |what| Message::new("schema-in").phrase("what", what),
             );
-            unexpected
+            // The mapping's keys, found once: a file with many unknown keys
+            // is located in one pass, not one search per key.
+            let wanted: HashSet<&str> = unexpected
                 .iter()
+                .take(SHOWN_UNKNOWN_KEYS)
+                .map(String::as_str)
+                .collect();
+            let keys: std::collections::HashMap<String, crate::source::yaml::SrcSpan> = file
+                .tree
+                .as_ref()
+                .and_then(|t| t.pointer(pointer))
+                .and_then(Node::as_map)
+                .map(|entries| {
+                    entries
+                        .iter()
+                        .filter(|(k, _)| k.as_str().is_none_or(|t| wanted.contains(t)))
+                        .filter_map(|(k, _)| Some((k.key_text()?, k.span)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let allowed_keys = allowed.join(", ");
+            let mut found: Vec<Diagnostic> = unexpected
+                .iter()
+                .take(SHOWN_UNKNOWN_KEYS)
                 .map(|key| {
                     let ptr = crate::source::pointer::join(pointer, key);
+                    let at = keys
+                        .get(key.as_str())
+                        .map_or_else(|| file.locate_key(&ptr), |span| file.span_location(*span));
                     let suggestion = did_you_mean(key, allowed.iter().map(String::as_str));
                     let message = match suggestion {
                         Some(s) => Message::new("schema-unknown-key-suggest")
@@ -392,13 +421,34 @@ fn describe(
                             .text("key", key)
                             .phrase("where", where_.clone()),
                     };
-                    Diagnostic::new(RuleId::SCHEMA, Level::Error, message, file.locate_key(&ptr))
+                    Diagnostic::new(RuleId::SCHEMA, Level::Error, message, at)
                         .with_pointer(ptr)
-                        .with_help(
-                            Message::new("schema-allowed-keys").text("keys", allowed.join(", ")),
-                        )
+                        .with_help(Message::new("schema-allowed-keys").text("keys", &allowed_keys))
                 })
-                .collect()
+                .collect();
+            // A mapping of thousands of unknown keys: the first ones one by
+            // one, the rest counted in one finding.
+            if let Some(rest) = unexpected.get(SHOWN_UNKNOWN_KEYS..)
+                && !rest.is_empty()
+            {
+                let named: Vec<&str> = rest.iter().take(5).map(String::as_str).collect();
+                let d = Diagnostic::new(
+                    RuleId::SCHEMA,
+                    Level::Error,
+                    Message::new("schema-unknown-keys-more")
+                        .count("count", rest.len())
+                        .text("keys", named.join(", "))
+                        .phrase("where", where_),
+                    file.locate(pointer),
+                )
+                .with_help(Message::new("schema-allowed-keys").text("keys", &allowed_keys));
+                found.push(if pointer.is_empty() {
+                    d
+                } else {
+                    d.with_pointer(pointer.to_string())
+                });
+            }
+            found
         }
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();

@@ -166,8 +166,20 @@ impl Node {
     pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
         self.as_map()?
             .iter()
-            .find(|(k, _)| k.key_text().as_deref() == Some(key))
+            .find(|(k, _)| k.key_is(key))
             .map(|(k, v)| (k, v))
+    }
+
+    /// Whether this scalar key's text is `key` (as `key_text` compares,
+    /// without making a string).
+    pub fn key_is(&self, key: &str) -> bool {
+        match &self.value {
+            Value::Scalar(Scalar::Str(s) | Scalar::Number(s) | Scalar::NonFinite(s)) => s == key,
+            Value::Scalar(Scalar::Bool(true)) => key == "true",
+            Value::Scalar(Scalar::Bool(false)) => key == "false",
+            Value::Scalar(Scalar::Null) => key == "null",
+            _ => false,
+        }
     }
 
     /// The node at a JSON Pointer (RFC 6901), if there is one.
@@ -198,7 +210,7 @@ impl Node {
             node = match &mut node.value {
                 Value::Map(entries) => entries
                     .iter_mut()
-                    .find(|(k, _)| k.key_text().as_deref() == Some(token.as_str()))
+                    .find(|(k, _)| k.key_is(&token))
                     .map(|(_, v)| v)?,
                 Value::Seq(items) => items.get_mut(token.parse::<usize>().ok()?)?,
                 Value::Scalar(_) => return None,
@@ -309,6 +321,9 @@ enum Frame {
         span: SrcSpan,
         entries: Vec<(Node, Node)>,
         pending_key: Option<Node>,
+        /// Each key's text and where it first stands, to find a duplicate
+        /// in one lookup (a mapping of many keys stays linear).
+        seen: foldhash::HashMap<String, SrcSpan>,
     },
 }
 
@@ -337,17 +352,16 @@ impl Builder {
             Some(Frame::Map {
                 entries,
                 pending_key,
+                seen,
                 ..
             }) => match pending_key.take() {
                 None => *pending_key = Some(node),
                 Some(key) => {
                     let text = key.key_text();
-                    let first = text.as_ref().and_then(|t| {
-                        entries
-                            .iter()
-                            .find(|(k, _)| k.key_text().as_ref() == Some(t))
-                            .map(|(k, _)| k.span)
-                    });
+                    let first = text.as_ref().and_then(|t| seen.get(t).copied());
+                    if let (None, Some(t)) = (first, &text) {
+                        seen.insert(t.clone(), key.span);
+                    }
                     match (first, text) {
                         (Some(first), Some(text)) => self.issues.push(YamlIssue {
                             kind: IssueKind::DuplicateKey,
@@ -450,6 +464,7 @@ pub fn parse(source: &str) -> Parsed {
                         span: sspan,
                         entries: Vec::new(),
                         pending_key: None,
+                        seen: foldhash::HashMap::default(),
                     }
                 });
             }
