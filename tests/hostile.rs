@@ -340,3 +340,16 @@ fn many_unknown_keys_are_counted_not_listed() {
         "{last}"
     );
 }
+
+/// `init` never writes through a link, not even one that leads nowhere.
+#[test]
+fn init_does_not_write_through_a_dangling_link() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = out.path().join("planted.yaml");
+    symlink(&target, dir.path().join("salgsmal.yaml")).expect("link");
+    let run = common::run_in(dir.path(), &["init", "."]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("salgsmal.yaml"), "{}", run.stderr);
+    assert!(!target.exists(), "nothing written outside");
+}

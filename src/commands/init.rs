@@ -70,7 +70,8 @@ pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
     }
     let existing: Vec<&str> = files
         .iter()
-        .filter(|(p, _)| dir.join(p).exists())
+        // A link counts as there, even one that leads nowhere.
+        .filter(|(p, _)| dir.join(p).symlink_metadata().is_ok())
         .map(|(p, _)| p.as_str())
         .collect();
     if !existing.is_empty() {
@@ -105,12 +106,20 @@ pub fn execute(args: &InitArgs, global: Global) -> anyhow::Result<ExitCode> {
 }
 
 fn write(dir: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+    // `create_new`: never over a file, and never through a link (even one
+    // planted since the check, or one that leads nowhere).
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// What the plan's `.gitignore` says about `build/`, the default output
