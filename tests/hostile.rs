@@ -353,3 +353,37 @@ fn init_does_not_write_through_a_dangling_link() {
     assert!(run.stderr.contains("salgsmal.yaml"), "{}", run.stderr);
     assert!(!target.exists(), "nothing written outside");
 }
+
+/// A CSV header of many unknown columns: linear, the first hundred named,
+/// the rest counted.
+#[test]
+fn many_unknown_columns_are_counted_not_listed() {
+    let n = 30_000;
+    let header: Vec<String> = (0..n).map(|i| format!("kolonne{i}")).collect();
+    let row: Vec<&str> = (0..n).map(|_| "1").collect();
+    let text = format!(
+        "id,name,revenue,margin,{}\nx,X AS,100000,0.2,{}\n",
+        header.join(","),
+        row.join(",")
+    );
+    let plan = Plan::new()
+        .file("sellers/ola.yaml", "name: Ola Berg\nteam: salg-vest\n")
+        .file("customers/ola.csv", &text);
+    let d: Vec<serde_json::Value> = plan
+        .diagnostics("schema")
+        .into_iter()
+        .filter(|d| d["file"] == "customers/ola.csv")
+        .collect();
+    assert_eq!(d.len(), 101, "{}", d.len());
+    let count = d
+        .iter()
+        .find(|d| d["message_id"] == "csv-unknown-columns-more")
+        .expect("the count");
+    assert!(
+        count["message"]
+            .as_str()
+            .expect("message")
+            .contains("29,900 more unknown columns (kolonne100, kolonne101"),
+        "{count}"
+    );
+}

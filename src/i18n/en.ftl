@@ -355,6 +355,10 @@ csv-row-length = this row has { $cells ->
         [one] { $columns } column
        *[other] { $columns } columns
     }; the row is not read
+csv-unknown-columns-more = { $count ->
+        [one] { $count } more unknown column
+       *[other] { $count } more unknown columns
+    } ({ $columns }, …)
 csv-unknown-column = unknown column `{ $column }`
 csv-unknown-column-suggest = unknown column `{ $column }`: did you mean `{ $suggestion }`?
 csv-columns-help = the columns are: { $columns }

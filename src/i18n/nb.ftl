@@ -355,6 +355,10 @@ csv-row-length = denne raden har { $cells ->
         [one] { $columns } kolonne
        *[other] { $columns } kolonner
     }; raden blir ikke lest
+csv-unknown-columns-more = { $count ->
+        [one] { $count } ukjent kolonne til
+       *[other] { $count } ukjente kolonner til
+    } ({ $columns }, …)
 csv-unknown-column = ukjent kolonne `{ $column }`
 csv-unknown-column-suggest = ukjent kolonne `{ $column }`: mente du `{ $suggestion }`?
 csv-columns-help = kolonnene er: { $columns }

@@ -766,7 +766,10 @@ fn csv_tree(
         ]
     };
     let mut found: Vec<Diagnostic> = table.issues.into_iter().map(located).collect();
-    found.extend(unknown.iter().map(|cell| {
+    // The first hundred unknown columns one by one, the rest counted.
+    const SHOWN: usize = 100;
+    let allowed_columns = allowed.join(", ");
+    found.extend(unknown.iter().take(SHOWN).map(|cell| {
         let name = cell.text.trim();
         let message = match crate::diag::did_you_mean(name, allowed.iter().copied()) {
             Some(s) => Message::new("csv-unknown-column-suggest")
@@ -784,8 +787,27 @@ fn csv_tree(
             message,
             file.span_location(span),
         )
-        .with_help(Message::new("csv-columns-help").text("columns", allowed.join(", ")))
+        .with_help(Message::new("csv-columns-help").text("columns", &allowed_columns))
     }));
+    if let Some(rest) = unknown.get(SHOWN..)
+        && let Some(first) = rest.first()
+    {
+        let named: Vec<&str> = rest.iter().take(5).map(|c| c.text.trim()).collect();
+        found.push(
+            Diagnostic::new(
+                RuleId::SCHEMA,
+                Level::Error,
+                Message::new("csv-unknown-columns-more")
+                    .count("count", rest.len())
+                    .text("columns", named.join(", ")),
+                file.span_location(yaml::SrcSpan {
+                    start: first.pos,
+                    end: first.end,
+                }),
+            )
+            .with_help(Message::new("csv-columns-help").text("columns", &allowed_columns)),
+        );
+    }
     // A required column missing from the header is one finding, not one a row.
     let required: &[&str] = if per_customer {
         &["customer"]

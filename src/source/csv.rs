@@ -298,7 +298,8 @@ pub fn table(text: &str, kind_of: impl Fn(&str) -> Option<CellKind>) -> Result<T
             issues,
         });
     };
-    let mut seen: Vec<String> = Vec::new();
+    // A set: a header of many columns stays linear.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let columns: Vec<(String, Option<CellKind>)> = header
         .iter()
         .map(|h| {
@@ -310,7 +311,7 @@ pub fn table(text: &str, kind_of: impl Fn(&str) -> Option<CellKind>) -> Result<T
                 });
                 return (name, None);
             }
-            seen.push(name.clone());
+            seen.insert(name.clone());
             let kind = kind_of(&name);
             if kind.is_none() {
                 unknown.push(h.clone());
