@@ -638,6 +638,20 @@ fn build(
     })
 }
 
+impl PeriodEval {
+    /// `actual` in `review` against the part of `eval`'s annual target that
+    /// falls in it.
+    fn of(goal: &Goal, eval: &Eval, clock: Clock, review: Period, actual: Frac) -> Self {
+        let target = eval.annual.times(share_of_period(goal, clock, review));
+        Self {
+            period: review,
+            actual,
+            target,
+            attainment: actual.checked_div(target),
+        }
+    }
+}
+
 /// The share of the year's target that falls in `period`, up to `as_of`.
 fn share_of_period(goal: &Goal, clock: Clock, period: Period) -> Frac {
     let end = Clock {
@@ -672,13 +686,7 @@ fn period_of(
         .filter(|r| review.covers(r.period))
         .collect();
     let (actual, _, _) = actual(plan, metric, &within)?;
-    let target = eval.annual.times(share_of_period(goal, clock, review));
-    Some(PeriodEval {
-        period: review,
-        actual,
-        target,
-        attainment: actual.checked_div(target),
-    })
+    Some(PeriodEval::of(goal, eval, clock, review, actual))
 }
 
 /// A team's flow in the period under review: its sellers' results in it
@@ -707,13 +715,7 @@ fn team_period(
         return None;
     }
     let actual = parts.iter().fold(Frac::ZERO, |a, p| a.plus(p.actual));
-    let target = eval.annual.times(share_of_period(goal, clock, review));
-    Some(PeriodEval {
-        period: review,
-        actual,
-        target,
-        attainment: actual.checked_div(target),
-    })
+    Some(PeriodEval::of(goal, eval, clock, review, actual))
 }
 
 /// A goal's target over a year: a rate (10 a week) as its count.

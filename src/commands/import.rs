@@ -532,6 +532,20 @@ impl NameIndex {
     }
 }
 
+/// The id a cell names, or a bad row saying why it names none.
+fn found(index: &NameIndex, cell: &Cell, problems: &mut Vec<BadRow>) -> Option<String> {
+    match index.find(&cell.text) {
+        Ok(id) => Some(id.to_string()),
+        Err(message) => {
+            problems.push(BadRow {
+                pos: cell.pos,
+                message,
+            });
+            None
+        }
+    }
+}
+
 /// A row read: its seller, its customer (where the rows name customers)
 /// and (metric, value, cell) for every non-empty value cell.
 type Row<'a> = (String, Option<String>, Vec<(String, Decimal, &'a Cell)>);
@@ -570,29 +584,11 @@ fn read_row<'a>(
             });
             None
         }
-        Some(cell) => match sellers.find(&cell.text) {
-            Ok(id) => Some(id.to_string()),
-            Err(message) => {
-                problems.push(BadRow {
-                    pos: cell.pos,
-                    message,
-                });
-                None
-            }
-        },
+        Some(cell) => found(sellers, cell, &mut problems),
     };
     // An empty customer cell: the row counts for its seller only.
     let customer = match columns.customer.and_then(|i| row.get(i)) {
-        Some(cell) if !cell.text.trim().is_empty() => match customers.find(&cell.text) {
-            Ok(id) => Some(id.to_string()),
-            Err(message) => {
-                problems.push(BadRow {
-                    pos: cell.pos,
-                    message,
-                });
-                None
-            }
-        },
+        Some(cell) if !cell.text.trim().is_empty() => found(customers, cell, &mut problems),
         _ => None,
     };
     let mut values = Vec::new();

@@ -68,37 +68,18 @@ pub fn render(diags: &[Diagnostic], summary: Summary, loc: &Localizer) -> String
     out
 }
 
-/// A Markdown table cell: one line, nothing that ends the cell or opens
-/// markup.
-fn cell(text: &str) -> String {
-    let mut out = String::new();
-    for c in super::escape(text).chars() {
-        match c {
-            '|' | '\\' | '`' | '*' | '_' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Every finding as Markdown, for the job summary (`$GITHUB_STEP_SUMMARY`).
 pub fn step_summary(diags: &[Diagnostic], summary: Summary, loc: &Localizer) -> String {
     let (head, counts) = summary.words(loc);
     let mut out = format!(
         "### salgsmal check\n\n**{}**: {}\n\n",
-        cell(&head),
-        cell(&counts)
+        super::markdown_cell(&head),
+        super::markdown_cell(&counts)
     );
     if diags.is_empty() {
         return out;
     }
-    let word = |id: &'static str| cell(&loc.format(&Message::new(id)));
+    let word = |id: &'static str| super::markdown_cell(&loc.format(&Message::new(id)));
     out.push_str(&format!(
         "| {} | {} | {} | {} |\n|---|---|---|---|\n",
         word("github-col-level"),
@@ -116,9 +97,9 @@ pub fn step_summary(diags: &[Diagnostic], summary: Summary, loc: &Localizer) -> 
             "| {} | `{}` | {}:{} | {} |\n",
             word(level),
             d.rule,
-            cell(&d.location.file),
+            super::markdown_cell(&d.location.file),
             d.location.line,
-            cell(&loc.format(&d.message))
+            super::markdown_cell(&loc.format(&d.message))
         ));
     }
     out.push('\n');

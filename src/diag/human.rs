@@ -34,6 +34,32 @@ impl Style {
     }
 }
 
+/// Text as Markdown shows it literally, on one line: what would end a
+/// table cell or open markup is escaped (reports, the job summary, the
+/// pull-request comment).
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plan content for a Markdown table cell in CI output: control characters
+/// escaped as on a terminal, then [`markdown`].
+pub fn markdown_cell(text: &str) -> String {
+    markdown(&escape(text))
+}
+
 /// Plan content as it may be shown on a terminal or in a CI log: control
 /// characters (C0, DEL, C1: newlines, escape bytes) and the invisible
 /// direction overrides are written escaped (`\n`, `\u{1b}`), so a key or a

@@ -8,7 +8,7 @@ mod junit;
 mod sarif;
 
 pub use github::{render as render_github, step_summary as github_step_summary};
-pub use human::{Style, escape, render as render_human};
+pub use human::{Style, escape, markdown, markdown_cell, render as render_human};
 pub use json::{Summary, render as render_json, value as json_value};
 pub use junit::render as render_junit;
 pub use sarif::{RuleInfo, render as render_sarif};
@@ -224,6 +224,12 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escapes_what_breaks_a_table() {
+        assert_eq!(markdown("A | B <script>"), "A \\| B &lt;script&gt;");
+        assert_eq!(markdown("line\nbreak"), "line break");
+    }
 
     #[test]
     fn suggestions_pick_the_closest_word() {

@@ -250,6 +250,31 @@ fn match_entries<T>(
     (pairs, left_base, left_head)
 }
 
+/// The sellers (or teams) only the base has, and those only the head has.
+fn unmatched<T>(
+    out: &mut PlanDiff,
+    kind: &'static str,
+    (bp, base, removed): (&Plan, &[crate::model::Entry<T>], &[usize]),
+    (hp, head, added): (&Plan, &[crate::model::Entry<T>], &[usize]),
+    name: impl Fn(&T) -> &str,
+) {
+    for &b in removed {
+        let e = &base[b];
+        out.entities.push(EntityChange::removed(
+            kind,
+            bp,
+            e.file,
+            &e.id,
+            name(&e.data),
+        ));
+    }
+    for &h in added {
+        let e = &head[h];
+        out.entities
+            .push(EntityChange::added(kind, hp, e.file, &e.id, name(&e.data)));
+    }
+}
+
 /// A goal's key within its list: its id, else its metric and product.
 fn goal_key(g: &Goal) -> String {
     if g.id.is_empty() {
@@ -307,26 +332,13 @@ pub fn compare(base: &Side<'_>, head: &Side<'_>, loc: &Localizer) -> PlanDiff {
             goals(&mut out, (bp, hp), &owner, list, a, b);
         }
     }
-    for &b in &removed {
-        let s = &bp.sellers[b];
-        out.entities.push(EntityChange::removed(
-            "seller",
-            bp,
-            s.file,
-            &s.id,
-            &s.data.name,
-        ));
-    }
-    for &h in &added {
-        let s = &hp.sellers[h];
-        out.entities.push(EntityChange::added(
-            "seller",
-            hp,
-            s.file,
-            &s.id,
-            &s.data.name,
-        ));
-    }
+    unmatched(
+        &mut out,
+        "seller",
+        (bp, &bp.sellers, &removed),
+        (hp, &hp.sellers, &added),
+        |s| &s.name,
+    );
 
     let team_name = |t: &crate::model::Team| Some(t.name.trim().to_lowercase());
     let (pairs, removed, added) = match_entries(&bp.teams, &hp.teams, &[&team_name]);
@@ -405,21 +417,13 @@ pub fn compare(base: &Side<'_>, head: &Side<'_>, loc: &Localizer) -> PlanDiff {
             }
         }
     }
-    for &b in &removed {
-        let t = &bp.teams[b];
-        out.entities.push(EntityChange::removed(
-            "team",
-            bp,
-            t.file,
-            &t.id,
-            &t.data.name,
-        ));
-    }
-    for &h in &added {
-        let t = &hp.teams[h];
-        out.entities
-            .push(EntityChange::added("team", hp, t.file, &t.id, &t.data.name));
-    }
+    unmatched(
+        &mut out,
+        "team",
+        (bp, &bp.teams, &removed),
+        (hp, &hp.teams, &added),
+        |t| &t.name,
+    );
 
     customers(
         &mut out,

@@ -3,7 +3,7 @@
 //! as text, and as JSON (SPEC 5).
 
 use super::diff::{Change, PlanDiff, RollupChange};
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Diagnostic, Level, markdown_cell as cell};
 use crate::i18n::{Localizer, Message};
 use crate::model::Plan;
 use crate::model::metrics::Kind;
@@ -372,11 +372,6 @@ fn sections(d: &PlanDiff, base: &Plan, head: &Plan, loc: &Localizer) -> Vec<Sect
         numeric: vec![4],
     });
     out
-}
-
-/// A Markdown table cell: escaped, one line.
-fn cell(text: &str) -> String {
-    super::render::markdown_escape(&crate::diag::escape(text))
 }
 
 /// A level's word in the locale (`feil`, `warning`).

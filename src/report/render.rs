@@ -141,23 +141,6 @@ fn decimal(v: &JValue) -> Option<Decimal> {
 
 const DASH: &str = "—";
 
-pub(crate) fn markdown_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '[' | ']' | '`' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn format_date(text: &str, locale: Locale) -> String {
     super::labels::date(text, locale)
 }
@@ -314,7 +297,7 @@ pub fn environment_with(
             return write!(
                 out,
                 "{}",
-                markdown_escape(value.as_str().unwrap_or_default())
+                crate::diag::markdown(value.as_str().unwrap_or_default())
             )
             .map_err(Error::from);
         }
@@ -378,7 +361,7 @@ pub fn environment_with(
         format!("{} {word}", f.number_dp(n, 0))
     });
     env.add_filter("md", move |v: JValue| {
-        JValue::from_safe_string(markdown_escape(&text(&v)))
+        JValue::from_safe_string(crate::diag::markdown(&text(&v)))
     });
     env.add_filter("mermaid", move |v: JValue| {
         JValue::from_safe_string(charts::mermaid(&text(&v)))
@@ -760,12 +743,6 @@ mod tests {
         assert!(!safe_name("/etc/passwd"));
         assert!(!safe_name("C:x"));
         assert!(!safe_name("a\\b"));
-    }
-
-    #[test]
-    fn markdown_escapes_what_breaks_a_table() {
-        assert_eq!(markdown_escape("A | B <script>"), "A \\| B &lt;script&gt;");
-        assert_eq!(markdown_escape("line\nbreak"), "line break");
     }
 
     #[test]
