@@ -387,3 +387,26 @@ fn many_unknown_columns_are_counted_not_listed() {
         "{count}"
     );
 }
+
+/// A manifest committed with the plan cannot make `render` remove files
+/// that are not reports.
+#[test]
+fn a_planted_manifest_removes_no_other_file() {
+    let plan = Plan::example();
+    let build = plan.path().join("build");
+    std::fs::create_dir(&build).expect("mkdir");
+    std::fs::write(build.join("notater.md"), "mine\n").expect("notes");
+    std::fs::write(
+        build.join(".salgsmal-reports"),
+        "notater.md\nseller-per.md\n",
+    )
+    .expect("manifest");
+    std::fs::write(build.join("seller-per.md"), "old\n").expect("old report");
+    let run = plan.run(&["render", "--report", "team", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(build.join("notater.md").is_file(), "not a report: kept");
+    assert!(
+        !build.join("seller-per.md").exists(),
+        "a report of no seller: removed"
+    );
+}

@@ -702,8 +702,8 @@ pub fn write_all(
     Ok(out)
 }
 
-/// The report names of the manifest: plain file names only (no folder, not
-/// hidden), from a regular file of at most 1 MiB.
+/// The report names of the manifest: plain file names of reports only (no
+/// folder, not hidden), from a regular file of at most 1 MiB.
 fn previous_reports(dir: &Path) -> Vec<String> {
     use std::io::Read as _;
     let path = dir.join(MANIFEST);
@@ -725,6 +725,9 @@ fn previous_reports(dir: &Path) -> Vec<String> {
                 && !l.starts_with('.')
                 && !l.contains(['/', '\\'])
                 && (l.ends_with(".md") || l.ends_with(".html"))
+                // Only names a report has: a manifest committed to the
+                // plan cannot make `render` remove the user's own files.
+                && ["team-", "seller-", "review-"].iter().any(|p| l.starts_with(p))
         })
         .map(str::to_string)
         .collect()
