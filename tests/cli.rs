@@ -3,26 +3,7 @@
 //! root.
 
 mod common;
-use common::{Plan, assert_snapshot, rule_lines, run_in, run_in_env};
-
-/// The example plan with one deliberate mistake: a misspelt key, a wrong
-/// team, and a margin written as 25.
-/// The example plan as it stood before its first actuals, with mistakes.
-fn mistaken_example() -> Plan {
-    let plan = Plan::example().without("actuals");
-    let kari = plan
-        .read("sellers/kari.yaml")
-        .replace("team: salg-vest", "team: salg-vets")
-        .replace(
-            "metric: contribution_margin, target: 0.25",
-            "metric: contribution_margin, target: 25",
-        )
-        .replace(
-            "metric: revenue, target: 10_000_000",
-            "metric: revenue, targt: 10_000_000",
-        );
-    plan.file("sellers/kari.yaml", &kari)
-}
+use common::{Plan, assert_snapshot, mistaken_example, rule_lines, run_in, run_in_env};
 
 #[test]
 fn human_output_is_compiler_style() {
@@ -228,7 +209,7 @@ fn color_is_off_without_a_terminal_and_on_when_asked() {
     assert!(
         plan.run(&["--color", "always", "check"])
             .stdout
-            .contains("\x1b[1m\x1b[31merror[unknown-reference]\x1b[0m")
+            .contains("\x1b[91merror[unknown-reference]\x1b[0m")
     );
     // NO_COLOR and CLICOLOR=0 are honoured with `auto` even when asked
     // through the environment's terminal; CLICOLOR_FORCE forces colour.

@@ -410,3 +410,82 @@ fn a_planted_manifest_removes_no_other_file() {
         "a report of no seller: removed"
     );
 }
+
+/// `render` of a plan whose `templates/team.md` is `template`: the run,
+/// and whether the output folder got any report.
+fn render_hostile(template: &str) -> (common::Run, bool) {
+    let plan = Plan::new().file("templates/team.md", template);
+    let run = plan.run(&[
+        "render", "--format", "md", "--report", "team", "--out", "out",
+    ]);
+    let wrote = plan.path().join("out/team-salg-vest.md").exists();
+    (run, wrote)
+}
+
+#[test]
+fn a_template_that_doubles_a_string_is_stopped_by_the_memory_budget() {
+    // 2^40 characters if nothing stopped it: the memory budget (1 GiB of
+    // growth while reports render) does, naming the template.
+    for template in [
+        "{% set s = namespace(t='x') %}{% for i in range(40) %}{% set s.t = s.t ~ s.t %}{% endfor %}{{ s.t|length }}\n",
+        "{% macro d(s, n) %}{% if n > 0 %}{{ d(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}{{ d('x', 40) }}\n",
+    ] {
+        let (run, wrote) = render_hostile(template);
+        assert_eq!(run.code, 1, "{template}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("error[template]: templates/team.md")
+                && run.stderr.contains("1024 MB"),
+            "{}",
+            run.stderr
+        );
+        assert!(!wrote, "a report was written");
+    }
+}
+
+#[test]
+fn a_template_cannot_write_more_than_the_output_budget() {
+    // Each value written is counted where it is written: the error names
+    // the line.
+    let (run, wrote) =
+        render_hostile("Team\n{% for i in range(100) %}{{ 'x' * 10000000 }}{% endfor %}\n");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/team.md:2:") && run.stderr.contains("64 MB"),
+        "{}",
+        run.stderr
+    );
+    assert!(!wrote);
+    // Text between tags is counted by the writer.
+    let raw = format!(
+        "{{% for i in range(100000) %}}{}{{% endfor %}}\n",
+        "y".repeat(1000)
+    );
+    let (run, wrote) = render_hostile(&raw);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("64 MB"), "{}", run.stderr);
+    assert!(!wrote);
+}
+
+#[test]
+fn huge_widths_are_refused_before_they_are_allocated() {
+    for (template, what) in [
+        ("a\n{{ 'xy'|indent(1000000000000) }}\n", "indentation"),
+        ("a\n{{ 'xy'|indent(width=99999999999) }}\n", "indentation"),
+        ("a\n{{ '%1000000000000d'|format(1) }}\n", "printf width"),
+        ("a\n{{ '%.99999999999f'|format(1.5) }}\n", "printf width"),
+        ("a\n{{ '%*d'|format(999999999999, 1) }}\n", "`*`"),
+    ] {
+        let (run, wrote) = render_hostile(template);
+        assert_eq!(run.code, 1, "{template}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("templates/team.md:2:") && run.stderr.contains(what),
+            "{template}: {}",
+            run.stderr
+        );
+        assert!(!wrote);
+    }
+    // Ordinary widths still work.
+    let (run, wrote) = render_hostile("{{ 'a\nb'|indent(2) }}|{{ '%5d'|format(42) }}\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(wrote);
+}

@@ -3,6 +3,7 @@
 
 use super::{Accepted, Diagnostic, Level, Summary};
 use crate::i18n::Localizer;
+use annotate_snippets::{AnnotationKind, Group, Level as AsLevel, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style as Paint};
 use std::collections::HashMap;
 
@@ -13,7 +14,6 @@ pub struct Style {
 
 // The styles, as anstyle writes them (the reset included).
 const BOLD: Paint = Paint::new().bold();
-const BLUE: Paint = AnsiColor::Blue.on_default().bold();
 const GREEN: Paint = AnsiColor::Green.on_default().bold();
 
 impl Style {
@@ -109,12 +109,14 @@ pub fn render(
         {
             lines.insert(file, split_lines(text));
         }
-        let line = lines
-            .get(file)
-            .and_then(|l| l.get(d.location.line.saturating_sub(1)))
-            .copied();
-        render_one(&mut out, d, line, style, loc);
-        out.push('\n');
+        for r in &d.related {
+            if !lines.contains_key(r.file.as_str())
+                && let Some(text) = sources.get(&r.file)
+            {
+                lines.insert(r.file.as_str(), split_lines(text));
+            }
+        }
+        render_one(&mut out, d, &lines, style, loc);
     }
     for a in accepted {
         let d = &a.diagnostic;
@@ -172,57 +174,135 @@ fn split_lines(text: &str) -> Vec<&str> {
 fn render_one(
     out: &mut String,
     d: &Diagnostic,
-    line_text: Option<&str>,
+    lines: &HashMap<&str, Vec<&str>>,
     style: Style,
     loc_: &Localizer,
 ) {
+    // The layout (`-->`, gutters, carets, `:::` for related places, `=`
+    // notes) is annotate-snippets', the renderer rustc uses; what no crate
+    // does for us is keeping plan text from driving the terminal
+    // (`visible`) and the localised words.
     let loc = &d.location;
-    let gutter = " ".repeat(loc.line.to_string().len());
-    out.push_str(&style.paint(style.level(d.level), &format!("{}[{}]", d.level, d.rule)));
-    out.push_str(&style.paint(BOLD, &format!(": {}", escape(&loc_.format(&d.message)))));
-    out.push('\n');
-    out.push_str(&format!(
-        "{gutter}{} {}:{}:{}\n",
-        style.paint(BLUE, "-->"),
-        escape(&loc.file),
-        loc.line,
-        loc.column
-    ));
-    if let Some(text) = line_text {
-        let bar = style.paint(BLUE, "|");
-        let (shown, start, width) = excerpt(text.trim_end_matches('\r'), loc);
-        out.push_str(&format!("{gutter} {bar}\n"));
-        out.push_str(&format!(
-            "{} {bar} {shown}\n",
-            style.paint(BLUE, &loc.line.to_string())
-        ));
-        let pad: String = shown
-            .chars()
-            .take(start)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        out.push_str(&format!(
-            "{gutter} {bar} {pad}{}\n",
-            style.paint(style.level(d.level), &"^".repeat(width))
-        ));
+    let title = escape(&loc_.format(&d.message));
+    let level = match d.level {
+        Level::Error => AsLevel::ERROR,
+        Level::Warning => AsLevel::WARNING,
+        Level::Info => AsLevel::INFO,
+    };
+    let rule = d.rule.as_str();
+    let file = escape(&loc.file);
+    let mut group = Group::with_title(level.primary_title(title.as_str()).id(rule));
+    let line = source_line(lines, &loc.file, loc.line);
+    match line {
+        Some(text) => {
+            let text = visible(text);
+            let end = if loc.end_line == loc.line && loc.end_column > loc.column {
+                loc.end_column
+            } else {
+                text.chars().count() + 1
+            };
+            let span = byte_span(&text, loc.column, end);
+            group = group.element(
+                Snippet::source(text)
+                    .line_start(loc.line)
+                    .path(file)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+        }
+        None => {
+            group = group.element(Origin::path(file).line(loc.line).char_column(loc.column));
+        }
     }
-    let eq = style.paint(BLUE, "=");
     for r in &d.related {
-        out.push_str(&format!(
-            "{gutter} {eq} note: {}:{}:{}: {}\n",
-            escape(&r.file),
-            r.line,
-            r.column,
-            escape(&loc_.format(&r.message))
-        ));
+        let message = escape(&loc_.format(&r.message));
+        match source_line(lines, &r.file, r.line) {
+            Some(text) => {
+                let text = visible(text);
+                let span = byte_span(&text, r.column, value_end(&text, r.column));
+                group = group.element(
+                    Snippet::source(text)
+                        .line_start(r.line)
+                        .path(escape(&r.file))
+                        .annotation(AnnotationKind::Context.span(span).label(message)),
+                );
+            }
+            None => {
+                group = group.element(AsLevel::NOTE.message(format!(
+                    "{}:{}:{}: {message}",
+                    escape(&r.file),
+                    r.line,
+                    r.column
+                )));
+            }
+        }
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!(
-            "{gutter} {eq} {}: {}\n",
-            style.paint(BOLD, "help"),
-            escape(&loc_.format(help))
-        ));
+        group = group.element(AsLevel::HELP.message(escape(&loc_.format(help))));
     }
+    let renderer = if style.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    out.push_str(&renderer.render(&[group]));
+    out.push_str("\n\n");
+}
+
+/// Line `n` (1-based) of a file, without its line break.
+fn source_line<'a>(lines: &HashMap<&str, Vec<&'a str>>, file: &str, n: usize) -> Option<&'a str> {
+    let text = lines.get(file)?.get(n.checked_sub(1)?)?;
+    Some(text.trim_end_matches('\r'))
+}
+
+/// A source line as it may be shown on a terminal: each control character
+/// (and each invisible direction override) becomes one visible character,
+/// so columns stay the file's columns (`\u{1b}` → `␛`, anything without a
+/// picture → `�`). A tab stays a tab: the renderer expands it.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if needs_escape(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// The byte range of columns `from..to` (1-based characters) in `text`,
+/// at least one character wide where the line has one.
+fn byte_span(text: &str, from: usize, to: usize) -> std::ops::Range<usize> {
+    let byte = |col: usize| {
+        text.char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let start = byte(from);
+    let end = byte(to.max(from + 1)).max(start);
+    start..end
+}
+
+/// Where a value that starts at `column` ends on its line: before a
+/// trailing comment and trailing blanks, and in a flow collection (`{…}`,
+/// `[…]`) before the next `,`, `}` or `]`.
+fn value_end(text: &str, column: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let from = column.saturating_sub(1).min(chars.len());
+    let in_flow = chars[..from].iter().any(|&c| c == '{' || c == '[');
+    let mut end = chars.len();
+    for i in from..chars.len() {
+        let comment = chars[i] == '#' && i > from && chars[i - 1].is_whitespace();
+        let flow_end = in_flow && i > from && matches!(chars[i], ',' | '}' | ']');
+        if comment || flow_end {
+            end = i;
+            break;
+        }
+    }
+    while end > from + 1 && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    end + 1
 }
 
 fn summary_line(s: Summary, style: Style, loc: &Localizer) -> String {
@@ -233,53 +313,4 @@ fn summary_line(s: Summary, style: Style, loc: &Localizer) -> String {
         GREEN
     };
     format!("{}: {counts}\n", style.paint(colour, &head))
-}
-
-/// The widest part of a source line shown: long lines are cut to a window
-/// around the column. Returns the text, the caret's start and its width, in
-/// characters.
-fn excerpt(text: &str, loc: &super::Location) -> (String, usize, usize) {
-    const BEFORE: usize = 40;
-    const WIDTH: usize = 100;
-    let chars: Vec<char> = text.chars().collect();
-    let col = loc.column.saturating_sub(1).min(chars.len());
-    let width = if loc.end_line == loc.line {
-        loc.end_column.saturating_sub(loc.column).max(1)
-    } else {
-        chars.len().saturating_sub(col)
-    };
-    let from = if chars.len() > WIDTH {
-        col.saturating_sub(BEFORE)
-    } else {
-        0
-    };
-    let to = chars.len().min(from + WIDTH);
-    let mut shown = String::new();
-    let mut start = 0;
-    if from > 0 {
-        shown.push('…');
-        start += 1;
-    }
-    // Control characters in the line are shown escaped; the caret moves by
-    // the width of what is shown (a tab stays a tab, for alignment).
-    let mut width_shown = 0;
-    for (i, &c) in chars[from..to].iter().enumerate() {
-        let before = shown.chars().count();
-        if c == '\t' {
-            shown.push('\t');
-        } else {
-            push_escaped(&mut shown, c);
-        }
-        let grew = shown.chars().count() - before;
-        if from + i < col {
-            start += grew;
-        } else if from + i < col + width {
-            width_shown += grew;
-        }
-    }
-    if to < chars.len() {
-        shown.push('…');
-    }
-    let width = width_shown.max(1);
-    (shown, start, width)
 }

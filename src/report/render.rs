@@ -11,6 +11,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The built-in templates, embedded in the binary (`templates/` in the
 /// source tree, where users can read them).
@@ -287,6 +288,7 @@ pub fn environment_with(
         if value.is_none() {
             return Ok(());
         }
+        super::budget::count(state, value.as_str().map_or(24, str::len))?;
         if state.auto_escape() == AutoEscape::Custom("markdown") {
             if value.is_safe() || value.as_str().is_none() {
                 if value.is_undefined() || value.is_none() {
@@ -305,6 +307,12 @@ pub fn environment_with(
     });
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
+    // Filters that allocate from a number refuse numbers no report needs
+    // (the built-ins stay reachable under their own names, for ours).
+    env.add_filter("salgsmal_indent", minijinja::filters::indent);
+    env.add_filter("indent", super::budget::indent);
+    env.add_filter("salgsmal_format", minijinja::filters::format);
+    env.add_filter("format", super::budget::format);
     env.set_keep_trailing_newline(true);
 
     let f = fmt.clone();
@@ -450,12 +458,21 @@ pub fn environment_with(
     env
 }
 
+/// How a template is named in messages: `templates/team.html` for the
+/// plan's own, `built-in team.html` else.
+fn template_name(name: &str, user_templates: &Path) -> String {
+    if user_templates.join(name).exists() {
+        format!("templates/{name}")
+    } else {
+        format!("built-in {name}")
+    }
+}
+
 fn template_error(e: &Error, user_templates: &Path) -> TemplateError {
-    let template = match e.name() {
-        Some(name) if user_templates.join(name).exists() => format!("templates/{name}"),
-        Some(name) => format!("built-in {name}"),
-        None => "template".to_string(),
-    };
+    let template = e.name().map_or_else(
+        || "template".to_string(),
+        |name| template_name(name, user_templates),
+    );
     let mut message = e
         .detail()
         .map_or_else(|| e.kind().to_string(), str::to_string);
@@ -532,6 +549,7 @@ pub fn render(
         })
         .collect();
     let mut out = Vec::new();
+    let written = AtomicU64::new(0);
     for report in &options.reports {
         let name = format!("{}.{ext}", report.name());
         let template = env
@@ -541,27 +559,36 @@ pub fn render(
             Report::Team | Report::Review => ("team", &teams),
             Report::Seller => ("seller", &sellers),
         };
-        let rendered: Vec<Rendered> = items
-            .par_iter()
-            .map(|item| {
-                let ctx = minijinja::value::merge_maps([
-                    JValue::from_iter([(key, item.clone())]),
-                    context.clone(),
-                ]);
-                let text = template
-                    .render(ctx)
-                    .map_err(|e| template_error(&e, &user))?;
-                let id = attr(item, "id");
-                Ok(Rendered {
-                    file: format!(
-                        "{}-{}.{ext}",
-                        report.name(),
-                        file_id(id.as_str().unwrap_or("x"))
-                    ),
-                    text,
+        if let Ok(mut now) = super::budget::RENDERING.lock() {
+            *now = template_name(&name, &user);
+        }
+        let rendered: Vec<Rendered> = super::budget::guarded(&written, || {
+            items
+                .par_iter()
+                .map(|item| {
+                    let ctx = minijinja::value::merge_maps([
+                        JValue::from_iter([(key, item.clone())]),
+                        context.clone(),
+                    ]);
+                    let mut writer = super::budget::Writer::default();
+                    template
+                        .render_captured_to(ctx, &mut writer)
+                        .map_err(|e| template_error(&e, &user))?;
+                    written.fetch_add(writer.bytes.len() as u64, Ordering::Relaxed);
+                    let text = String::from_utf8(writer.bytes)
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    let id = attr(item, "id");
+                    Ok(Rendered {
+                        file: format!(
+                            "{}-{}.{ext}",
+                            report.name(),
+                            file_id(id.as_str().unwrap_or("x"))
+                        ),
+                        text,
+                    })
                 })
-            })
-            .collect::<Result<_, TemplateError>>()?;
+                .collect::<Result<_, TemplateError>>()
+        })?;
         out.extend(rendered);
     }
     Ok(out)

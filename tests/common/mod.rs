@@ -271,3 +271,22 @@ pub fn rule_lines(list: &str) -> Vec<&str> {
         .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
         .collect()
 }
+
+/// The example plan as it stood before its first actuals, with deliberate
+/// mistakes in Kari's file: a misspelt key, a wrong team, and a margin
+/// written as 25.
+pub fn mistaken_example() -> Plan {
+    let plan = Plan::example().without("actuals");
+    let kari = plan
+        .read("sellers/kari.yaml")
+        .replace("team: salg-vest", "team: salg-vets")
+        .replace(
+            "metric: contribution_margin, target: 0.25",
+            "metric: contribution_margin, target: 25",
+        )
+        .replace(
+            "metric: revenue, target: 10_000_000",
+            "metric: revenue, targt: 10_000_000",
+        );
+    plan.file("sellers/kari.yaml", &kari)
+}
