@@ -26,6 +26,16 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Read at most BYTES of any plan file (default 16 MiB); a plan's
+    /// `limits.max_file_bytes` may only lower it
+    #[arg(
+        long,
+        global = true,
+        value_name = "BYTES",
+        env = "SALGSMAL_MAX_FILE_BYTES"
+    )]
+    pub max_file_bytes: Option<u64>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -203,6 +203,22 @@ fn the_user_sets_the_size_limit_and_a_plan_can_only_lower_it() {
         "{}",
         too_large[0]
     );
+    // The same limit as a flag.
+    let run = plan.run(&["--max-file-bytes", "300", "check", "--locale", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("more than 300 bytes"), "{}", run.stdout);
+    // A plan lowers it: 100 bytes under the user's 300.
+    let lowered = Plan::new()
+        .file(
+            "salgsmal.yaml",
+            "version: 1\ncompany: Testfirma AS\nperiod: 2027\nlimits: {max_file_bytes: 100}\n",
+        )
+        .file("sellers/ola.yaml", &big);
+    let run = lowered.run(&["--max-file-bytes", "300", "check", "--locale", "en"]);
+    assert!(run.stdout.contains("more than 100 bytes"), "{}", run.stdout);
+    // A limit that is not a number is a bad argument.
+    let run = plan.run(&["--max-file-bytes", "lots", "check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
     // Without the user's limit, the default (16 MiB) applies.
     let (_, json) = plan.check_json();
     assert!(

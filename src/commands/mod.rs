@@ -32,6 +32,9 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
     };
+    if let Some(bytes) = cli.max_file_bytes {
+        crate::load::set_max_file_bytes(bytes);
+    }
     let global = Global {
         color,
         quiet: cli.quiet,

@@ -137,13 +137,19 @@ fn access(root: &Path, path: &Path) -> Access {
     }
 }
 
-/// The most bytes of a file that are read: the user's limit
-/// (`SALGSMAL_MAX_FILE_BYTES`, else 16 MiB); a plan may only lower it.
+/// The user's limit on the bytes read of a file, set once by whoever runs
+/// the tool (`--max-file-bytes`, or `SALGSMAL_MAX_FILE_BYTES`).
+static CEILING: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// Set the user's limit (the command line does, before anything is read).
+pub fn set_max_file_bytes(bytes: u64) {
+    let _ = CEILING.set(bytes);
+}
+
+/// The most bytes of a file that are read: the user's limit (else
+/// 16 MiB); a plan may only lower it.
 pub fn max_file_bytes(plan_limit: Option<u64>) -> u64 {
-    let ceiling = std::env::var("SALGSMAL_MAX_FILE_BYTES")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(DEFAULT_MAX_FILE_BYTES);
+    let ceiling = CEILING.get().copied().unwrap_or(DEFAULT_MAX_FILE_BYTES);
     plan_limit.map_or(ceiling, |l| l.min(ceiling))
 }
 
