@@ -453,8 +453,15 @@ fn describe(
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
             // `metrc` for `metric`: the unknown key's finding says it, once.
+            // Only the unknown keys that get a finding of their own are
+            // looked at (a mapping of a million keys is not searched).
+            let properties = owner(schema, schema_path)
+                .and_then(|o| o.get("properties"))
+                .and_then(Value::as_object);
             let misspelt = instance.as_object().is_some_and(|o| {
                 o.keys()
+                    .filter(|k| properties.is_none_or(|p| !p.contains_key(k.as_str())))
+                    .take(SHOWN_UNKNOWN_KEYS)
                     .any(|k| k != key && did_you_mean(k, [key]) == Some(key))
             });
             if misspelt {
