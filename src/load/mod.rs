@@ -486,8 +486,7 @@ fn read_file(
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
             let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let yaml::Pos { line, column } = yaml::end_of(&before);
             file.text = String::from_utf8_lossy(&bytes).into_owned();
             let loc = crate::diag::Location {
                 file: rel.to_string(),
