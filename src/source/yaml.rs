@@ -590,8 +590,8 @@ mod tests {
     fn an_error_at_the_end_stays_in_the_file() {
         // Without a final line break the parser puts it on the line after.
         for (text, line, column) in [
-            ("name: x\nteam: [a", 2, 10),
-            ("name: x\rteam: {a: [1", 2, 14),
+            ("name: x\nteam: [a", 2, 9),
+            ("name: x\rteam: {a: [1", 2, 13),
             ("name: x\nteam: [a\n", 3, 1),
         ] {
             let parsed = parse(text);
