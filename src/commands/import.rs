@@ -25,15 +25,15 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Values per seller id, then metric id.
-type Sums = BTreeMap<String, BTreeMap<String, Decimal>>;
+pub type Sums = BTreeMap<String, BTreeMap<String, Decimal>>;
 
 /// Revenue and contribution per customer id.
-type CustomerSums = BTreeMap<String, (Option<Decimal>, Option<Decimal>)>;
+pub type CustomerSums = BTreeMap<String, (Option<Decimal>, Option<Decimal>)>;
 
 /// A row that cannot be imported, where and why.
-struct BadRow {
-    pos: Pos,
-    message: Message,
+pub struct BadRow {
+    pub pos: Pos,
+    pub message: Message,
 }
 
 pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Result<ExitCode> {
@@ -74,113 +74,26 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
 
     let shown_file = args.file.display().to_string();
     let text = read_text(&args.file).map_err(|m| anyhow::anyhow!(say(m)))?;
-    let delimiter = csv::delimiter(&text);
-    let rows = match csv::records(&text, delimiter) {
-        Ok(rows) => rows,
-        Err(issue) => {
-            let message = match issue.problem {
-                csv::Problem::TextAfterQuote => Message::new("csv-text-after-quote"),
-                csv::Problem::QuoteInCell => Message::new("csv-quote-in-cell"),
-                _ => Message::new("csv-unclosed-quote"),
-            };
-            report(&loc, "import-row-error", &shown_file, issue.pos, &message);
+    let Converted {
+        sums,
+        customers: customer_sums,
+        rows_per_seller,
+        good,
+        bad,
+    } = match convert(&text, plan) {
+        Ok(converted) => converted,
+        Err(Refused::At(pos, message)) => {
+            report(&loc, "import-row-error", &shown_file, pos, &message);
             super::eprintln(&say(Message::new("import-nothing-written")));
             return Ok(ExitCode::from(1));
         }
-    };
-    let Some((header, body)) = rows.split_first() else {
-        super::eprintln(&say(
-            Message::new("import-no-rows").text("file", &shown_file)
-        ));
-        return Ok(ExitCode::from(1));
-    };
-    let default = ImportSettings::default();
-    let columns = match Columns::find(header, settings.unwrap_or(&default), plan) {
-        Ok(columns) => columns,
-        Err(message) => {
-            report(
-                &loc,
-                "import-row-error",
-                &shown_file,
-                Pos { line: 1, column: 1 },
-                &message,
-            );
-            super::eprintln(&say(Message::new("import-nothing-written")));
+        Err(Refused::NoRows) => {
+            super::eprintln(&say(
+                Message::new("import-no-rows").text("file", &shown_file)
+            ));
             return Ok(ExitCode::from(1));
         }
     };
-
-    let sellers = NameIndex::sellers(plan);
-    let customers = NameIndex::customers(plan);
-    let decimal_comma = delimiter != ',';
-    let mut sums = Sums::new();
-    let mut customer_sums = CustomerSums::new();
-    let mut rows_per_seller: BTreeMap<String, usize> = BTreeMap::new();
-    let mut first_line: HashMap<(String, String), usize> = HashMap::new();
-    let mut bad = Vec::new();
-    let mut good = 0usize;
-    for row in body {
-        if row.len() == 1 && row[0].text.trim().is_empty() {
-            continue;
-        }
-        match read_row(row, header, &columns, (&sellers, &customers), decimal_comma) {
-            Err(problems) => bad.extend(problems),
-            Ok((seller, customer, values)) => {
-                let line = row.first().map_or(0, |c| c.pos.line);
-                // A ratio or a score cannot be added up: one row each; and a
-                // ratio lies within 0..=1 (`0,24` or `24 %`).
-                let wrong: Vec<BadRow> = values
-                    .iter()
-                    .filter_map(|(metric, value, cell)| {
-                        let kind = plan.metrics.get(metric).map(|m| m.kind);
-                        let first = first_line.get(&(seller.clone(), metric.clone()));
-                        let message = match (kind, first) {
-                            (Some(Kind::Ratio | Kind::Score), Some(first)) => {
-                                Message::new("import-not-additive")
-                                    .text("seller", &seller)
-                                    .text("metric", metric)
-                                    .text("line", first.to_string())
-                            }
-                            (Some(Kind::Ratio), _) if *value > Decimal::ONE => {
-                                Message::new("import-not-a-ratio")
-                                    .text("text", cell.text.trim())
-                                    .text("metric", metric)
-                            }
-                            _ => return None,
-                        };
-                        Some(BadRow {
-                            pos: cell.pos,
-                            message,
-                        })
-                    })
-                    .collect();
-                if !wrong.is_empty() {
-                    bad.extend(wrong);
-                    continue;
-                }
-                if let Some(customer) = customer {
-                    let entry = customer_sums.entry(customer).or_default();
-                    for (metric, value, _) in &values {
-                        let slot = match metric.as_str() {
-                            "revenue" => &mut entry.0,
-                            "contribution" => &mut entry.1,
-                            _ => continue,
-                        };
-                        *slot = Some(slot.unwrap_or_default() + value);
-                    }
-                }
-                let seller_sums = sums.entry(seller.clone()).or_default();
-                for (metric, value, _) in values {
-                    first_line
-                        .entry((seller.clone(), metric.clone()))
-                        .or_insert(line);
-                    *seller_sums.entry(metric).or_default() += value;
-                }
-                *rows_per_seller.entry(seller).or_default() += 1;
-                good += 1;
-            }
-        }
-    }
 
     let level = if args.skip_bad_rows {
         "import-row-skipped"
@@ -258,6 +171,129 @@ pub fn execute_actuals(args: &ImportActualsArgs, global: Global) -> anyhow::Resu
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a CRM export adds up to: the values per seller and per customer,
+/// the rows read per seller, and every row that could not be read.
+pub struct Converted {
+    pub sums: Sums,
+    pub customers: CustomerSums,
+    pub rows_per_seller: BTreeMap<String, usize>,
+    pub good: usize,
+    pub bad: Vec<BadRow>,
+}
+
+/// Why a CRM export gives nothing at all.
+pub enum Refused {
+    /// A CSV syntax error or a header without the columns needed.
+    At(Pos, Message),
+    /// No rows.
+    NoRows,
+}
+
+/// A CRM export's text read against the plan's sellers, customers, metrics
+/// and import settings. Writes nothing.
+pub fn convert(text: &str, plan: &Plan) -> Result<Converted, Refused> {
+    let settings = plan.config.as_ref().and_then(|c| c.data.import.as_ref());
+    let delimiter = csv::delimiter(text);
+    let rows = match csv::records(text, delimiter) {
+        Ok(rows) => rows,
+        Err(issue) => {
+            let message = match issue.problem {
+                csv::Problem::TextAfterQuote => Message::new("csv-text-after-quote"),
+                csv::Problem::QuoteInCell => Message::new("csv-quote-in-cell"),
+                _ => Message::new("csv-unclosed-quote"),
+            };
+            return Err(Refused::At(issue.pos, message));
+        }
+    };
+    let Some((header, body)) = rows.split_first() else {
+        return Err(Refused::NoRows);
+    };
+    let default = ImportSettings::default();
+    let columns = match Columns::find(header, settings.unwrap_or(&default), plan) {
+        Ok(columns) => columns,
+        Err(message) => return Err(Refused::At(Pos { line: 1, column: 1 }, message)),
+    };
+
+    let sellers = NameIndex::sellers(plan);
+    let customers = NameIndex::customers(plan);
+    let decimal_comma = delimiter != ',';
+    let mut sums = Sums::new();
+    let mut customer_sums = CustomerSums::new();
+    let mut rows_per_seller: BTreeMap<String, usize> = BTreeMap::new();
+    let mut first_line: HashMap<(String, String), usize> = HashMap::new();
+    let mut bad = Vec::new();
+    let mut good = 0usize;
+    for row in body {
+        if row.len() == 1 && row[0].text.trim().is_empty() {
+            continue;
+        }
+        match read_row(row, header, &columns, (&sellers, &customers), decimal_comma) {
+            Err(problems) => bad.extend(problems),
+            Ok((seller, customer, values)) => {
+                let line = row.first().map_or(0, |c| c.pos.line);
+                // A ratio or a score cannot be added up: one row each; and a
+                // ratio lies within 0..=1 (`0,24` or `24 %`).
+                let wrong: Vec<BadRow> = values
+                    .iter()
+                    .filter_map(|(metric, value, cell)| {
+                        let kind = plan.metrics.get(metric).map(|m| m.kind);
+                        let first = first_line.get(&(seller.clone(), metric.clone()));
+                        let message = match (kind, first) {
+                            (Some(Kind::Ratio | Kind::Score), Some(first)) => {
+                                Message::new("import-not-additive")
+                                    .text("seller", &seller)
+                                    .text("metric", metric)
+                                    .text("line", first.to_string())
+                            }
+                            (Some(Kind::Ratio), _) if *value > Decimal::ONE => {
+                                Message::new("import-not-a-ratio")
+                                    .text("text", cell.text.trim())
+                                    .text("metric", metric)
+                            }
+                            _ => return None,
+                        };
+                        Some(BadRow {
+                            pos: cell.pos,
+                            message,
+                        })
+                    })
+                    .collect();
+                if !wrong.is_empty() {
+                    bad.extend(wrong);
+                    continue;
+                }
+                if let Some(customer) = customer {
+                    let entry = customer_sums.entry(customer).or_default();
+                    for (metric, value, _) in &values {
+                        let slot = match metric.as_str() {
+                            "revenue" => &mut entry.0,
+                            "contribution" => &mut entry.1,
+                            _ => continue,
+                        };
+                        *slot = Some(slot.unwrap_or_default() + value);
+                    }
+                }
+                let seller_sums = sums.entry(seller.clone()).or_default();
+                for (metric, value, _) in values {
+                    first_line
+                        .entry((seller.clone(), metric.clone()))
+                        .or_insert(line);
+                    *seller_sums.entry(metric).or_default() += value;
+                }
+                *rows_per_seller.entry(seller).or_default() += 1;
+                good += 1;
+            }
+        }
+    }
+    Ok(Converted {
+        sums,
+        customers: customer_sums,
+        rows_per_seller,
+        good,
+        bad,
+    })
 }
 
 /// Print one located problem on standard error.
@@ -620,7 +656,7 @@ fn read_row<'a>(
 /// The actuals file: a header comment, `period`, `as_of`, the sellers'
 /// values and the customers' revenue and contribution, keys sorted, numbers
 /// exact.
-fn actuals_yaml(
+pub fn actuals_yaml(
     file: &str,
     period: Period,
     (sums, customers): (&Sums, &CustomerSums),

@@ -4,7 +4,7 @@ mod check;
 mod completions;
 mod diff;
 mod explain;
-mod import;
+pub mod import;
 mod init;
 mod man;
 mod render;

@@ -95,11 +95,13 @@ const FOLDERS: &[(&str, FileKind)] = &[
     ("actuals", FileKind::Actuals),
 ];
 
-/// Where a plan's files are read from: its folder on disk, or the files of
-/// a git revision's tree (`git::Revision`), held in memory.
+/// Where a plan's files are read from: its folder on disk, the files of a
+/// git revision's tree (`git::Revision`), held in memory, or files given
+/// as bytes by plan-relative path (`sellers/kari.yaml`; the fuzz targets).
 pub enum Files<'a> {
     Dir(&'a Path),
     Tree(&'a git::Revision),
+    Memory(&'a std::collections::BTreeMap<String, Vec<u8>>),
 }
 
 /// A file's bytes, or that it has more than the limit.
@@ -199,6 +201,15 @@ impl Files<'_> {
                 .into_iter()
                 .map(|n| (n, Access::Read))
                 .collect()),
+            Files::Memory(files) => {
+                let lead = format!("{folder}/");
+                Ok(files
+                    .keys()
+                    .filter_map(|k| k.strip_prefix(&lead))
+                    .filter(|name| !name.is_empty() && !name.contains('/'))
+                    .map(|n| (n.to_string(), Access::Read))
+                    .collect())
+            }
         }
     }
 
@@ -226,6 +237,14 @@ impl Files<'_> {
                 Some(Err(_)) => Ok(Bytes::TooLarge),
                 None => Err(LoadError::Io(
                     PathBuf::from(rev.display(rel)),
+                    std::io::Error::from(std::io::ErrorKind::NotFound),
+                )),
+            },
+            Files::Memory(files) => match files.get(rel) {
+                Some(bytes) if bytes.len() as u64 > max => Ok(Bytes::TooLarge),
+                Some(bytes) => Ok(Bytes::Data(bytes.clone())),
+                None => Err(LoadError::Io(
+                    PathBuf::from(rel),
                     std::io::Error::from(std::io::ErrorKind::NotFound),
                 )),
             },
@@ -301,7 +320,7 @@ pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
             },
             Err(e) => return Err(LoadError::Io(dir.to_path_buf(), e)),
         },
-        Files::Tree(_) => None,
+        Files::Tree(_) | Files::Memory(_) => None,
     };
     let (config_file, mut diagnostics, config) = match refused {
         None => read_file(files, CONFIG_FILE, FileKind::Config, ceiling)?,
@@ -473,8 +492,7 @@ fn read_file(
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
             let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let yaml::Pos { line, column } = yaml::end_of(&before);
             file.text = String::from_utf8_lossy(&bytes).into_owned();
             let loc = crate::diag::Location {
                 file: rel.to_string(),

@@ -382,11 +382,12 @@ fn describe(
                 || Message::new("schema-in-here"),
                 |what| Message::new("schema-in").phrase("what", what),
             );
-            // The mapping's keys, found once: a file with many unknown keys
-            // is located in one pass, not one search per key.
+            // The keys shown and the first counted, found once: a file
+            // with many unknown keys is located in one pass, not one search
+            // per key.
             let wanted: HashSet<&str> = unexpected
                 .iter()
-                .take(SHOWN_UNKNOWN_KEYS)
+                .take(SHOWN_UNKNOWN_KEYS + 1)
                 .map(String::as_str)
                 .collect();
             let keys: std::collections::HashMap<String, crate::source::yaml::SrcSpan> = file
@@ -439,7 +440,9 @@ fn describe(
                         .count("count", rest.len())
                         .text("keys", named.join(", "))
                         .phrase("where", where_),
-                    file.locate(pointer),
+                    // At the first key counted, as for CSV columns.
+                    keys.get(rest[0].as_str())
+                        .map_or_else(|| file.locate(pointer), |span| file.span_location(*span)),
                 )
                 .with_help(Message::new("schema-allowed-keys").text("keys", &allowed_keys));
                 found.push(if pointer.is_empty() {

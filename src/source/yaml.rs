@@ -51,6 +51,19 @@ fn pos(m: Marker) -> Pos {
     }
 }
 
+/// Where `source` ends: its last line (lines end at `\n`, `\r\n` or a
+/// lone `\r`, as YAML counts them) and the column after its last character.
+pub fn end_of(source: &str) -> Pos {
+    let line = source.matches('\n').count() + source.matches('\r').count()
+        - source.matches("\r\n").count()
+        + 1;
+    let last = source.rsplit(['\n', '\r']).next().unwrap_or_default();
+    Pos {
+        line,
+        column: last.chars().count() + 1,
+    }
+}
+
 /// A scalar resolved by the YAML 1.2 core schema, extended so that numbers
 /// may group digits with `_` (`10_000_000`).
 #[derive(Clone, Debug, PartialEq)]
@@ -395,11 +408,13 @@ pub fn parse(source: &str) -> Parsed {
         let (event, span) = match event {
             Ok(ev) => ev,
             Err(err) => {
-                let m = err.marker();
+                // The parser puts an error at the end of a file without a
+                // final line break on the line after it: keep it in the file.
+                let at = pos(*err.marker()).min(end_of(source));
                 b.issues.push(YamlIssue {
                     kind: IssueKind::Syntax,
                     problem: Problem::Parser(err.info().to_string()),
-                    span: SrcSpan::point(pos(*m)),
+                    span: SrcSpan::point(at),
                     first: None,
                 });
                 return Parsed {
@@ -569,6 +584,24 @@ mod tests {
         assert_eq!(resolve_plain("1e"), Scalar::Str("1e".into()));
         assert_eq!(resolve_plain("NO"), Scalar::Str("NO".into()));
         assert_eq!(resolve_plain("off"), Scalar::Str("off".into()));
+    }
+
+    #[test]
+    fn an_error_at_the_end_stays_in_the_file() {
+        // Without a final line break the parser puts it on the line after.
+        for (text, line, column) in [
+            ("name: x\nteam: [a", 2, 9),
+            ("name: x\rteam: {a: [1", 2, 13),
+            ("name: x\nteam: [a\n", 3, 1),
+        ] {
+            let parsed = parse(text);
+            assert_eq!(parsed.issues.len(), 1, "{text:?}");
+            assert_eq!(
+                parsed.issues[0].span.start,
+                Pos { line, column },
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
