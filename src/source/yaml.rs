@@ -411,9 +411,17 @@ pub fn parse(source: &str) -> Parsed {
                 // The parser puts an error at the end of a file without a
                 // final line break on the line after it: keep it in the file.
                 let at = pos(*err.marker()).min(end_of(source));
+                // The scanner looks ahead through open flow collections and
+                // stops at its own limit (256) before ours (128) is reached:
+                // the same finding as ours, in the reader's language.
+                let problem = if err.info().contains("recursion limit exceeded") {
+                    Problem::TooDeep { max: MAX_DEPTH }
+                } else {
+                    Problem::Parser(err.info().to_string())
+                };
                 b.issues.push(YamlIssue {
                     kind: IssueKind::Syntax,
-                    problem: Problem::Parser(err.info().to_string()),
+                    problem,
                     span: SrcSpan::point(at),
                     first: None,
                 });
