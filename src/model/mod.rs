@@ -38,7 +38,7 @@ impl FileKind {
 
 /// One file of the plan as read: its path relative to the plan root (with
 /// `/`), its text and its spanned tree (absent when it could not be parsed).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
     pub kind: FileKind,
