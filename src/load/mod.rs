@@ -1132,3 +1132,62 @@ fn de_message(problem: &de::Problem) -> Message {
         Problem::NotAWord => Message::new("schema-not-a-word"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    /// What a load found, to compare a cached load with a plain one.
+    fn summary(loaded: &Loaded) -> (Vec<(String, String)>, Vec<Diagnostic>, usize) {
+        let files = loaded
+            .plan
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.text.clone()))
+            .collect();
+        (files, loaded.diagnostics.clone(), loaded.plan.sellers.len())
+    }
+
+    #[test]
+    fn a_cached_load_is_a_load_and_sees_every_changed_byte() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(root, CONFIG_FILE, "version: 1\nperiod: 2027\n");
+        write(root, "teams/salg.yaml", "name: Salg\n");
+        write(root, "sellers/kari.yaml", "name: Kari\nteam: salg\n");
+        write(root, "sellers/ola.yaml", "name: Ola\nteam: salg\nbad: 1\n");
+        let mut cache = Cache::default();
+        let first = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&first), summary(&load(root).expect("load")));
+        assert_eq!(cache.len(), 4);
+        let again = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&again), summary(&first));
+
+        // The same size, and the time stamp put back: the bytes decide.
+        let path = root.join("sellers/kari.yaml");
+        let stamp = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        std::fs::write(&path, "name: Kari\nteam: salx\n").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(stamp))
+            .expect("set mtime");
+        let changed = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&changed), summary(&load(root).expect("load")));
+        assert!(changed.plan.files.iter().any(|f| f.text.contains("salx")));
+
+        // A file gone leaves the cache.
+        std::fs::remove_file(root.join("sellers/ola.yaml")).expect("remove");
+        let fewer = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&fewer), summary(&load(root).expect("load")));
+        assert_eq!(cache.len(), 3);
+    }
+}
