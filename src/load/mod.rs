@@ -602,7 +602,7 @@ fn parse_file(rel: &str, kind: FileKind, bytes: Vec<u8>) -> FileRead {
     } else {
         yaml::parse(&file.text)
     };
-    file.tree = parsed.root;
+    file.tree = parsed.root.map(std::sync::Arc::new);
     for issue in parsed.issues {
         let loc = file.span_location(issue.span);
         let message = yaml_message(&issue.problem);
@@ -662,7 +662,7 @@ fn parse_file(rel: &str, kind: FileKind, bytes: Vec<u8>) -> FileRead {
     diags.extend(structure);
     rejected.extend(bad);
     let pruned;
-    let tree = if rejected.is_empty() {
+    let tree: &yaml::Node = if rejected.is_empty() {
         tree
     } else {
         pruned = prune(tree, &rejected);

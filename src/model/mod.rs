@@ -43,7 +43,8 @@ pub struct SourceFile {
     pub path: String,
     pub kind: FileKind,
     pub text: String,
-    pub tree: Option<Node>,
+    /// Shared: a file kept by `load::Cache` is not copied for each load.
+    pub tree: Option<std::sync::Arc<Node>>,
     /// The parts of the file a schema error makes unreliable (JSON Pointers:
     /// the list item that holds a rejected value or an unknown key, or the
     /// value itself outside lists; `""` for the whole file). Rules say
