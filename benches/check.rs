@@ -71,6 +71,44 @@ fn measure(name: &str, root: &std::path::Path, runs: usize) {
     );
 }
 
+/// What `watch` does after a save: a first load fills the cache, then one
+/// seller file is edited and the plan checked again (load with the cache,
+/// analysis, rules), each part timed.
+fn measure_recheck(name: &str, root: &std::path::Path, runs: usize) {
+    let mut cache = salgsmal::load::Cache::default();
+    salgsmal::load::load_cached(root, &mut cache).expect("load");
+    let edited = root.join("sellers/seller-0.yaml");
+    let original = std::fs::read_to_string(&edited).expect("read");
+    let (mut best, mut load, mut analysis, mut rules) =
+        (Duration::MAX, Duration::MAX, Duration::MAX, Duration::MAX);
+    for run in 0..runs {
+        // A new target each time: the file really changed.
+        let text = original.replace("target: 10_000_000", &format!("target: 10_000_{run:03}"));
+        std::fs::write(&edited, text).expect("write");
+        let start = Instant::now();
+        let loaded = salgsmal::load::load_cached(root, &mut cache).expect("load");
+        let loading = start.elapsed();
+        let analysed = salgsmal::rules::analyse(&loaded.plan);
+        let analysing = start.elapsed() - loading;
+        let outcome = salgsmal::rules::run_on(&analysed, loaded.diagnostics);
+        let total = start.elapsed();
+        assert!(outcome.diagnostics.len() < usize::MAX);
+        best = best.min(total);
+        load = load.min(loading);
+        analysis = analysis.min(analysing);
+        rules = rules.min(total - loading - analysing);
+    }
+    std::fs::write(&edited, original).expect("write");
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<42} re-check after one edit {:>6.1} ms  (load {:.1}, analysis {:.1}, rules {:.1})",
+        ms(best),
+        ms(load),
+        ms(analysis),
+        ms(rules)
+    );
+}
+
 /// One seller with `n` customers in a Norwegian-style CSV list.
 fn make_csv_plan(root: &std::path::Path, n: usize) {
     write(root, "salgsmal.yaml", "version: 1\nperiod: 2027\n");
@@ -98,11 +136,9 @@ fn main() {
     {
         let dir = tempfile::tempdir().expect("temp dir");
         make_plan(dir.path(), teams, sellers, customers);
-        measure(
-            &format!("{teams} teams, {sellers} sellers, {customers} customers each"),
-            dir.path(),
-            5,
-        );
+        let name = format!("{teams} teams, {sellers} sellers, {customers} customers each");
+        measure(&name, dir.path(), 5);
+        measure_recheck(&name, dir.path(), 5);
     }
     let dir = tempfile::tempdir().expect("temp dir");
     make_csv_plan(dir.path(), 100_000);

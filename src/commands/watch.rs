@@ -1,6 +1,8 @@
 //! `salgsmal watch`: re-check (and re-render) on every save, printing a
-//! one-line status and the findings that are new. Bad input never stops it;
-//! Ctrl-C does.
+//! one-line status and the findings that are new. Bad input never stops it,
+//! nor the plan's folder or `salgsmal.yaml` going away (it waits for them to
+//! come back); Ctrl-C does. A re-check parses again only the files whose
+//! bytes changed (`load::Cache`).
 
 use super::Global;
 use crate::cli::{RenderFormat, WatchArgs};
@@ -36,9 +38,39 @@ struct Watcher {
     render: Option<Format>,
     style: Style,
     previous: Option<HashSet<Key>>,
+    /// What of the plan was missing at the last look, once said.
+    absent: Option<Absent>,
+    /// The files as parsed last time: a re-check parses only those changed.
+    cache: load::Cache,
     /// The plan's language, as of the last plan that loaded (its
     /// `salgsmal.yaml` before that): watch's own lines speak it too.
     locale: Locale,
+}
+
+/// What of the plan is missing: its folder, or its `salgsmal.yaml`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Absent {
+    Folder,
+    Config,
+}
+
+/// Which folder is at `root` now, or none: on Unix its device and inode, so
+/// that a folder deleted and made again (or another moved in its place) is
+/// seen as another, which has to be watched anew.
+fn identity(root: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(root)
+        .ok()
+        .filter(std::fs::Metadata::is_dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
 }
 
 fn clock() -> String {
@@ -81,7 +113,13 @@ impl Watcher {
         match first.as_str() {
             "templates" => true,
             "teams" | "sellers" | "customers" | "actuals" => {
-                name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".csv")
+                // The folder itself (renamed, removed, made: notify reports
+                // a folder removed with its files as the folder alone), or
+                // a plan file in it.
+                rel.components().count() == 1
+                    || name.ends_with(".yaml")
+                    || name.ends_with(".yml")
+                    || name.ends_with(".csv")
             }
             _ => rel == Path::new(load::CONFIG_FILE),
         }
@@ -102,25 +140,49 @@ impl Watcher {
         }
     }
 
+    /// What of the plan is missing now, if anything.
+    fn absence(&self) -> Option<Absent> {
+        if !self.root.is_dir() {
+            Some(Absent::Folder)
+        } else if std::fs::symlink_metadata(self.root.join(load::CONFIG_FILE)).is_err() {
+            Some(Absent::Config)
+        } else {
+            None
+        }
+    }
+
     fn run(&mut self, changed: &[String]) {
-        let changed = diag::escape(&changed.join(", "));
-        let loaded = match load::load(&self.root) {
+        // A plan that is gone is said once, and waited for.
+        if let Some(absent) = self.absence() {
+            if self.absent != Some(absent) {
+                let gone = match absent {
+                    Absent::Folder => Message::new("watch-plan-gone"),
+                    Absent::Config => Message::new("watch-config-gone"),
+                }
+                .text("root", self.root.display().to_string());
+                let _ = super::println(&format!("[{}] {}", clock(), self.say(&gone)));
+            }
+            self.absent = Some(absent);
+            return;
+        }
+        let changed = if self.absent.take().is_some() {
+            format!("{} — ", self.say(&Message::new("watch-back")))
+        } else {
+            self.changed(&diag::escape(&changed.join(", ")))
+        };
+        let loaded = match load::load_cached(&self.root, &mut self.cache) {
             Ok(l) => l,
             Err(e) => {
                 // The plan did not load: its `salgsmal.yaml` may still say
                 // which language to speak.
                 self.locale = super::config_locale(&self.root);
-                let _ = super::println(&format!(
-                    "[{}] {}error: {e}",
-                    clock(),
-                    self.changed(&changed)
-                ));
+                let _ = super::println(&format!("[{}] {changed}error: {e}", clock()));
                 return;
             }
         };
         let plan = &loaded.plan;
         self.locale = plan.settings.fmt.locale;
-        let what = self.changed(&changed);
+        let what = changed;
         let analysis = rules::analyse(plan);
         let outcome = rules::run_on(&analysis, loaded.diagnostics);
         let loc = super::localizer(plan, None);
@@ -249,12 +311,17 @@ pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
             color: global.color,
         },
         previous: None,
+        absent: None,
+        cache: load::Cache::default(),
         locale: super::config_locale(&root),
     };
     super::println(
         &watcher.say(&Message::new("watch-start").text("root", root.display().to_string())),
     )?;
     watcher.run(&[]);
+    // The folder watched: when it goes, notify stops watching it; when a
+    // folder is back at its path, that one is watched and the plan checked.
+    let mut watched = identity(&root);
     while !stop.load(Ordering::SeqCst) {
         match rx.recv_timeout(Duration::from_millis(150)) {
             Ok(Ok(events)) => {
@@ -282,6 +349,19 @@ pub fn execute(args: &WatchArgs, global: Global) -> anyhow::Result<ExitCode> {
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
+        }
+        let now = identity(&root);
+        if now != watched {
+            // The old folder's watch may be gone already.
+            let _ = debouncer.unwatch(&root);
+            if now.is_some()
+                && let Err(e) = debouncer.watch(&root, RecursiveMode::Recursive)
+            {
+                super::eprintln(&format!("watch: {e}"));
+            }
+            watched = now;
+            // After the new watch: what changed before it is read now.
+            watcher.run(&[]);
         }
     }
     super::println(&watcher.say(&Message::new("watch-stopped")))?;

@@ -775,6 +775,9 @@ watch-rendered = rendered { $count ->
     } into { $dir }
 watch-write-failed = cannot write the reports: { $error }
 watch-template-failed = { $error } (the previous reports are kept)
+watch-plan-gone = { $root } is gone; waiting for the folder to come back
+watch-config-gone = { $root } has no salgsmal.yaml any more; waiting for it to come back
+watch-back = the plan is back
 
 ## import
 

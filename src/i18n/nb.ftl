@@ -785,6 +785,9 @@ watch-rendered = skrev { $count ->
     } til { $dir }
 watch-write-failed = kan ikke skrive rapportene: { $error }
 watch-template-failed = { $error } (de forrige rapportene beholdes)
+watch-plan-gone = { $root } finnes ikke lenger; venter på at mappen kommer tilbake
+watch-config-gone = { $root } har ingen salgsmal.yaml lenger; venter på at den kommer tilbake
+watch-back = planen er tilbake
 
 ## import
 

@@ -80,6 +80,7 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+#[derive(Clone)]
 enum Typed {
     Config(Box<Config>),
     Team(Box<Team>),
@@ -310,6 +311,71 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 /// Read a plan from `files`; `root` is its folder in the working tree
 /// (where reports and imports are written).
 pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
+    load_with(root, files, None)
+}
+
+/// The files of a plan folder as parsed and validated last time, by path,
+/// for a command that reads the same plan again and again (`watch`). Every
+/// file is still read on each load, and one whose bytes are not exactly
+/// those of last time (whatever its size or time stamp) is parsed again;
+/// the others are taken as they were. What a load makes of the files
+/// (the model, its findings) is the same with a cache or without.
+#[derive(Default)]
+pub struct Cache {
+    files: std::collections::HashMap<String, FileRead>,
+}
+
+impl Cache {
+    /// The file `rel` as read last time, when `bytes` are its bytes then.
+    /// A file kept has its text exactly as read: bytes that were not UTF-8
+    /// (whose text was mended) never match it, and neither does a file
+    /// that was too large (it is never kept).
+    fn get(&self, rel: &str, kind: FileKind, bytes: &[u8]) -> Option<FileRead> {
+        let (file, diags, typed) = self.files.get(rel)?;
+        (file.kind == kind && file.text.as_bytes() == bytes)
+            .then(|| (file.clone(), diags.clone(), typed.clone()))
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// Read the plan rooted at `root`, as [`load`] does, taking the files whose
+/// bytes have not changed since the last load with this `cache` from it.
+pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<Loaded, LoadError> {
+    let mut fresh = Vec::new();
+    let loaded = load_with(root, &Files::Dir(root), Some((cache, &mut fresh)))?;
+    // Files gone from the plan leave the cache; those read anew enter it.
+    let read: HashSet<&str> = loaded.plan.files.iter().map(|f| f.path.as_str()).collect();
+    cache.files.retain(|path, _| read.contains(path.as_str()));
+    for entry in fresh {
+        cache.files.insert(entry.0.path.clone(), entry);
+    }
+    Ok(loaded)
+}
+
+/// [`load_from`], with a cache to read from and a list to put what was
+/// parsed anew in (for the cache).
+fn load_with(
+    root: &Path,
+    files: &Files<'_>,
+    mut cache: Option<(&Cache, &mut Vec<FileRead>)>,
+) -> Result<Loaded, LoadError> {
+    let cached = cache.as_ref().map(|(c, _)| *c);
+    let mut keep = |read: FileRead, fresh: bool| {
+        if let Some((_, out)) = cache.as_mut()
+            && fresh
+        {
+            out.push(read.clone());
+        }
+        read
+    };
     let ceiling = max_file_bytes(None);
     // salgsmal.yaml too is read only as a regular file inside the plan.
     let refused = match files {
@@ -323,7 +389,10 @@ pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
         Files::Tree(_) | Files::Memory(_) => None,
     };
     let (config_file, mut diagnostics, config) = match refused {
-        None => read_file(files, CONFIG_FILE, FileKind::Config, ceiling)?,
+        None => {
+            let (read, fresh) = read_file(files, CONFIG_FILE, FileKind::Config, ceiling, cached)?;
+            keep(read, fresh)
+        }
         Some(id) => (
             SourceFile {
                 path: CONFIG_FILE.to_string(),
@@ -351,8 +420,11 @@ pub fn load_from(root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
     diagnostics.extend(refused);
     let results: Vec<_> = paths
         .par_iter()
-        .map(|(rel, kind)| read_file(files, rel, *kind, max))
-        .collect::<Result<_, _>>()?;
+        .map(|(rel, kind)| read_file(files, rel, *kind, max, cached))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .map(|(read, fresh)| keep(read, fresh))
+        .collect();
 
     let mut plan = Plan {
         root: root.to_path_buf(),
@@ -457,12 +529,49 @@ fn add_custom_metrics(
     }
 }
 
+/// A file as read: its source, the findings of reading it, and its typed
+/// contents when it has any.
+type FileRead = (SourceFile, Vec<Diagnostic>, Option<Typed>);
+
+/// Read one file of the plan: from `cache` when its bytes are those read
+/// last time, else parsed and validated (and then `fresh`, to be cached).
 fn read_file(
     files: &Files<'_>,
     rel: &str,
     kind: FileKind,
     max_bytes: u64,
-) -> Result<(SourceFile, Vec<Diagnostic>, Option<Typed>), LoadError> {
+    cache: Option<&Cache>,
+) -> Result<(FileRead, bool), LoadError> {
+    let bytes = match files.bytes(rel, max_bytes)? {
+        Bytes::Data(bytes) => bytes,
+        Bytes::TooLarge => {
+            let file = SourceFile {
+                path: rel.to_string(),
+                kind,
+                text: String::new(),
+                tree: None,
+                rejected: Vec::new(),
+            };
+            let too_large = Diagnostic::new(
+                RuleId::YAML_SYNTAX,
+                Level::Error,
+                Message::new("file-too-large").arg("max", count(max_bytes)),
+                file.whole(),
+            )
+            .with_help(Message::new("file-too-large-help"));
+            return Ok(((file, vec![too_large], None), false));
+        }
+    };
+    if let Some(read) = cache.and_then(|c| c.get(rel, kind, &bytes)) {
+        return Ok((read, false));
+    }
+    Ok((parse_file(rel, kind, bytes), true))
+}
+
+/// Parse and validate the bytes of one file: its source, its findings, and
+/// its typed contents. Depends on nothing but its arguments (what lets
+/// [`Cache`] keep the result).
+fn parse_file(rel: &str, kind: FileKind, bytes: Vec<u8>) -> FileRead {
     let mut file = SourceFile {
         path: rel.to_string(),
         kind,
@@ -471,21 +580,6 @@ fn read_file(
         rejected: Vec::new(),
     };
     let mut diags = Vec::new();
-    let bytes = match files.bytes(rel, max_bytes)? {
-        Bytes::Data(bytes) => bytes,
-        Bytes::TooLarge => {
-            diags.push(
-                Diagnostic::new(
-                    RuleId::YAML_SYNTAX,
-                    Level::Error,
-                    Message::new("file-too-large").arg("max", count(max_bytes)),
-                    file.whole(),
-                )
-                .with_help(Message::new("file-too-large-help")),
-            );
-            return Ok((file, diags, None));
-        }
-    };
     match String::from_utf8(bytes) {
         Ok(text) => file.text = text,
         Err(err) => {
@@ -512,7 +606,7 @@ fn read_file(
                 )
                 .with_help(Message::new("file-not-utf8-help")),
             );
-            return Ok((file, diags, None));
+            return (file, diags, None);
         }
     }
     let parsed = if rel.ends_with(".csv") {
@@ -526,13 +620,13 @@ fn read_file(
             }
             Err(d) => {
                 diags.push(*d);
-                return Ok((file, diags, None));
+                return (file, diags, None);
             }
         }
     } else {
         yaml::parse(&file.text)
     };
-    file.tree = parsed.root;
+    file.tree = parsed.root.map(std::sync::Arc::new);
     for issue in parsed.issues {
         let loc = file.span_location(issue.span);
         let message = yaml_message(&issue.problem);
@@ -553,7 +647,7 @@ fn read_file(
         });
     }
     let Some(tree) = &file.tree else {
-        return Ok((file, diags, None));
+        return (file, diags, None);
     };
     if matches!(tree.value, yaml::Value::Scalar(yaml::Scalar::Null)) {
         diags.push(
@@ -565,7 +659,7 @@ fn read_file(
             )
             .with_help(Message::new("schema-empty-file-help")),
         );
-        return Ok((file, diags, None));
+        return (file, diags, None);
     }
     let mut bad = HashSet::new();
     let mut structure = Vec::new();
@@ -592,7 +686,7 @@ fn read_file(
     diags.extend(structure);
     rejected.extend(bad);
     let pruned;
-    let tree = if rejected.is_empty() {
+    let tree: &yaml::Node = if rejected.is_empty() {
         tree
     } else {
         pruned = prune(tree, &rejected);
@@ -608,7 +702,7 @@ fn read_file(
         }
     };
     file.rejected = scopes;
-    Ok((file, diags, typed))
+    (file, diags, typed)
 }
 
 /// The part of a file a schema error at `pointer` makes unreliable: the
@@ -1060,5 +1154,64 @@ fn de_message(problem: &de::Problem) -> Message {
         Problem::OutOfRange(text) => Message::new("schema-out-of-range").text("text", text),
         Problem::NotANumber(text) => Message::new("schema-bad-number").text("text", text),
         Problem::NotAWord => Message::new("schema-not-a-word"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    /// What a load found, to compare a cached load with a plain one.
+    fn summary(loaded: &Loaded) -> (Vec<(String, String)>, Vec<Diagnostic>, usize) {
+        let files = loaded
+            .plan
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.text.clone()))
+            .collect();
+        (files, loaded.diagnostics.clone(), loaded.plan.sellers.len())
+    }
+
+    #[test]
+    fn a_cached_load_is_a_load_and_sees_every_changed_byte() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(root, CONFIG_FILE, "version: 1\nperiod: 2027\n");
+        write(root, "teams/salg.yaml", "name: Salg\n");
+        write(root, "sellers/kari.yaml", "name: Kari\nteam: salg\n");
+        write(root, "sellers/ola.yaml", "name: Ola\nteam: salg\nbad: 1\n");
+        let mut cache = Cache::default();
+        let first = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&first), summary(&load(root).expect("load")));
+        assert_eq!(cache.len(), 4);
+        let again = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&again), summary(&first));
+
+        // The same size, and the time stamp put back: the bytes decide.
+        let path = root.join("sellers/kari.yaml");
+        let stamp = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        std::fs::write(&path, "name: Kari\nteam: salx\n").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(stamp))
+            .expect("set mtime");
+        let changed = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&changed), summary(&load(root).expect("load")));
+        assert!(changed.plan.files.iter().any(|f| f.text.contains("salx")));
+
+        // A file gone leaves the cache.
+        std::fs::remove_file(root.join("sellers/ola.yaml")).expect("remove");
+        let fewer = load_cached(root, &mut cache).expect("load");
+        assert_eq!(summary(&fewer), summary(&load(root).expect("load")));
+        assert_eq!(cache.len(), 3);
     }
 }

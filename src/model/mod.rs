@@ -38,12 +38,13 @@ impl FileKind {
 
 /// One file of the plan as read: its path relative to the plan root (with
 /// `/`), its text and its spanned tree (absent when it could not be parsed).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
     pub kind: FileKind,
     pub text: String,
-    pub tree: Option<Node>,
+    /// Shared: a file kept by `load::Cache` is not copied for each load.
+    pub tree: Option<std::sync::Arc<Node>>,
     /// The parts of the file a schema error makes unreliable (JSON Pointers:
     /// the list item that holds a rejected value or an unknown key, or the
     /// value itself outside lists; `""` for the whole file). Rules say

@@ -27,7 +27,7 @@ pub type MetricValues = BTreeMap<String, Quantity>;
 
 pub use crate::i18n::Locale;
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Config {
     /// Required by the schema; optional here so that a bad value does not
     /// discard the rest of the configuration.
@@ -60,7 +60,7 @@ fn default_currency() -> String {
     "NOK".to_string()
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Product {
     pub id: String,
     pub name: Option<String>,
@@ -68,7 +68,7 @@ pub struct Product {
     pub new: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct PortfolioThresholds {
     pub large_revenue: Option<Amount>,
     #[serde(default, deserialize_with = "lenient_ratio")]
@@ -76,7 +76,7 @@ pub struct PortfolioThresholds {
     pub min_contribution: Option<Amount>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Labels {
     pub nb: Option<String>,
     pub en: Option<String>,
@@ -93,7 +93,7 @@ pub enum CustomRollup {
     None,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct CustomMetric {
     pub id: String,
     pub label: Option<Labels>,
@@ -183,7 +183,7 @@ impl<'de> Deserialize<'de> for LenientText {
 }
 
 /// One entry of `rules:`: an optional level and the rule's parameters.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RuleSettings {
     pub level: Option<LevelSetting>,
     pub params: BTreeMap<String, Quantity>,
@@ -216,7 +216,7 @@ impl<'de> Deserialize<'de> for RuleSettings {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Accept {
     pub rule: String,
     pub reason: String,
@@ -227,7 +227,7 @@ pub struct Accept {
 
 /// The `import:` block: which CSV columns name the seller and hold the
 /// values of which metrics.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct ImportSettings {
     /// The seller column (default `seller`).
     pub seller: Option<String>,
@@ -239,7 +239,7 @@ pub struct ImportSettings {
     pub customer: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Limits {
     pub max_file_bytes: Option<u64>,
 }
@@ -376,7 +376,7 @@ pub struct Goal {
 
 // ---------------------------------------------------------------- teams
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct MainGoal {
     pub statement: String,
     pub deadline: Option<Date>,
@@ -384,7 +384,7 @@ pub struct MainGoal {
     pub values: MetricValues,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct StartingPoint {
     pub date: Date,
     #[serde(default)]
@@ -392,7 +392,7 @@ pub struct StartingPoint {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Milestone {
     pub id: String,
     pub deadline: Date,
@@ -401,14 +401,14 @@ pub struct Milestone {
     pub statement: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct StrategicChoice {
     pub choice: String,
     #[serde(default)]
     pub actions: Vec<Action>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Allocation {
     #[serde(default, deserialize_with = "lenient_ratio")]
     pub max_over: Option<Ratio>,
@@ -452,7 +452,7 @@ impl<'de> Deserialize<'de> for Bounds {
     }
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Clone, Debug, Deserialize, Default)]
 pub struct CategoryGoals {
     pub revenue_share: Option<Bounds>,
     pub margin: Option<Bounds>,
@@ -463,7 +463,7 @@ pub struct CategoryGoals {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Clone, Debug, Deserialize, Default)]
 pub struct PortfolioGoals {
     pub key: Option<CategoryGoals>,
     pub star: Option<CategoryGoals>,
@@ -471,7 +471,7 @@ pub struct PortfolioGoals {
     pub phase_out_new: Option<CategoryGoals>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Team {
     pub id: Option<String>,
     pub name: String,
@@ -491,14 +491,14 @@ pub struct Team {
 
 // ---------------------------------------------------------------- sellers
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Clone, Debug, Deserialize, Default)]
 pub struct Assumptions {
     #[serde(default, deserialize_with = "lenient_ratio")]
     pub meeting_to_offer_rate: Option<Ratio>,
     pub average_deal_size: Option<Amount>,
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Clone, Debug, Deserialize, Default)]
 pub struct Competence {
     #[serde(default)]
     pub knowledge: Vec<String>,
@@ -508,7 +508,7 @@ pub struct Competence {
     pub personality: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Seller {
     pub id: Option<String>,
     pub name: String,
@@ -591,7 +591,7 @@ impl<'de> Deserialize<'de> for Potential {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Customer {
     pub id: String,
     pub name: String,
@@ -612,7 +612,7 @@ pub struct Customer {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct CustomerList {
     pub owner: Option<String>,
     #[serde(default)]
@@ -621,7 +621,7 @@ pub struct CustomerList {
 
 // ---------------------------------------------------------------- actuals
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Actuals {
     pub period: Period,
     pub as_of: Option<Date>,
