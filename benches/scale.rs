@@ -58,13 +58,7 @@ fn floor(files: &[(PathBuf, FileKind)]) -> usize {
             let text = std::fs::read_to_string(path).expect("read");
             let parsed = salgsmal::source::yaml::parse(&text);
             let Some(tree) = parsed.root else { return 1 };
-            let file = SourceFile {
-                path: path.display().to_string(),
-                kind: *kind,
-                text: String::new(),
-                tree: None,
-                rejected: Vec::new(),
-            };
+            let file = SourceFile::new(&path.display().to_string(), *kind);
             let mut diags = Vec::new();
             let mut bad = HashSet::new();
             let json = schema::to_json(&tree, "", &file, &mut diags, &mut bad);
@@ -137,13 +131,7 @@ fn others(root: &Path, floor: Duration) {
             let Some(tree) = salgsmal::source::yaml::parse(&text).root else {
                 continue;
             };
-            let file = SourceFile {
-                path: String::new(),
-                kind: FileKind::Config,
-                text: String::new(),
-                tree: None,
-                rejected: Vec::new(),
-            };
+            let file = SourceFile::new("", FileKind::Config);
             let json = schema::to_json(&tree, "", &file, &mut Vec::new(), &mut HashSet::new());
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let target = json_root.join(rel);

@@ -394,13 +394,7 @@ fn load_with(
             keep(read, fresh)
         }
         Some(id) => (
-            SourceFile {
-                path: CONFIG_FILE.to_string(),
-                kind: FileKind::Config,
-                text: String::new(),
-                tree: None,
-                rejected: Vec::new(),
-            },
+            SourceFile::new(CONFIG_FILE, FileKind::Config),
             vec![refusal(CONFIG_FILE, id)],
             None,
         ),
@@ -545,13 +539,7 @@ fn read_file(
     let bytes = match files.bytes(rel, max_bytes)? {
         Bytes::Data(bytes) => bytes,
         Bytes::TooLarge => {
-            let file = SourceFile {
-                path: rel.to_string(),
-                kind,
-                text: String::new(),
-                tree: None,
-                rejected: Vec::new(),
-            };
+            let file = SourceFile::new(rel, kind);
             let too_large = Diagnostic::new(
                 RuleId::YAML_SYNTAX,
                 Level::Error,
@@ -570,15 +558,23 @@ fn read_file(
 
 /// Parse and validate the bytes of one file: its source, its findings, and
 /// its typed contents. Depends on nothing but its arguments (what lets
-/// [`Cache`] keep the result).
+/// [`Cache`] keep the result). The tree is let go once the file is typed:
+/// a finding that needs a location builds it again from the text.
 fn parse_file(rel: &str, kind: FileKind, bytes: Vec<u8>) -> FileRead {
-    let mut file = SourceFile {
-        path: rel.to_string(),
-        kind,
-        text: String::new(),
-        tree: None,
-        rejected: Vec::new(),
-    };
+    let (mut file, diags, typed) = parse_and_type(rel, kind, bytes);
+    // A file with findings of its own keeps its tree: they will be shown.
+    if diags.is_empty() {
+        if rel.ends_with(".csv") {
+            file.release_tree(|f| csv_tree(f, f.kind).ok().map(|(tree, _)| tree));
+        } else {
+            file.release_tree(|f| yaml::parse(&f.text).root);
+        }
+    }
+    (file, diags, typed)
+}
+
+fn parse_and_type(rel: &str, kind: FileKind, bytes: Vec<u8>) -> FileRead {
+    let mut file = SourceFile::new(rel, kind);
     let mut diags = Vec::new();
     match String::from_utf8(bytes) {
         Ok(text) => file.text = text,

@@ -391,8 +391,7 @@ fn describe(
                 .map(String::as_str)
                 .collect();
             let keys: std::collections::HashMap<String, crate::source::yaml::SrcSpan> = file
-                .tree
-                .as_ref()
+                .node()
                 .and_then(|t| t.pointer(pointer))
                 .and_then(Node::as_map)
                 .map(|entries| {
@@ -532,8 +531,7 @@ fn describe(
             let is_ratio = schema_path.contains("/$defs/ratio/");
             if is_ratio && let Some(n) = instance.as_f64().filter(|n| *n > 1.0) {
                 let text = file
-                    .tree
-                    .as_ref()
+                    .node()
                     .and_then(|t| t.pointer(pointer))
                     .and_then(|n| match &n.value {
                         YValue::Scalar(Scalar::Number(t)) => Some(t.clone()),

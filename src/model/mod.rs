@@ -12,6 +12,7 @@ pub use plan_files::*;
 use crate::diag::Location;
 use crate::source::yaml::{Node, SrcSpan};
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 /// The kinds of plan file, by folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,16 +44,59 @@ pub struct SourceFile {
     pub path: String,
     pub kind: FileKind,
     pub text: String,
-    /// Shared: a file kept by `load::Cache` is not copied for each load.
-    pub tree: Option<std::sync::Arc<Node>>,
+    /// The spanned tree while the file is being loaded (shared: a file kept
+    /// by `load::Cache` is not copied for each load). The loader then lets
+    /// it go ([`SourceFile::release_tree`]): a plan's trees are most of its
+    /// memory, and only the files a finding points into need theirs again
+    /// ([`SourceFile::node`]).
+    pub tree: Option<Arc<Node>>,
     /// The parts of the file a schema error makes unreliable (JSON Pointers:
     /// the list item that holds a rejected value or an unknown key, or the
     /// value itself outside lists; `""` for the whole file). Rules say
     /// nothing about them: the schema error is the root cause.
     pub rejected: Vec<String>,
+    /// How the loader builds the tree again from `text`, once released.
+    rebuild: Option<Rebuild>,
+    rebuilt: OnceLock<Option<Arc<Node>>>,
 }
 
+/// Builds a file's tree from its text, the way the loader first built it.
+pub type Rebuild = fn(&SourceFile) -> Option<Node>;
+
 impl SourceFile {
+    /// A file that has not been read yet.
+    pub fn new(path: &str, kind: FileKind) -> Self {
+        Self {
+            path: path.to_string(),
+            kind,
+            text: String::new(),
+            tree: None,
+            rejected: Vec::new(),
+            rebuild: None,
+            rebuilt: OnceLock::new(),
+        }
+    }
+
+    /// The file's spanned tree: the one the loader built, or, after it let
+    /// it go, the same tree built again from the text (once, when first
+    /// asked).
+    pub fn node(&self) -> Option<&Node> {
+        if let Some(tree) = &self.tree {
+            return Some(tree);
+        }
+        let rebuild = self.rebuild?;
+        self.rebuilt
+            .get_or_init(|| rebuild(self).map(Arc::new))
+            .as_deref()
+    }
+
+    /// Let the tree go; [`SourceFile::node`] builds it again with `rebuild`.
+    pub fn release_tree(&mut self, rebuild: Rebuild) {
+        if self.tree.take().is_some() {
+            self.rebuild = Some(rebuild);
+        }
+    }
+
     /// The file's name without folder and extension (a team's or seller's id).
     pub fn stem(&self) -> &str {
         let name = self.path.rsplit('/').next().unwrap_or(&self.path);
@@ -83,7 +127,7 @@ impl SourceFile {
     /// The location of the value at `pointer`, or of its nearest ancestor
     /// that exists (a missing key is reported at the mapping that lacks it).
     pub fn locate(&self, pointer: &str) -> Location {
-        let Some(tree) = &self.tree else {
+        let Some(tree) = self.node() else {
             return self.whole();
         };
         let mut p = pointer;
@@ -120,8 +164,7 @@ impl SourceFile {
             })
             .filter(|scope| {
                 let written = self
-                    .tree
-                    .as_ref()
+                    .node()
                     .and_then(|t| t.pointer(&format!("{scope}/metric")))
                     .and_then(Node::as_str);
                 written.is_none_or(|m| m == metric)
@@ -132,7 +175,7 @@ impl SourceFile {
 
     /// The location of the key of the entry at `pointer` (an unknown key).
     pub fn locate_key(&self, pointer: &str) -> Location {
-        match self.tree.as_ref().and_then(|t| t.pointer_key(pointer)) {
+        match self.node().and_then(|t| t.pointer_key(pointer)) {
             Some(key) => self.span_location(key.span),
             None => self.locate(pointer),
         }

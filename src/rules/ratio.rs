@@ -112,8 +112,7 @@ impl Rule for RatioRule {
                         let is_map = cx
                             .plan
                             .file(team.file)
-                            .tree
-                            .as_ref()
+                            .node()
                             .and_then(|t| t.pointer(&base))
                             .is_some_and(|n| n.as_map().is_some());
                         let pointer = if is_map {
@@ -216,8 +215,7 @@ pub fn phasing_pointer(cx: &Context<'_>, file: usize, base: &str, q: u8) -> Stri
     let exists = cx
         .plan
         .file(file)
-        .tree
-        .as_ref()
+        .node()
         .and_then(|t| t.pointer(&as_map))
         .is_some();
     if exists {

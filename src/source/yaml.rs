@@ -493,13 +493,20 @@ pub fn parse(source: &str) -> Parsed {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match b.stack.pop() {
+                    // Lists and mappings are kept at their size: the tree
+                    // of a plan of 100 000 customers stays in memory for
+                    // the whole check, and a vector's spare room after
+                    // growing doubled it.
                     Some(Frame::Seq {
                         anchor,
                         span,
-                        items,
+                        mut items,
                     }) => (
                         Node {
-                            value: Value::Seq(items),
+                            value: Value::Seq({
+                                items.shrink_to_fit();
+                                items
+                            }),
                             span: SrcSpan {
                                 start: span.start,
                                 end: sspan.end,
@@ -510,11 +517,14 @@ pub fn parse(source: &str) -> Parsed {
                     Some(Frame::Map {
                         anchor,
                         span,
-                        entries,
+                        mut entries,
                         ..
                     }) => (
                         Node {
-                            value: Value::Map(entries),
+                            value: Value::Map({
+                                entries.shrink_to_fit();
+                                entries
+                            }),
                             span: SrcSpan {
                                 start: span.start,
                                 end: sspan.end,
