@@ -230,6 +230,9 @@ impl Files<'_> {
                 if bytes.len() as u64 > max {
                     return Ok(Bytes::TooLarge);
                 }
+                // The text is kept for the whole run: without the spare
+                // room reading left (up to as much again).
+                bytes.shrink_to_fit();
                 Ok(Bytes::Data(bytes))
             }
             Files::Tree(rev) => match rev.file(rel) {
