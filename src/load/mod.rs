@@ -565,8 +565,12 @@ fn read_file(
 /// a finding that needs a location builds it again from the text.
 fn parse_file(rel: &str, kind: FileKind, bytes: Vec<u8>) -> FileRead {
     let (mut file, diags, typed) = parse_and_type(rel, kind, bytes);
-    // A file with findings of its own keeps its tree: they will be shown.
-    if diags.is_empty() {
+    // The customer lists and actuals are most of a plan's trees and rarely
+    // have a finding: their trees are let go. A file with findings of its
+    // own keeps its tree (they will be shown), and so do the small files
+    // (salgsmal.yaml, teams, sellers) most findings point into.
+    let bulky = matches!(kind, FileKind::Customers | FileKind::Actuals);
+    if bulky && diags.is_empty() {
         if rel.ends_with(".csv") {
             file.release_tree(|f| csv_tree(f, f.kind).ok().map(|(tree, _)| tree));
         } else {
