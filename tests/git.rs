@@ -819,3 +819,38 @@ fn github_annotates_the_most_important_and_summarises_the_rest() {
     );
     assert!(page.contains("plans/vest/sellers/s11.yaml:6"), "{page}");
 }
+
+#[test]
+fn diff_of_the_pull_request_that_adds_the_plan_shows_everything_added() {
+    // `main` has no plan yet; the branch adds it. The diff compares with an
+    // empty plan of the same settings instead of failing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    git_as(root, &["init", "-q", "-b", "main"], MANAGER, None);
+    std::fs::write(root.join("README.md"), "Salg\n").expect("readme");
+    git_as(root, &["add", "-A"], MANAGER, None);
+    git_as(root, &["commit", "-q", "-m", "Start"], MANAGER, None);
+    git_as(root, &["checkout", "-q", "-b", "plan"], MANAGER, None);
+    let plan = root.join("plan");
+    std::fs::create_dir_all(&plan).expect("mkdir");
+    copy_dir(&example_dir(), &plan);
+    let run = run_in(&plan, &["diff", "--format", "json", "--locale", "en"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let text = json.to_string();
+    for who in ["Kari Nordmann", "Ola Berg", "Ingrid Haugland", "Salg Vest"] {
+        assert!(text.contains(who), "{who} not in the diff: {text}");
+    }
+    let human = run_in(&plan, &["diff", "--locale", "en"]);
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        human
+            .stdout
+            .contains("Seller · Kari Nordmann · sellers/kari.yaml · added"),
+        "{}",
+        human.stdout
+    );
+    // `--deny errors` judges the plan's own errors: the example has none.
+    let denied = run_in(&plan, &["diff", "--deny", "errors"]);
+    assert_eq!(denied.code, 0, "{}", denied.stdout);
+}

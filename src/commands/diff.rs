@@ -18,16 +18,37 @@ pub fn execute(args: &DiffArgs, _global: Global) -> anyhow::Result<ExitCode> {
         Some(rev) => (rev.clone(), repo.commit(rev)?),
         None => repo.default_base()?,
     };
-    let base_rev = repo.plan_at(&base_name, base_commit, start)?;
-    let base_root = repo.workdir().join(&base_rev.prefix);
-    let base_loaded = load::load_from(&base_root, &Files::Tree(&base_rev))?;
     let head_rev = match &args.head {
         Some(rev) => Some(repo.plan_at(rev, repo.commit(rev)?, start)?),
         None => None,
     };
+    let head_root = match &head_rev {
+        Some(rev) => repo.workdir().join(&rev.prefix),
+        None => load::find_root(start)?,
+    };
     let head_loaded = match &head_rev {
-        Some(rev) => load::load_from(&repo.workdir().join(&rev.prefix), &Files::Tree(rev))?,
-        None => load::load(&load::find_root(start)?)?,
+        Some(rev) => load::load_from(&head_root, &Files::Tree(rev))?,
+        None => load::load(&head_root)?,
+    };
+    // A plan that the base does not have yet (the pull request that adds
+    // it) is compared with an empty plan of the same settings: everything
+    // in it is new.
+    let base_loaded = match repo.find_plan_at(&base_name, base_commit, start)? {
+        Some(base_rev) => {
+            let base_root = repo.workdir().join(&base_rev.prefix);
+            load::load_from(&base_root, &Files::Tree(&base_rev))?
+        }
+        None => {
+            let config = head_loaded
+                .plan
+                .files
+                .iter()
+                .find(|f| f.path == load::CONFIG_FILE)
+                .map(|f| f.text.clone().into_bytes())
+                .unwrap_or_default();
+            let files = std::collections::BTreeMap::from([(load::CONFIG_FILE.to_string(), config)]);
+            load::load_from(&head_root, &Files::Memory(&files))?
+        }
     };
     let loc = super::localizer(&head_loaded.plan, args.locale);
     let base_analysis = rules::analyse(&base_loaded.plan);

@@ -155,6 +155,30 @@ impl Repo {
     /// revision, searched from `start` (a folder in the working tree,
     /// which need not exist any more) upward to the repository root.
     pub fn plan_at(&self, name: &str, commit: Oid, start: &Path) -> Result<Revision, GitError> {
+        match self.find_plan_at(name, commit, start)? {
+            Some(rev) => Ok(rev),
+            None => {
+                let rel = self.relative(start)?;
+                Err(fail(format!(
+                    "no {CONFIG_FILE} at {name} in {} or any folder above it",
+                    if rel.as_os_str().is_empty() {
+                        "the repository root".to_string()
+                    } else {
+                        rel.display().to_string()
+                    }
+                )))
+            }
+        }
+    }
+
+    /// The plan at `commit` (as [`Repo::plan_at`]), or `None` when the
+    /// revision has no `salgsmal.yaml` there: the plan is newer.
+    pub fn find_plan_at(
+        &self,
+        name: &str,
+        commit: Oid,
+        start: &Path,
+    ) -> Result<Option<Revision>, GitError> {
         let tree = self
             .repo
             .find_commit(commit)
@@ -171,20 +195,13 @@ impl Repo {
                 .regular(&tree, &format!("{prefix}{CONFIG_FILE}"))
                 .is_some()
             {
-                return self.read_plan(name, commit, &tree, prefix);
+                return self.read_plan(name, commit, &tree, prefix).map(Some);
             }
             if parts.pop().is_none() {
                 break;
             }
         }
-        Err(fail(format!(
-            "no {CONFIG_FILE} at {name} in {} or any folder above it",
-            if rel.as_os_str().is_empty() {
-                "the repository root".to_string()
-            } else {
-                rel.display().to_string()
-            }
-        )))
+        Ok(None)
     }
 
     /// `start` relative to the working tree (for a folder that is gone,
