@@ -57,9 +57,15 @@ pub fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Cell>>, CsvIssue> 
                     col = 1;
                     continue;
                 }
+                // `\r\n`, or a lone `\r` (old Mac files): one line break,
+                // as the YAML reader and the human output count them.
                 Some('\r') => {
                     chars.next();
-                    col += 1;
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    line += 1;
+                    col = 1;
                     continue;
                 }
                 _ => at_row_start = false,
@@ -90,6 +96,14 @@ pub fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Cell>>, CsvIssue> 
                         break;
                     }
                     Some('\n') => {
+                        line += 1;
+                        col = 1;
+                        cell.push('\n');
+                    }
+                    Some('\r') => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
                         line += 1;
                         col = 1;
                         cell.push('\n');
@@ -434,5 +448,18 @@ mod tests {
         assert_eq!(n("12.34.5", true), None);
         assert_eq!(n("1 2 3", true), None);
         assert_eq!(n("1234", true).as_deref(), Some("1234"));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break_as_in_yaml() {
+        // Old Mac line ends, a blank line among them, and one inside a
+        // quoted cell: lines counted as the YAML reader and the human
+        // output count them.
+        let rows = records("a,b\r1,2\r\r3,\"x\ry\"\r4,5", ',').expect("rows");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1][0].pos, Pos { line: 2, column: 1 });
+        assert_eq!(rows[2][0].pos, Pos { line: 4, column: 1 });
+        assert_eq!(rows[2][1].text, "x\ny");
+        assert_eq!(rows[3][0].pos, Pos { line: 6, column: 1 });
     }
 }
