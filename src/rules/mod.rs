@@ -258,37 +258,43 @@ pub fn run_on(analysis: &Analysis<'_>, diagnostics: Vec<Diagnostic>) -> Outcome 
 
 /// `run_on`, with the date that decides which acceptances have run out.
 pub fn run_at(analysis: &Analysis<'_>, mut diagnostics: Vec<Diagnostic>, today: Date) -> Outcome {
+    use rayon::prelude::*;
     let plan = analysis.plan;
-    for rule in all() {
-        let meta = rule.meta();
-        let setting = level_setting(plan, meta.id.as_str());
-        if !meta.structural && setting == Some(LevelSetting::Off) {
-            continue;
-        }
-        // A rule off by default runs when a level is set for it.
-        if meta.off_by_default() && setting.is_none() {
-            continue;
-        }
-        // A rule that fails must not take the others down: its failure is a
-        // finding at the plan's configuration file.
-        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut found = Vec::new();
-            rule.check(&Context::new(analysis, meta), &mut found);
-            found
-        }));
-        match found {
-            Ok(found) => diagnostics.extend(found),
-            Err(_) => diagnostics.push(
-                Diagnostic::new(
-                    meta.id,
-                    Level::Error,
-                    Message::new("rule-failed").text("rule", meta.id.as_str()),
-                    plan.files[0].whole(),
-                )
-                .with_help(Message::new("rule-failed-help")),
-            ),
-        }
-    }
+    // The rules run in parallel, each on its own; their findings are kept
+    // in the rules' order.
+    let found: Vec<Vec<Diagnostic>> = all()
+        .par_iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let setting = level_setting(plan, meta.id.as_str());
+            if !meta.structural && setting == Some(LevelSetting::Off) {
+                return Vec::new();
+            }
+            // A rule off by default runs when a level is set for it.
+            if meta.off_by_default() && setting.is_none() {
+                return Vec::new();
+            }
+            // A rule that fails must not take the others down: its failure
+            // is a finding at the plan's configuration file.
+            let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut found = Vec::new();
+                rule.check(&Context::new(analysis, meta), &mut found);
+                found
+            }));
+            found.unwrap_or_else(|_| {
+                vec![
+                    Diagnostic::new(
+                        meta.id,
+                        Level::Error,
+                        Message::new("rule-failed").text("rule", meta.id.as_str()),
+                        plan.files[0].whole(),
+                    )
+                    .with_help(Message::new("rule-failed-help")),
+                ]
+            })
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
     // Root causes first: a value the schema rejected gives that one finding;
     // the realism rules that read it are silent about it. (Structure rules
     // judge the values that are there, each a root cause of its own.)
