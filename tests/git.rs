@@ -213,6 +213,28 @@ fn render_at_a_revision_uses_its_numbers_and_templates() {
     );
 }
 
+#[test]
+fn a_template_error_at_a_revision_names_the_plans_template() {
+    // The revision's own template fails; the working tree has none: the
+    // error names `templates/team.md`, not a built-in one.
+    let repo = Repo::new();
+    repo.write(
+        "templates/team.md",
+        "# {{ team.name }}\n{{ no_such_value }}\n",
+    );
+    repo.commit("A broken team report");
+    std::fs::remove_dir_all(repo.plan().join("templates")).expect("rm");
+    let run = repo.run(&[
+        "render", "--at", "HEAD", "--report", "team", "--format", "md",
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("error[template]: templates/team.md:2"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlink_in_the_revision_is_never_followed() {

@@ -241,6 +241,14 @@ pub fn environment_with(
     fmt: &Fmt,
 ) -> Environment<'static> {
     let mut env = Environment::new();
+    // A revision's templates are named in messages as the plan's own
+    // (`templates/team.html`), whatever the working tree has.
+    if let Some(given) = &given {
+        env.add_global(
+            PLAN_TEMPLATES,
+            JValue::from_iter(given.keys().cloned().map(JValue::from)),
+        );
+    }
     // The plan's own templates, only from a folder inside the plan (a
     // `templates` link out of the plan is not followed).
     let root = plan_root.canonicalize().ok();
@@ -458,17 +466,48 @@ pub fn environment_with(
     env
 }
 
+/// The names of a revision's own templates, as a global of the
+/// environment (see [`environment_with`]).
+const PLAN_TEMPLATES: &str = "salgsmal_plan_templates";
+
+/// Where the plan's own templates are: its folder, or a revision's names.
+enum PlanTemplates {
+    Folder(PathBuf),
+    Names(std::collections::HashSet<String>),
+}
+
+impl PlanTemplates {
+    fn of(env: &Environment<'_>, plan_root: &Path) -> Self {
+        match env.globals().find(|(name, _)| *name == PLAN_TEMPLATES) {
+            Some((_, names)) => PlanTemplates::Names(
+                items(&names)
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            None => PlanTemplates::Folder(plan_root.join("templates")),
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        match self {
+            PlanTemplates::Folder(dir) => dir.join(name).exists(),
+            PlanTemplates::Names(names) => names.contains(name),
+        }
+    }
+}
+
 /// How a template is named in messages: `templates/team.html` for the
 /// plan's own, `built-in team.html` else.
-fn template_name(name: &str, user_templates: &Path) -> String {
-    if user_templates.join(name).exists() {
+fn template_name(name: &str, user_templates: &PlanTemplates) -> String {
+    if user_templates.has(name) {
         format!("templates/{name}")
     } else {
         format!("built-in {name}")
     }
 }
 
-fn template_error(e: &Error, user_templates: &Path) -> TemplateError {
+fn template_error(e: &Error, user_templates: &PlanTemplates) -> TemplateError {
     let template = e.name().map_or_else(
         || "template".to_string(),
         |name| template_name(name, user_templates),
@@ -521,7 +560,7 @@ pub fn render(
     options: &Options,
 ) -> Result<Vec<Rendered>, TemplateError> {
     use rayon::prelude::*;
-    let user = plan_root.join("templates");
+    let user = PlanTemplates::of(env, plan_root);
     let ext = options.format.ext();
     let id_is = |v: &JValue, id: &str| attr(v, "id").as_str() == Some(id);
     let all_teams = items(&attr(context, "teams"));
