@@ -1,14 +1,10 @@
 //! `cargo bench --bench check`: how long reading and checking a large plan
 //! takes. Prints figures; asserts nothing about time.
 
+mod common;
+use common::write;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
-
-fn write(root: &std::path::Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, text).expect("write");
-}
 
 /// A plan with `sellers` sellers in `teams` teams, each seller with a
 /// customer list of `customers` customers.
@@ -71,34 +67,12 @@ fn measure(name: &str, root: &std::path::Path, runs: usize) {
     );
 }
 
-/// What `watch` does after a save: a first load fills the cache, then one
-/// seller file is edited and the plan checked again (load with the cache,
-/// analysis, rules), each part timed.
+/// What `watch` does after a save: one seller file edited and the plan
+/// checked again, each part timed.
 fn measure_recheck(name: &str, root: &std::path::Path, runs: usize) {
-    let mut cache = salgsmal::load::Cache::default();
-    salgsmal::load::load_cached(root, &mut cache).expect("load");
-    let edited = root.join("sellers/seller-0.yaml");
-    let original = std::fs::read_to_string(&edited).expect("read");
-    let (mut best, mut load, mut analysis, mut rules) =
-        (Duration::MAX, Duration::MAX, Duration::MAX, Duration::MAX);
-    for run in 0..runs {
-        // A new target each time: the file really changed.
-        let text = original.replace("target: 10_000_000", &format!("target: 10_000_{run:03}"));
-        std::fs::write(&edited, text).expect("write");
-        let start = Instant::now();
-        let loaded = salgsmal::load::load_cached(root, &mut cache).expect("load");
-        let loading = start.elapsed();
-        let analysed = salgsmal::rules::analyse(&loaded.plan);
-        let analysing = start.elapsed() - loading;
-        let outcome = salgsmal::rules::run_on(&analysed, loaded.diagnostics);
-        let total = start.elapsed();
-        assert!(outcome.diagnostics.len() < usize::MAX);
-        best = best.min(total);
-        load = load.min(loading);
-        analysis = analysis.min(analysing);
-        rules = rules.min(total - loading - analysing);
-    }
-    std::fs::write(&edited, original).expect("write");
+    let (best, load, analysis, rules) = common::recheck(root, "target: 10_000_000", runs, |run| {
+        format!("target: 10_000_{run:03}")
+    });
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "{name:<42} re-check after one edit {:>6.1} ms  (load {:.1}, analysis {:.1}, rules {:.1})",

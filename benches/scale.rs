@@ -24,7 +24,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
-use common::{bin, dir_size, make_plan, run, write};
+use common::{bin, dir_size, make_plan, recheck, run, write};
 use rayon::prelude::*;
 use salgsmal::load::schema;
 use salgsmal::model::{FileKind, SourceFile};
@@ -245,43 +245,18 @@ fn measure(name: &str, teams: usize, sellers: usize, customers_each: usize) {
         peak_mb,
         peak_mb * 1024.0 * 1024.0 / size as f64
     );
-    recheck(root);
+    watch_recheck(root);
     // The other validators on M only: check-jsonschema takes minutes there.
     if name == "M" {
         others(root, floor_time);
     }
 }
 
-/// What `watch` does after a save, in this process: the first load fills
-/// the cache, then one seller file is edited and the plan checked again
-/// (load with the cache, analysis, rules). Best of five.
-fn recheck(root: &Path) {
-    let mut cache = salgsmal::load::Cache::default();
-    salgsmal::load::load_cached(root, &mut cache).expect("load");
-    let edited = root.join("sellers/seller-0.yaml");
-    let original = std::fs::read_to_string(&edited).expect("read");
-    let mut best = (
-        Duration::MAX,
-        Duration::ZERO,
-        Duration::ZERO,
-        Duration::ZERO,
-    );
-    for run in 0..5 {
-        // A new target each time: the file really changed.
-        let text = original.replacen("target: 10000000", &format!("target: 1000{run:04}"), 1);
-        std::fs::write(&edited, text).expect("write");
-        let start = Instant::now();
-        let loaded = salgsmal::load::load_cached(root, &mut cache).expect("load");
-        let loading = start.elapsed();
-        let analysed = salgsmal::rules::analyse(&loaded.plan);
-        let analysing = start.elapsed() - loading;
-        std::hint::black_box(salgsmal::rules::run_on(&analysed, loaded.diagnostics));
-        let total = start.elapsed();
-        if total < best.0 {
-            best = (total, loading, analysing, total - loading - analysing);
-        }
-    }
-    std::fs::write(&edited, original).expect("write");
+/// `watch`'s re-check after one seller file is edited, best of five.
+fn watch_recheck(root: &Path) {
+    let best = recheck(root, "target: 10000000", 5, |run| {
+        format!("target: 1000{run:04}")
+    });
     println!(
         "  watch: re-check after one edit {:>5.0} ms   (load {:.0} ms, analysis {:.0} ms, rules {:.0} ms)",
         best.0.as_secs_f64() * 1000.0,
