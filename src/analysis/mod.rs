@@ -2,6 +2,7 @@
 //! portfolio. Rules judge them and reports show them, so a rule and a
 //! report never disagree about a number.
 
+pub mod allocate;
 pub mod baseline;
 pub mod capacity;
 pub mod customer_actuals;
