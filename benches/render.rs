@@ -69,12 +69,5 @@ fn measure(name: &str, teams: usize, sellers: usize, customers_each: usize) {
 
 fn main() {
     println!("salgsmal render, binary {}", bin().display());
-    measure("M", 50, 1_000, 100);
-    let large =
-        std::env::var_os("SALGSMAL_BENCH_L").is_some() || std::env::args().any(|a| a == "--large");
-    if large {
-        measure("L", 200, 5_000, 100);
-    } else {
-        println!("(L: 200 teams, 5 000 sellers, 500 000 customers: run with SALGSMAL_BENCH_L=1)");
-    }
+    common::sizes(measure);
 }

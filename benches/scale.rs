@@ -49,21 +49,33 @@ fn files(root: &Path) -> Vec<(PathBuf, FileKind)> {
     out
 }
 
+/// A file read and parsed with our reader, as the JSON the schemas judge:
+/// the file, the JSON, the pointers of values JSON cannot hold and the
+/// findings made on the way. `None` when it is not YAML.
+fn json_of(
+    path: &Path,
+    kind: FileKind,
+) -> Option<(SourceFile, serde_json::Value, HashSet<String>, usize)> {
+    let text = std::fs::read_to_string(path).expect("read");
+    let tree = salgsmal::source::yaml::parse(&text).root?;
+    let file = SourceFile::new(&path.display().to_string(), kind);
+    let mut diags = Vec::new();
+    let mut bad = HashSet::new();
+    let json = schema::to_json(&tree, "", &file, &mut diags, &mut bad);
+    Some((file, json, bad, diags.len()))
+}
+
 /// Read, parse and validate every file: the floor. Returns the number of
 /// schema findings (none on the generated plans).
 fn floor(files: &[(PathBuf, FileKind)]) -> usize {
     files
         .par_iter()
         .map(|(path, kind)| {
-            let text = std::fs::read_to_string(path).expect("read");
-            let parsed = salgsmal::source::yaml::parse(&text);
-            let Some(tree) = parsed.root else { return 1 };
-            let file = SourceFile::new(&path.display().to_string(), *kind);
-            let mut diags = Vec::new();
-            let mut bad = HashSet::new();
-            let json = schema::to_json(&tree, "", &file, &mut diags, &mut bad);
+            let Some((file, json, bad, found)) = json_of(path, *kind) else {
+                return 1;
+            };
             let mut rejected = HashSet::new();
-            diags.len() + schema::validate(kind.schema(), &json, &file, &bad, &mut rejected).len()
+            found + schema::validate(kind.schema(), &json, &file, &bad, &mut rejected).len()
         })
         .sum()
 }
@@ -117,6 +129,36 @@ fn groups(root: &Path) -> Vec<(&'static str, Vec<String>)> {
     out
 }
 
+/// Run `program` once per schema on that schema's files (`args` makes the
+/// arguments from the schema's path and the files) and print the total time.
+fn validate_with(
+    label: &str,
+    program: &Path,
+    root: &Path,
+    floor: Duration,
+    args: impl Fn(String, Vec<String>) -> Vec<String>,
+) {
+    let mut total = Duration::ZERO;
+    for (schema, list) in groups(root) {
+        let schema = schemas_dir()
+            .join(format!("{schema}.schema.json"))
+            .display()
+            .to_string();
+        match time_external(root, program, &args(schema, list)) {
+            Ok(t) => total += t,
+            Err(e) => {
+                println!("  {label}: did not validate: {e}");
+                return;
+            }
+        }
+    }
+    println!(
+        "  {label:<26} {:>7.2} s   {:>5.1}× the floor",
+        total.as_secs_f64(),
+        total.as_secs_f64() / floor.as_secs_f64()
+    );
+}
+
 fn others(root: &Path, floor: Duration) {
     if std::env::var("SALGSMAL_BENCH_OTHERS").is_ok_and(|v| v == "0") {
         return;
@@ -125,53 +167,41 @@ fn others(root: &Path, floor: Duration) {
     if ajv.is_file() {
         // ajv-cli reads YAML as YAML 1.1 (a date becomes a Date, not text):
         // it validates the same data as JSON, converted by our reader.
-        let json_root = root.join(".json");
-        for (path, _) in files(root) {
-            let text = std::fs::read_to_string(&path).expect("read");
-            let Some(tree) = salgsmal::source::yaml::parse(&text).root else {
+        for (path, kind) in files(root) {
+            let Some((_, json, _, _)) = json_of(&path, kind) else {
                 continue;
             };
-            let file = SourceFile::new("", FileKind::Config);
-            let json = schema::to_json(&tree, "", &file, &mut Vec::new(), &mut HashSet::new());
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let target = json_root.join(rel);
+            let target = root
+                .join(".json")
+                .join(path.strip_prefix(root).unwrap_or(&path));
             std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
             std::fs::write(target, json.to_string()).expect("write json");
         }
-        let mut total = Duration::ZERO;
-        let mut failed = None;
-        for (schema, list) in groups(root) {
-            let list: Vec<String> = list.into_iter().map(|f| format!(".json/{f}")).collect();
-            let mut args = vec![
-                "validate".to_string(),
-                "--spec=draft2020".to_string(),
-                "--strict=false".to_string(),
-                "-c".to_string(),
-                "ajv-formats".to_string(),
-                "--all-errors".to_string(),
-                "-s".to_string(),
-                schemas_dir()
-                    .join(format!("{schema}.schema.json"))
-                    .display()
-                    .to_string(),
-            ];
-            for f in list {
-                args.push("-d".to_string());
-                args.push(f);
-            }
-            match time_external(root, &ajv, &args) {
-                Ok(t) => total += t,
-                Err(e) => failed = Some(e),
-            }
-        }
-        match failed {
-            None => println!(
-                "  ajv-cli (schemas, as JSON) {:>7.2} s   {:>5.1}× the floor",
-                total.as_secs_f64(),
-                total.as_secs_f64() / floor.as_secs_f64()
-            ),
-            Some(e) => println!("  ajv-cli: did not validate: {e}"),
-        }
+        validate_with(
+            "ajv-cli (schemas, as JSON)",
+            &ajv,
+            root,
+            floor,
+            |schema, list| {
+                let mut args: Vec<String> = [
+                    "validate",
+                    "--spec=draft2020",
+                    "--strict=false",
+                    "-c",
+                    "ajv-formats",
+                    "--all-errors",
+                    "-s",
+                ]
+                .map(String::from)
+                .into();
+                args.push(schema);
+                for f in list {
+                    args.push("-d".to_string());
+                    args.push(format!(".json/{f}"));
+                }
+                args
+            },
+        );
     } else {
         println!(
             "  ajv-cli: not installed (npm install --prefix target/npm ajv-cli@5 ajv-formats@3)"
@@ -184,32 +214,17 @@ fn others(root: &Path, floor: Duration) {
         .filter(|o| o.status.success())
         .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
     match which {
-        Some(cj) => {
-            let mut total = Duration::ZERO;
-            let mut failed = None;
-            for (schema, list) in groups(root) {
-                let mut args = vec![
-                    "--schemafile".to_string(),
-                    schemas_dir()
-                        .join(format!("{schema}.schema.json"))
-                        .display()
-                        .to_string(),
-                ];
+        Some(cj) => validate_with(
+            "check-jsonschema (schemas)",
+            &cj,
+            root,
+            floor,
+            |schema, list| {
+                let mut args = vec!["--schemafile".to_string(), schema];
                 args.extend(list);
-                match time_external(root, &cj, &args) {
-                    Ok(t) => total += t,
-                    Err(e) => failed = Some(e),
-                }
-            }
-            match failed {
-                None => println!(
-                    "  check-jsonschema (schemas) {:>7.2} s   {:>5.1}× the floor",
-                    total.as_secs_f64(),
-                    total.as_secs_f64() / floor.as_secs_f64()
-                ),
-                Some(e) => println!("  check-jsonschema: did not validate: {e}"),
-            }
-        }
+                args
+            },
+        ),
         None => println!("  check-jsonschema: not installed (pip install check-jsonschema)"),
     }
 }
@@ -300,13 +315,6 @@ fn main() {
         rayon::current_num_threads(),
         bin().display()
     );
-    measure("M", 50, 1_000, 100);
-    let large =
-        std::env::var_os("SALGSMAL_BENCH_L").is_some() || std::env::args().any(|a| a == "--large");
-    if large {
-        measure("L", 200, 5_000, 100);
-    } else {
-        println!("(L: 200 teams, 5 000 sellers, 500 000 customers: run with SALGSMAL_BENCH_L=1)");
-    }
+    common::sizes(measure);
     many_keys();
 }

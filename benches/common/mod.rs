@@ -206,3 +206,16 @@ pub fn recheck(
     std::fs::write(&edited, original).expect("write");
     best
 }
+
+/// Measure M (50 teams, 1 000 sellers, 100 000 customers), and L (200 /
+/// 5 000 / 500 000) when asked: `SALGSMAL_BENCH_L=1` or `-- --large`.
+pub fn sizes(mut measure: impl FnMut(&str, usize, usize, usize)) {
+    measure("M", 50, 1_000, 100);
+    let large =
+        std::env::var_os("SALGSMAL_BENCH_L").is_some() || std::env::args().any(|a| a == "--large");
+    if large {
+        measure("L", 200, 5_000, 100);
+    } else {
+        println!("(L: 200 teams, 5 000 sellers, 500 000 customers: run with SALGSMAL_BENCH_L=1)");
+    }
+}
