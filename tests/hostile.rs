@@ -489,6 +489,7 @@ fn huge_widths_are_refused_before_they_are_allocated() {
         ("a\n{{ 'xy'|indent(width=99999999999) }}\n", "indentation"),
         ("a\n{{ '%1000000000000d'|format(1) }}\n", "printf width"),
         ("a\n{{ '%.99999999999f'|format(1.5) }}\n", "printf width"),
+        ("a\n{{ '%(x)99999999999s'|format(x=1) }}\n", "printf width"),
         ("a\n{{ '%*d'|format(999999999999, 1) }}\n", "`*`"),
     ] {
         let (run, wrote) = render_hostile(template);

@@ -160,6 +160,19 @@ fn duplicate_customer_of_one_owner() {
 }
 
 #[test]
+fn a_finding_in_a_csv_list_without_findings_of_its_own_is_located() {
+    // A clean CSV list lets its tree go after it is read; the rule's finding
+    // builds it again from the text, at the same line and column.
+    let plan = Plan::new().file(
+        "customers/kari.csv",
+        "id,name,revenue\nfjordtre,Fjordtre AS,1\nfjordtre,Fjordtre,2\n",
+    );
+    let d = plan.diagnostics("duplicate-id");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_at(&d[0], "duplicate-id", "error", "customers/kari.csv", 3, 1);
+}
+
+#[test]
 fn unknown_references_are_named_with_a_suggestion() {
     let plan = Plan::new()
         .file(
