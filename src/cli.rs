@@ -66,6 +66,8 @@ pub enum Command {
     /// Import data into the plan (actuals from a CRM export)
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Propose each seller's target for a team goal (by baseline, potential, evenly or a mix); --write puts it in the seller files
+    Allocate(AllocateArgs),
     /// Print the shell completion script for bash, zsh, fish, PowerShell or Elvish
     Completions(CompletionsArgs),
     /// Print the man pages (roff): salgsmal's, then each subcommand's
@@ -141,6 +143,74 @@ pub struct CheckArgs {
     /// Check the plan as it was at a git revision (read from the repository, not the working tree)
     #[arg(long, value_name = "REV")]
     pub at: Option<String>,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AllocateArgs {
+    /// The team whose goal is split (its id: the team file's name)
+    pub team: String,
+
+    /// The plan folder, or any folder below it (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// The metric of the team goal to split
+    #[arg(long, value_name = "M", default_value = "revenue")]
+    pub metric: String,
+
+    /// What each seller's share follows: baseline, potential, even, or a mix such as baseline=0.7,potential=0.3
+    #[arg(long, value_name = "BASIS", default_value = "baseline")]
+    pub by: String,
+
+    /// Round each target to this unit, e.g. 100_000 (default: 1 000 for amounts, 1 for counts, 0.001 for ratios)
+    #[arg(long, value_name = "N")]
+    pub round: Option<String>,
+
+    /// Hand out more than the team goal, e.g. 0.05 or "5 %" (at most the team's max_over)
+    #[arg(long, value_name = "SHARE")]
+    pub over: Option<String>,
+
+    /// Points per potential level for --by potential where customers have levels, not amounts
+    #[arg(long, value_name = "LEVELS", default_value = "high=3,medium=2,low=1")]
+    pub levels: String,
+
+    /// Write the proposed targets into the seller files (only those values change)
+    #[arg(long)]
+    pub write: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AllocateFormat::Human)]
+    pub format: AllocateFormat,
+
+    /// Language and number format (default: `locale` in salgsmal.yaml)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AllocateFormat {
+    Human,
+    Json,
+}
+
+/// What-if changes, made in memory and never written.
+#[derive(Debug, Args, Default, Clone)]
+pub struct WhatIfArgs {
+    /// Change a value in memory, never in the file: FILE:PATH=VALUE, list items by id (sellers/kari.yaml:goals.omsetning.target=12_000_000); repeatable
+    #[arg(long = "set", value_name = "FILE:PATH=VALUE")]
+    pub set: Vec<String>,
+
+    /// Apply a scenario in memory: a YAML file of plan file paths and the values to change in them (lists by id)
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+}
+
+impl WhatIfArgs {
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty() && self.scenario.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,6 +311,9 @@ pub struct RenderArgs {
     /// Review the actuals up to the end of this period of the plan year (a month, a quarter or the year; default: all of them)
     #[arg(long, value_name = "P")]
     pub period: Option<String>,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -282,6 +355,10 @@ pub struct DiffArgs {
     /// Language and number format (default: `locale` in salgsmal.yaml)
     #[arg(long, value_enum)]
     pub locale: Option<InitLocale>,
+
+    /// Compare the plan (the working tree, or BASE) with the same plan with these changes made in memory (--scenario, --set) instead of two revisions
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -384,17 +384,7 @@ pub fn team_value(
     if let Some(t) = team_target(&plan.metrics, &team.data, metric, product) {
         return Some(t.value);
     }
-    let goal = crate::model::Goal {
-        id: String::new(),
-        metric: metric.to_string(),
-        target: None,
-        per: None,
-        product: product.map(str::to_string),
-        phasing: None,
-        supports: Vec::new(),
-        actions: Vec::new(),
-        note: None,
-    };
+    let goal = crate::model::Goal::query(metric, None, product);
     team_rollup_indexed(plan, index, team_id, &goal)
         .filter(|r| !r.contributions.is_empty())
         .map(|r| r.value.value())

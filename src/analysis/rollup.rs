@@ -509,17 +509,7 @@ fn team_weight(
                 }
             })
             .or_else(|| {
-                let goal = Goal {
-                    id: String::new(),
-                    metric: w.to_string(),
-                    target: None,
-                    per: Some(Per::Year),
-                    product: None,
-                    phasing: None,
-                    supports: Vec::new(),
-                    actions: Vec::new(),
-                    note: None,
-                };
+                let goal = Goal::query(w, Some(Per::Year), None);
                 rollup_at(plan, index, id, &goal, depth + 1).map(|r| r.value)
             })
     };

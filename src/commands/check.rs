@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
     let at = super::PlanAt::find(args.dir.as_deref(), args.at.as_deref())?;
-    let mut loaded = at.load()?;
+    let (mut loaded, scenario) = at.load_what_if(&args.what_if, args.locale)?;
     if crate::rules::RuleMeta::wants_history(&loaded.plan) {
         at.add_history(&mut loaded.plan, true);
     }
@@ -67,7 +67,13 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
                 diag::render_human(diagnostics, accepted, &sources, Some(summary), style, &loc)
             }
         }
-        CheckFormat::Json => diag::render_json(diagnostics, accepted, summary, &loc),
+        CheckFormat::Json => {
+            let json = diag::render_json(diagnostics, accepted, summary, &loc);
+            match &scenario {
+                Some(scenario) => super::with_scenario_json(&json, scenario)?,
+                None => json,
+            }
+        }
         CheckFormat::Github => {
             // The whole list for the job's summary page, when GitHub asks.
             if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
@@ -95,6 +101,9 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
             diag::render_junit(diagnostics, files.iter().map(String::as_str), &loc)
         }
     };
+    if let (Some(scenario), CheckFormat::Human) = (&scenario, args.format) {
+        super::print(&super::scenario_lines(scenario, &loc))?;
+    }
     super::print(&output)?;
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
     Ok(if failed {

@@ -709,7 +709,12 @@ fn key(text: &str) -> String {
 /// Write `dir/name` through an exclusively created temp file in the same
 /// folder, renamed into place; without `force`, never over an existing file.
 /// The error's message lacks its `path`.
-fn write_atomically(dir: &Path, name: &str, text: &str, force: bool) -> Result<(), Message> {
+pub(super) fn write_atomically(
+    dir: &Path,
+    name: &str,
+    text: &str,
+    force: bool,
+) -> Result<(), Message> {
     let failed =
         |e: &std::io::Error| Message::new("import-write-failed").text("error", e.to_string());
     let dest = dir.join(name);

@@ -1,5 +1,6 @@
 //! One file per subcommand: glue between the command line and the library.
 
+mod allocate;
 mod check;
 mod completions;
 mod diff;
@@ -50,6 +51,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(crate::cli::ImportCommand::Actuals(args)) => {
             import::execute_actuals(&args, global)
         }
+        Command::Allocate(args) => allocate::execute(&args, global),
         Command::Completions(args) => completions::execute(&args),
         Command::Man(args) => man::execute(&args, global),
     }
@@ -113,6 +115,39 @@ pub fn config_locale(root: &std::path::Path) -> Locale {
     }
 }
 
+/// The what-if a check or a report shows, in words: one line saying so,
+/// then each change (file:line:column, path, before → after).
+pub fn scenario_lines(scenario: &crate::load::whatif::Scenario, loc: &Localizer) -> String {
+    let mut out =
+        loc.format(&crate::i18n::Message::new("whatif-heading").text("source", &scenario.source));
+    out.push('\n');
+    for c in &scenario.changes {
+        out.push_str(&format!(
+            "  {}:{}:{} {}: {} → {}\n",
+            c.file,
+            c.line,
+            c.column,
+            c.path,
+            crate::diag::escape(&c.before),
+            crate::diag::escape(&c.after)
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// A JSON document (an object) with `scenario` added.
+pub fn with_scenario_json(
+    json: &str,
+    scenario: &crate::load::whatif::Scenario,
+) -> anyhow::Result<String> {
+    let mut value: serde_json::Value = serde_json::from_str(json)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("scenario".to_string(), serde_json::to_value(scenario)?);
+    }
+    Ok(format!("{}\n", serde_json::to_string_pretty(&value)?))
+}
+
 /// How many commits back the target history looks at most.
 const HISTORY_LIMIT: usize = 20_000;
 
@@ -144,10 +179,55 @@ impl PlanAt {
     }
 
     pub fn load(&self) -> Result<crate::load::Loaded, crate::load::LoadError> {
+        crate::load::load_from(&self.root, &self.files())
+    }
+
+    /// Where the plan's files are read from.
+    pub fn files(&self) -> crate::load::Files<'_> {
         match &self.revision {
-            None => crate::load::load(&self.root),
-            Some(rev) => crate::load::load_from(&self.root, &crate::load::Files::Tree(rev)),
+            None => crate::load::Files::Dir(&self.root),
+            Some(rev) => crate::load::Files::Tree(rev),
         }
+    }
+
+    /// The plan with the what-if changes (`--set`, `--scenario`) made in
+    /// memory, and what they are; the plan as it is without any. A change
+    /// that cannot be made stops the run (exit 2), located.
+    pub fn load_what_if(
+        &self,
+        what_if: &crate::cli::WhatIfArgs,
+        locale: Option<InitLocale>,
+    ) -> anyhow::Result<(crate::load::Loaded, Option<crate::load::whatif::Scenario>)> {
+        use crate::load::whatif;
+        let loaded = self.load()?;
+        if what_if.is_empty() {
+            return Ok((loaded, None));
+        }
+        let loc = localizer(&loaded.plan, locale);
+        let refused = |r: whatif::Refused| anyhow::anyhow!("{}: {}", r.at, loc.format(&r.message));
+        let mut settings = Vec::new();
+        let mut sources = Vec::new();
+        if let Some(path) = &what_if.scenario {
+            let shown = path.display().to_string();
+            settings.extend(
+                whatif::read_scenario(path, &shown, crate::load::max_file_bytes(None))
+                    .map_err(refused)?,
+            );
+            sources.push(shown);
+        }
+        for arg in &what_if.set {
+            settings.push(whatif::parse_set(arg).map_err(refused)?);
+        }
+        if !what_if.set.is_empty() {
+            sources.push("--set".to_string());
+        }
+        let changes = whatif::apply(&loaded.plan, &settings).map_err(refused)?;
+        let scenario = whatif::Scenario {
+            source: sources.join(", "),
+            changes: changes.changes.clone(),
+        };
+        drop(loaded);
+        Ok((changes.load(&self.root, &self.files())?, Some(scenario)))
     }
 
     /// The git history of the plan's targets into `plan.history`: the

@@ -18,6 +18,8 @@ struct Prepared {
     currency: String,
     errors: usize,
     warnings: usize,
+    /// The what-if the reports show, in words (`--set`, `--scenario`).
+    scenario: Option<String>,
 }
 
 pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
@@ -59,7 +61,14 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
     };
     let alive = render::report_names(&context);
     drop(context);
-    let out = args.out.clone().unwrap_or_else(|| root.join("build"));
+    // Reports of a what-if go beside the plan's own, never over them.
+    let out = args.out.clone().unwrap_or_else(|| {
+        if prepared.scenario.is_some() {
+            root.join("build").join("what-if")
+        } else {
+            root.join("build")
+        }
+    });
     let written = render::write_all(&out, &files, &alive).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !global.quiet {
         let here = std::env::current_dir()
@@ -72,6 +81,9 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
                 .display()
                 .to_string()
         };
+        if let Some(scenario) = &prepared.scenario {
+            super::print(scenario)?;
+        }
         for path in &written.written {
             super::println(&format!("wrote {}", shown(path)))?;
         }
@@ -96,7 +108,7 @@ pub fn execute(args: &RenderArgs, global: Global) -> anyhow::Result<ExitCode> {
 
 /// Read, analyse and check the plan, and build the report context.
 fn prepare(args: &RenderArgs, at: &super::PlanAt) -> anyhow::Result<Prepared> {
-    let mut loaded = at.load()?;
+    let (mut loaded, scenario) = at.load_what_if(&args.what_if, args.locale)?;
     // How the targets changed this year, from git (nothing outside a
     // repository).
     at.add_history(&mut loaded.plan, false);
@@ -135,14 +147,20 @@ fn prepare(args: &RenderArgs, at: &super::PlanAt) -> anyhow::Result<Prepared> {
     };
     let analysis = rules::analyse_until(plan, until);
     let outcome = rules::run_on(&analysis, loaded.diagnostics);
-    let context =
+    let mut context =
         report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
+    // Reports made from a what-if say so (`scenario`, null otherwise).
+    context.json["scenario"] = serde_json::to_value(&scenario)?;
+    let said = scenario
+        .as_ref()
+        .map(|s| super::scenario_lines(s, &super::localizer(plan, args.locale)));
     Ok(Prepared {
         context,
         locale,
         currency: plan.settings.fmt.currency.clone(),
         errors: count(&outcome.diagnostics, Level::Error),
         warnings: count(&outcome.diagnostics, Level::Warning),
+        scenario: said,
     })
 }
 

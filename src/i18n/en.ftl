@@ -934,3 +934,61 @@ diff-resolved-list = { $count ->
        *[other] { $count } resolved findings
     }
 diff-truncated = truncated: { $count } more characters left out; run `salgsmal diff` for all of it
+
+## What-if: --set and --scenario
+whatif-set-form = --set takes FILE:PATH=VALUE, for example `sellers/kari.yaml:goals.omsetning.target=12_000_000`
+whatif-no-file = `{ $file }` is not a file of the plan. Nearest: { $near }
+whatif-no-key = { $in } has no `{ $key }`. Nearest: { $near }
+whatif-no-item = { $in } has no item with id `{ $id }`. Nearest: { $near }
+whatif-scalar-has-no-key = { $in } is a value and has no `{ $key }`
+whatif-not-a-value = { $in } is a list or a mapping: name one value in it
+whatif-csv = { $file } is a CSV list; --set and scenarios change YAML files only
+whatif-unreadable = { $file } cannot be read as YAML; fix it first (salgsmal check)
+whatif-overlap = two changes overlap in one file
+whatif-scenario-unreadable = the scenario file cannot be read: { $error }
+whatif-scenario-too-large = the scenario file is larger than the file size limit
+whatif-scenario-not-utf8 = the scenario file is not UTF-8
+whatif-scenario-syntax = the scenario file is not valid YAML here
+whatif-scenario-shape = a scenario maps plan files (sellers/kari.yaml) to the values to change
+whatif-scenario-list = in a scenario, lists are written as mappings by id, for example `goals: {"{"}omsetning: {"{"}target: 12_000_000{"}"}{"}"}`
+whatif-heading = What if ({ $source }): values changed in memory, not in the files
+
+## allocate
+allocate-bad-by = --by takes baseline, potential, even or a mix such as baseline=0.7,potential=0.3, not `{ $by }`
+allocate-bad-number = `{ $value }` is not a number (write 100_000, 0.05 or 5 %)
+allocate-bad-levels = --levels takes high=3,medium=2,low=1, not `{ $levels }`
+allocate-no-team = the plan has no such team; the teams are: { $known }
+allocate-no-goal = the team has no goal for { $metric } with a target; its goals are for: { $known }
+allocate-method = { $metric } neither adds up nor is a ratio, so it cannot be split (or the sellers count it per different periods)
+allocate-missing-baseline = these sellers have no baseline for the split: { $names }; add a `baseline`, or use --by even
+allocate-missing-potential = these sellers' customers have no potential: { $names }; add `potential` to the customers, or use --by baseline
+allocate-potential-ratio = a ratio (such as contribution margin) is split by baseline or evenly, not by potential
+allocate-over-too-high = --over can be at most the team's max_over, { $max }
+allocate-ratio-above-one = the proposal for { $name } would be above 100 %
+allocate-no-sellers = the team has no sellers with a target for this metric
+allocate-locked-over = the locked targets add up to { $locked }, more than the team goal
+allocate-all-locked = every target is locked ({ $locked } in all) and they do not add up to the team goal
+allocate-not-regular = { $path } is not a regular file of the plan; not writing
+allocate-changed-on-disk = { $path } changed while the proposal was made; run again
+allocate-by-baseline = baseline
+allocate-by-potential = potential
+allocate-by-even = evenly
+allocate-heading = Split of { $metric } for { $team }: team goal { $goal }, by { $by }, rounded to { $unit }
+allocate-over = Handing out { $total } ({ $share } over the team goal)
+allocate-col-seller = Seller
+allocate-col-current = Now
+allocate-col-proposed = Proposed
+allocate-col-change = Change
+allocate-col-baseline = ÷ baseline
+allocate-col-fairness = Fairness
+allocate-locked = locked
+allocate-fairness-warns = fairness warns
+allocate-child = { $name } (own team goal)
+allocate-sum = Sum
+allocate-ratio-rollup = Weighted roll-up of the proposal: { $value } (the goal is { $goal })
+allocate-left-out = Without a target for { $metric }, left out of the split: { $names }
+allocate-rules-silent = allocation and fairness have nothing to say about the proposal.
+allocate-rules-found = What the rules say about the proposal:
+allocate-hint = Nothing was written; add --write to put the proposal in the seller files.
+allocate-wrote = wrote { $path }
+allocate-nothing-to-write = Nothing to write: the targets are already so.

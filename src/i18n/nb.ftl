@@ -944,3 +944,61 @@ diff-resolved-list = { $count ->
        *[other] { $count } løste funn
     }
 diff-truncated = avkortet: { $count } tegn til er utelatt; kjør `salgsmal diff` for alt
+
+## What-if: --set and --scenario
+whatif-set-form = --set tar FIL:STI=VERDI, for eksempel `sellers/kari.yaml:goals.omsetning.target=12_000_000`
+whatif-no-file = `{ $file }` er ikke en fil i planen. Nærmest: { $near }
+whatif-no-key = { $in } har ingen `{ $key }`. Nærmest: { $near }
+whatif-no-item = { $in } har ingen med id `{ $id }`. Nærmest: { $near }
+whatif-scalar-has-no-key = { $in } er en verdi og har ingen `{ $key }`
+whatif-not-a-value = { $in } er en liste eller et kart: velg én verdi i den
+whatif-csv = { $file } er en CSV-liste; --set og scenarier endrer bare YAML-filer
+whatif-unreadable = { $file } kan ikke leses som YAML; rett den først (salgsmal check)
+whatif-overlap = to endringer overlapper i samme fil
+whatif-scenario-unreadable = scenariofilen kan ikke leses: { $error }
+whatif-scenario-too-large = scenariofilen er større enn grensen for filstørrelse
+whatif-scenario-not-utf8 = scenariofilen er ikke UTF-8
+whatif-scenario-syntax = scenariofilen er ikke gyldig YAML her
+whatif-scenario-shape = et scenario er et kart fra planfiler (sellers/kari.yaml) til verdiene som skal endres
+whatif-scenario-list = lister skrives i et scenario som kart etter id, for eksempel `goals: {"{"}omsetning: {"{"}target: 12_000_000{"}"}{"}"}`
+whatif-heading = Hva om ({ $source }): verdier endret i minnet, ikke i filene
+
+## allocate
+allocate-bad-by = --by tar baseline, potential, even eller en blanding som baseline=0.7,potential=0.3, ikke `{ $by }`
+allocate-bad-number = `{ $value }` er ikke et tall (skriv 100_000, 0.05 eller 5 %)
+allocate-bad-levels = --levels tar high=3,medium=2,low=1, ikke `{ $levels }`
+allocate-no-team = planen har ikke det teamet; teamene er: { $known }
+allocate-no-goal = teamet har ikke noe mål for { $metric } med en målverdi; målene er for: { $known }
+allocate-method = { $metric } summeres ikke opp og er ikke en andel, så det kan ikke fordeles (eller selgerne har målet per ulike perioder)
+allocate-missing-baseline = disse selgerne mangler startpunkt for fordelingen: { $names }; legg til `baseline`, eller bruk --by even
+allocate-missing-potential = kundene til disse selgerne har ikke noe potensial: { $names }; legg til `potential` på kundene, eller bruk --by baseline
+allocate-potential-ratio = en andel (som dekningsgrad) fordeles etter startpunkt eller likt, ikke etter potensial
+allocate-over-too-high = --over kan være høyst teamets max_over, { $max }
+allocate-ratio-above-one = forslaget til { $name } blir over 100 %
+allocate-no-sellers = teamet har ingen selgere med mål for dette nøkkeltallet
+allocate-locked-over = de låste målene er til sammen { $locked }, mer enn teammålet
+allocate-all-locked = alle målene er låst ({ $locked } til sammen) og summerer ikke til teammålet
+allocate-not-regular = { $path } er ikke en vanlig fil i planen; skriver ikke
+allocate-changed-on-disk = { $path } er endret mens forslaget ble laget; kjør igjen
+allocate-by-baseline = startpunkt
+allocate-by-potential = potensial
+allocate-by-even = likt
+allocate-heading = Fordeling av { $metric } for { $team }: teammål { $goal }, etter { $by }, avrundet til { $unit }
+allocate-over = Deler ut { $total } ({ $share } over teammålet)
+allocate-col-seller = Selger
+allocate-col-current = Nå
+allocate-col-proposed = Forslag
+allocate-col-change = Endring
+allocate-col-baseline = ÷ startpunkt
+allocate-col-fairness = Rettferdighet
+allocate-locked = låst
+allocate-fairness-warns = fairness advarer
+allocate-child = { $name } (eget teammål)
+allocate-sum = Sum
+allocate-ratio-rollup = Vektet sammenrulling av forslaget: { $value } (målet er { $goal })
+allocate-left-out = Uten mål for { $metric }, ikke med i fordelingen: { $names }
+allocate-rules-silent = allocation og fairness har ingen merknader til forslaget.
+allocate-rules-found = Dette sier reglene om forslaget:
+allocate-hint = Ingenting er skrevet; legg til --write for å skrive forslaget inn i selgerfilene.
+allocate-wrote = skrev { $path }
+allocate-nothing-to-write = Ingenting å skrive: målene er allerede slik.

@@ -3,6 +3,7 @@
 
 pub mod git;
 pub mod schema;
+pub mod whatif;
 
 use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;
@@ -103,6 +104,12 @@ pub enum Files<'a> {
     Dir(&'a Path),
     Tree(&'a git::Revision),
     Memory(&'a std::collections::BTreeMap<String, Vec<u8>>),
+    /// The files of another source, some of them changed in memory (a
+    /// what-if: `--set`, `--scenario`, `allocate`).
+    Overlay(
+        &'a Files<'a>,
+        &'a std::collections::BTreeMap<String, Vec<u8>>,
+    ),
 }
 
 /// A file's bytes, or that it has more than the limit.
@@ -202,6 +209,7 @@ impl Files<'_> {
                 .into_iter()
                 .map(|n| (n, Access::Read))
                 .collect()),
+            Files::Overlay(base, _) => base.names(folder),
             Files::Memory(files) => {
                 let lead = format!("{folder}/");
                 Ok(files
@@ -211,6 +219,22 @@ impl Files<'_> {
                     .map(|n| (n.to_string(), Access::Read))
                     .collect())
             }
+        }
+    }
+
+    /// Why `salgsmal.yaml` may not be read, if it may not: it too is read
+    /// only as a regular file inside the plan.
+    fn config_refused(&self) -> Result<Option<&'static str>, LoadError> {
+        match self {
+            Files::Dir(dir) => match dir.canonicalize() {
+                Ok(canonical) => Ok(match access(&canonical, &dir.join(CONFIG_FILE)) {
+                    Access::Read => None,
+                    Access::Refused(id) => Some(id),
+                }),
+                Err(e) => Err(LoadError::Io(dir.to_path_buf(), e)),
+            },
+            Files::Overlay(base, _) => base.config_refused(),
+            Files::Tree(_) | Files::Memory(_) => Ok(None),
         }
     }
 
@@ -243,6 +267,11 @@ impl Files<'_> {
                     PathBuf::from(rev.display(rel)),
                     std::io::Error::from(std::io::ErrorKind::NotFound),
                 )),
+            },
+            Files::Overlay(base, changed) => match changed.get(rel) {
+                Some(bytes) if bytes.len() as u64 > max => Ok(Bytes::TooLarge),
+                Some(bytes) => Ok(Bytes::Data(bytes.clone())),
+                None => base.bytes(rel, max),
             },
             Files::Memory(files) => match files.get(rel) {
                 Some(bytes) if bytes.len() as u64 > max => Ok(Bytes::TooLarge),
@@ -380,17 +409,7 @@ fn load_with(
         read
     };
     let ceiling = max_file_bytes(None);
-    // salgsmal.yaml too is read only as a regular file inside the plan.
-    let refused = match files {
-        Files::Dir(dir) => match dir.canonicalize() {
-            Ok(canonical) => match access(&canonical, &dir.join(CONFIG_FILE)) {
-                Access::Read => None,
-                Access::Refused(id) => Some(id),
-            },
-            Err(e) => return Err(LoadError::Io(dir.to_path_buf(), e)),
-        },
-        Files::Tree(_) | Files::Memory(_) => None,
-    };
+    let refused = files.config_refused()?;
     let (config_file, mut diagnostics, config) = match refused {
         None => {
             let (read, fresh) = read_file(files, CONFIG_FILE, FileKind::Config, ceiling, cached)?;

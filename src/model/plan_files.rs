@@ -372,6 +372,27 @@ pub struct Goal {
     #[serde(default)]
     pub actions: Vec<Action>,
     pub note: Option<String>,
+    /// `allocate` keeps this target as it is.
+    #[serde(default)]
+    pub locked: bool,
+}
+
+impl Goal {
+    /// A goal without a target, to ask for a roll-up of `metric`.
+    pub fn query(metric: &str, per: Option<Per>, product: Option<&str>) -> Self {
+        Self {
+            id: String::new(),
+            metric: metric.to_string(),
+            target: None,
+            per,
+            product: product.map(str::to_string),
+            phasing: None,
+            supports: Vec::new(),
+            actions: Vec::new(),
+            note: None,
+            locked: false,
+        }
+    }
 }
 
 // ---------------------------------------------------------------- teams

@@ -660,6 +660,9 @@ pub fn build(
         .collect();
     let mut context = json!({
         "salgsmal_version": env!("CARGO_PKG_VERSION"),
+        // The what-if the report shows (`--set`, `--scenario`): its source
+        // and changes; null for the plan as it is.
+        "scenario": null,
         "labels": super::labels::labels(locale),
         "company": config.and_then(|c| c.company.clone()),
         "period": period.map(|p| p.to_string()),

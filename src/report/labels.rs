@@ -6,6 +6,12 @@ use serde_json::{Map, Value};
 
 const LABELS: &[(&str, &str, &str)] = &[
     ("team_report", "Teamrapport", "Team report"),
+    ("scenario", "Scenario", "Scenario"),
+    (
+        "scenario_note",
+        "denne rapporten viser planen med disse verdiene endret i minnet, ikke planen slik den står i filene",
+        "this report shows the plan with these values changed in memory, not the plan as its files have it",
+    ),
     (
         "seller_report",
         "Individuell styringsplattform",

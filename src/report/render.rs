@@ -46,6 +46,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/history.md",
         include_str!("../../templates/partials/history.md"),
     ),
+    (
+        "partials/scenario.html",
+        include_str!("../../templates/partials/scenario.html"),
+    ),
+    (
+        "partials/scenario.md",
+        include_str!("../../templates/partials/scenario.md"),
+    ),
 ];
 
 /// How much work one report may do before it is stopped (a template that

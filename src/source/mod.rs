@@ -5,5 +5,6 @@
 
 pub mod csv;
 pub mod de;
+pub mod edit;
 pub mod pointer;
 pub mod yaml;
