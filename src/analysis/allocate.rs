@@ -153,8 +153,8 @@ pub struct Row {
     pub baseline: Option<Decimal>,
     /// The seller's weight in the split (by the request's bases).
     pub weight: Decimal,
-    /// The quarterly phasing, rescaled: pointer of each value, and its new
-    /// value.
+    /// The quarterly phasing, rescaled: the pointer of each value that
+    /// changes, and its new value.
     pub phasing: Vec<(String, Decimal)>,
 }
 
@@ -598,6 +598,7 @@ fn rephase(
         .iter()
         .enumerate()
         .zip(values)
+        .filter(|((_, (_, old)), v)| old.value != *v)
         .map(|((i, (q, _)), v)| {
             let key = if as_map {
                 format!("Q{q}")
@@ -607,6 +608,76 @@ fn rephase(
             (format!("{goal_pointer}/phasing/{key}"), v)
         })
         .collect()
+}
+
+/// The changes the proposal makes (file index, pointer, new text; for
+/// `load::whatif::apply_at`): each free seller's target (and its
+/// phasing), written in the style of the value it replaces.
+pub fn changes(plan: &crate::model::Plan, p: &Proposal) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for row in p.rows.iter().filter(|r| !r.locked) {
+        let file = plan.file(row.file);
+        let written = |pointer: &str| {
+            file.node()
+                .and_then(|n| n.pointer(pointer))
+                .and_then(|n| {
+                    let lines = crate::source::edit::Lines::new(&file.text);
+                    crate::source::edit::scalar_range(&lines, n.span)
+                })
+                .and_then(|r| file.text.get(r))
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        };
+        if row.proposed != row.current {
+            let old = written(&row.pointer);
+            out.push((
+                row.file,
+                row.pointer.clone(),
+                styled(&old, row.proposed, p.kind),
+            ));
+        }
+        for (pointer, value) in &row.phasing {
+            let old = written(pointer);
+            out.push((row.file, pointer.clone(), styled(&old, *value, p.kind)));
+        }
+    }
+    out
+}
+
+/// `value` written as `old` was: a percent stays a percent, digits grouped
+/// with `_` stay grouped.
+fn styled(old: &str, value: Decimal, kind: Kind) -> String {
+    let plain = old.trim_matches(['"', '\'']);
+    if plain.ends_with('%') && kind == Kind::Ratio {
+        let space = if plain.trim_end_matches('%').ends_with(' ') {
+            " "
+        } else {
+            ""
+        };
+        return format!("{}{space}%", (value * Decimal::ONE_HUNDRED).normalize());
+    }
+    let text = value.normalize().to_string();
+    if !plain.contains('_') {
+        return text;
+    }
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
+    let (whole, frac) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
 }
 
 #[cfg(test)]
@@ -682,6 +753,21 @@ mod tests {
             allocate(d(9), &[locked(6), locked(3)], d(1)),
             Ok(vec![d(6), d(3)])
         );
+    }
+
+    #[test]
+    fn a_value_is_written_as_the_one_it_replaces() {
+        let dec = |s: &str| s.parse::<Decimal>().expect("decimal");
+        assert_eq!(
+            styled("10_000_000", dec("12345000"), Kind::Money),
+            "12_345_000"
+        );
+        assert_eq!(styled("10000000", dec("12345000"), Kind::Money), "12345000");
+        assert_eq!(styled("1_000.50", dec("1234.25"), Kind::Money), "1_234.25");
+        assert_eq!(styled("\"25 %\"", dec("0.253"), Kind::Ratio), "25.3 %");
+        assert_eq!(styled("25%", dec("0.2"), Kind::Ratio), "20%");
+        assert_eq!(styled("0.25", dec("0.201"), Kind::Ratio), "0.201");
+        assert_eq!(styled("100_000", dec("999"), Kind::Count), "999");
     }
 
     #[test]

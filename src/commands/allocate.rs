@@ -48,7 +48,7 @@ pub fn execute(args: &AllocateArgs, global: Global) -> anyhow::Result<ExitCode> 
     let fmt = Fmt::new(loc.locale(), &plan.settings.fmt.currency);
 
     // The proposal in copies of the seller files, checked by the real rules.
-    let edits = edits(plan, &proposal);
+    let edits = allocate::changes(plan, &proposal);
     let changes = whatif::apply_at(plan, &edits)
         .map_err(|r| anyhow::anyhow!("{}: {}", r.at, loc.format(&r.message)))?;
     let after = changes.load(&at.root, &at.files())?;
@@ -163,75 +163,6 @@ fn refusal(r: Refusal) -> Message {
             Message::new("allocate-all-locked").number("locked", locked)
         }
         Refusal::Split(Problem::NoSellers) => Message::new("allocate-no-sellers"),
-    }
-}
-
-/// The changes the proposal makes: each free seller's target (and its
-/// phasing), written in the style of the value it replaces.
-fn edits(plan: &crate::model::Plan, p: &Proposal) -> Vec<(usize, String, String)> {
-    let mut out = Vec::new();
-    for row in p.rows.iter().filter(|r| !r.locked) {
-        let file = plan.file(row.file);
-        let written = |pointer: &str| {
-            file.node()
-                .and_then(|n| n.pointer(pointer))
-                .and_then(|n| {
-                    let lines = crate::source::edit::Lines::new(&file.text);
-                    crate::source::edit::scalar_range(&lines, n.span)
-                })
-                .and_then(|r| file.text.get(r))
-                .unwrap_or_default()
-                .trim()
-                .to_string()
-        };
-        if row.proposed != row.current {
-            let old = written(&row.pointer);
-            out.push((
-                row.file,
-                row.pointer.clone(),
-                styled(&old, row.proposed, p.kind),
-            ));
-        }
-        for (pointer, value) in &row.phasing {
-            let old = written(pointer);
-            out.push((row.file, pointer.clone(), styled(&old, *value, p.kind)));
-        }
-    }
-    out
-}
-
-/// `value` written as `old` was: a percent stays a percent, digits grouped
-/// with `_` stay grouped.
-fn styled(old: &str, value: Decimal, kind: Kind) -> String {
-    let plain = old.trim_matches(['"', '\'']);
-    if plain.ends_with('%') && kind == Kind::Ratio {
-        let space = if plain.trim_end_matches('%').ends_with(' ') {
-            " "
-        } else {
-            ""
-        };
-        return format!("{}{space}%", (value * Decimal::ONE_HUNDRED).normalize());
-    }
-    let text = value.normalize().to_string();
-    if !plain.contains('_') {
-        return text;
-    }
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |d| ("-", d));
-    let (whole, frac) = digits
-        .split_once('.')
-        .map_or((digits, None), |(w, f)| (w, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('_');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
     }
 }
 
