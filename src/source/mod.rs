@@ -6,4 +6,5 @@
 pub mod csv;
 pub mod de;
 pub mod pointer;
+pub mod xlsx;
 pub mod yaml;
