@@ -32,6 +32,9 @@ fn targets(root: &Path) -> BTreeMap<String, Decimal> {
     for s in &plan.sellers {
         for g in s.data.goals.iter().chain(&s.data.kpis) {
             let key = format!("seller {} {} {:?} {:?}", s.id, g.metric, g.product, g.per);
+            for (q, v) in g.phasing.iter().flat_map(|p| &p.0) {
+                put(format!("{key} Q{q}"), v.value);
+            }
             put(key, g.target.expect("a target").value);
         }
         for (m, q) in &s.data.baseline {
@@ -41,6 +44,9 @@ fn targets(root: &Path) -> BTreeMap<String, Decimal> {
     for t in &plan.teams {
         for g in &t.data.goals {
             let key = format!("team {} {} {:?} {:?}", t.id, g.metric, g.product, g.per);
+            for (q, v) in g.phasing.iter().flat_map(|p| &p.0) {
+                put(format!("{key} Q{q}"), v.value);
+            }
             put(key, g.target.expect("a target").value);
         }
         for (m, q) in t.data.starting_point.iter().flat_map(|sp| &sp.values) {
@@ -176,7 +182,7 @@ fn the_new_plan_has_the_layout_init_gives() {
 fn a_norwegian_workbook_with_number_formats_and_typed_numbers_imports() {
     let work = tempfile::tempdir().expect("temp dir");
     std::fs::copy(
-        fixture("salgsplan.xlsx"),
+        common::example_dir().join("../salgsplan.xlsx"),
         work.path().join("salgsplan.xlsx"),
     )
     .expect("copy");
@@ -387,7 +393,11 @@ fn read_book(file: &Path) -> BTreeMap<String, Vec<Vec<C>>> {
 #[test]
 fn a_folder_that_holds_plan_files_is_refused_and_left_as_it_was() {
     let work = tempfile::tempdir().expect("temp dir");
-    std::fs::copy(fixture("salgsplan.xlsx"), work.path().join("s.xlsx")).expect("copy");
+    std::fs::copy(
+        common::example_dir().join("../salgsplan.xlsx"),
+        work.path().join("s.xlsx"),
+    )
+    .expect("copy");
     // A plan already there.
     std::fs::create_dir_all(work.path().join("plan/sellers")).expect("mkdir");
     std::fs::write(work.path().join("plan/sellers/kari.yaml"), "old").expect("write");
@@ -530,7 +540,7 @@ fn hostile_workbooks_are_refused_without_a_panic() {
         "{}",
         run.stderr
     );
-    let good = std::fs::read(fixture("salgsplan.xlsx")).expect("read");
+    let good = std::fs::read(common::example_dir().join("../salgsplan.xlsx")).expect("read");
     std::fs::write(dir.join("half.xlsx"), &good[..good.len() / 2]).expect("write");
     let run = import("half.xlsx");
     assert_eq!(run.code, 1, "{}", run.stderr);

@@ -860,6 +860,7 @@ xlsx-no-team-goals = team `{ $team }` has no goals: add them to teams/{ $team }.
 xlsx-no-owner = customer `{ $customer }` has no seller
 xlsx-duplicate-customer = a second row for customer `{ $id }` (the first at { $first })
 xlsx-bad-potential = `{ $text }` is not a potential (low, medium, high or an amount)
+xlsx-quarter-without-target = a quarter of the phasing of { $metric } without a column for its target
 import-plan-exists = { $path } already holds { $files }; import plan writes nothing over existing files
 import-plan-wrote = wrote a plan in { $path }: { $sellers ->
         [one] { $sellers } seller

@@ -870,6 +870,7 @@ xlsx-no-team-goals = teamet `{ $team }` har ingen mål: legg dem inn i teams/{ $
 xlsx-no-owner = kunden `{ $customer }` har ingen selger
 xlsx-duplicate-customer = en rad til for kunden `{ $id }` (den første på { $first })
 xlsx-bad-potential = `{ $text }` er ikke et potensial (lav, middels, høy eller et beløp)
+xlsx-quarter-without-target = et kvartal av periodiseringen av { $metric } uten en kolonne for målet
 import-plan-exists = { $path } har allerede { $files }; import plan skriver ikke over filer som finnes
 import-plan-wrote = skrev en plan i { $path }: { $sellers ->
         [one] { $sellers } selger

@@ -105,6 +105,8 @@ enum Column {
     Field(&'static str),
     Target(MetricColumn),
     Baseline(MetricColumn),
+    /// A quarter's value of a target's phasing (`Omsetning K1`).
+    Quarter(MetricColumn, u8),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,9 +222,30 @@ fn is_id(text: &str) -> bool {
 /// `revenue`, `Omsetning produktområde (y)`, `Kvalifiserte kundemøter per
 /// uke`, `Mål omsetning`; `baseline` when it starts with `Startpunkt`
 /// (`Baseline`).
-fn metric_column(header: &str, metrics: &Catalogue) -> Option<(bool, MetricColumn)> {
+fn metric_column(header: &str, metrics: &Catalogue) -> Option<Column> {
+    let (baseline, quarter, mc) = metric_parts(header, metrics)?;
+    Some(match (baseline, quarter) {
+        (true, None) => Column::Baseline(mc),
+        (false, None) => Column::Target(mc),
+        (false, Some(q)) => Column::Quarter(mc, q),
+        (true, Some(_)) => return None,
+    })
+}
+
+/// (a baseline?, the quarter of a phasing column, the metric column).
+fn metric_parts(header: &str, metrics: &Catalogue) -> Option<(bool, Option<u8>, MetricColumn)> {
     let mut h = lower(header);
     let mut baseline = false;
+    // `Omsetning K1` / `Revenue Q1`: a quarter of the phasing.
+    let mut quarter = None;
+    for (i, q) in ["1", "2", "3", "4"].iter().enumerate() {
+        for prefix in [" k", " q"] {
+            if let Some(rest) = h.strip_suffix(&format!("{prefix}{q}")) {
+                quarter = u8::try_from(i + 1).ok();
+                h = rest.trim_end().to_string();
+            }
+        }
+    }
     let strip = |h: &mut String, words: &[&str]| {
         for w in words {
             if let Some(rest) = h.strip_prefix(w)
@@ -244,6 +267,7 @@ fn metric_column(header: &str, metrics: &Catalogue) -> Option<(bool, MetricColum
         return (!baseline).then(|| {
             (
                 false,
+                quarter,
                 MetricColumn {
                     metric: "revenue".into(),
                     product: None,
@@ -286,6 +310,7 @@ fn metric_column(header: &str, metrics: &Catalogue) -> Option<(bool, MetricColum
     if let Some(metric) = find(&h) {
         return Some((
             baseline,
+            quarter,
             MetricColumn {
                 metric,
                 product: None,
@@ -298,6 +323,7 @@ fn metric_column(header: &str, metrics: &Catalogue) -> Option<(bool, MetricColum
     let metric = find(name)?;
     Some((
         baseline,
+        quarter,
         MetricColumn {
             metric,
             product: Some(slug(product)),
@@ -337,17 +363,7 @@ fn columns(
             .find(|(_, names)| names.contains(&name.as_str()))
             .map(|(f, _)| Column::Field(f))
             .filter(|c| !out.values().any(|o| o == c))
-            .or_else(|| {
-                metrics.and_then(|m| {
-                    metric_column(&text, m).map(|(baseline, mc)| {
-                        if baseline {
-                            Column::Baseline(mc)
-                        } else {
-                            Column::Target(mc)
-                        }
-                    })
-                })
-            });
+            .or_else(|| metrics.and_then(|m| metric_column(&text, m)));
         match column {
             Some(column) => {
                 let key = format!("{column:?}");
@@ -372,6 +388,26 @@ fn columns(
         }
     }
     Some((row, out))
+}
+
+/// A phasing column without the target column of its goal is refused.
+fn check_quarters(
+    sheet: &Sheet,
+    header_row: u32,
+    cols: &BTreeMap<u32, Column>,
+    problems: &mut Vec<Problem>,
+) {
+    for (col, c) in cols {
+        if let Column::Quarter(mc, _) = c
+            && !cols.values().any(|t| *t == Column::Target(mc.clone()))
+        {
+            problems.push(Problem {
+                sheet: sheet.name.clone(),
+                cell: a1(header_row, *col),
+                message: Message::new("xlsx-quarter-without-target").text("metric", &mc.metric),
+            });
+        }
+    }
 }
 
 /// A number cell: `None` when empty (or `-`).
@@ -425,6 +461,8 @@ struct Row {
     /// (column, value, A1 of its cell)
     targets: Vec<(MetricColumn, Decimal, String)>,
     baselines: Vec<(MetricColumn, Decimal, String)>,
+    /// Quarterly phasing values: (column, quarter, value).
+    quarters: Vec<(MetricColumn, u8, Decimal)>,
     /// Number fields of customers (revenue, margin, …).
     numbers: BTreeMap<&'static str, (Decimal, String)>,
 }
@@ -481,6 +519,11 @@ fn read_rows(
                     Ok(None) => {}
                     Err(m) => fail(m),
                 },
+                Column::Quarter(mc, q) => match number(cell) {
+                    Ok(Some((v, _))) => row.quarters.push((mc.clone(), *q, v)),
+                    Ok(None) => {}
+                    Err(m) => fail(m),
+                },
                 Column::Target(mc) | Column::Baseline(mc) => match number(cell) {
                     Ok(Some((v, t))) => {
                         let ratio = metrics.get(&mc.metric).map(|m| m.kind) == Some(Kind::Ratio);
@@ -501,7 +544,10 @@ fn read_rows(
                 },
             }
         }
-        let empty = row.fields.is_empty() && row.targets.is_empty() && row.baselines.is_empty();
+        let empty = row.fields.is_empty()
+            && row.targets.is_empty()
+            && row.baselines.is_empty()
+            && row.quarters.is_empty();
         if bad || !empty {
             rows.push(row);
         }
@@ -582,7 +628,11 @@ fn goal_id(mc: &MetricColumn) -> String {
     id
 }
 
-fn goal_line(mc: &MetricColumn, value: Decimal) -> String {
+fn goal_line(
+    mc: &MetricColumn,
+    value: Decimal,
+    quarters: &[(MetricColumn, u8, Decimal)],
+) -> String {
     let mut line = format!("  - {{id: {}, metric: {}", goal_id(mc), mc.metric);
     if let Some(p) = &mc.product {
         let _ = write!(line, ", product: {p}");
@@ -590,6 +640,22 @@ fn goal_line(mc: &MetricColumn, value: Decimal) -> String {
     let _ = write!(line, ", target: {}", yaml_number(value));
     if let Some(per) = mc.per {
         let _ = write!(line, ", per: {per}");
+    }
+    let mut phasing: Vec<(u8, Decimal)> = quarters
+        .iter()
+        .filter(|(m, _, _)| m == mc)
+        .map(|(_, q, v)| (*q, *v))
+        .collect();
+    phasing.sort_by_key(|(q, _)| *q);
+    if phasing.iter().map(|(q, _)| *q).eq(1..=4) {
+        let values: Vec<String> = phasing.iter().map(|(_, v)| yaml_number(*v)).collect();
+        let _ = write!(line, ", phasing: [{}]", values.join(", "));
+    } else if !phasing.is_empty() {
+        let values: Vec<String> = phasing
+            .iter()
+            .map(|(q, v)| format!("Q{q}: {}", yaml_number(*v)))
+            .collect();
+        let _ = write!(line, ", phasing: {{{}}}", values.join(", "));
     }
     line.push_str("}\n");
     line
@@ -631,6 +697,7 @@ struct SellerOut {
     team: String,
     targets: Vec<(MetricColumn, Decimal, String)>,
     baselines: Vec<(MetricColumn, Decimal, String)>,
+    quarters: Vec<(MetricColumn, u8, Decimal)>,
 }
 
 /// The plan repository's files from the workbook's sheets.
@@ -748,6 +815,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
                 });
             }
         }
+        check_quarters(seller_sheet, header_row, &cols, &mut problems);
         for row in read_rows(seller_sheet, header_row, &cols, &metrics, &mut problems) {
             let id_text = row.fields.get("id").map(|(t, _)| t.clone());
             let name_text = row.fields.get("name").map(|(t, _)| t.clone());
@@ -804,6 +872,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
                 team,
                 targets: row.targets,
                 baselines: row.baselines,
+                quarters: row.quarters,
             });
         }
     }
@@ -823,6 +892,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
         parent: Option<String>,
         targets: Vec<(MetricColumn, Decimal, String)>,
         baselines: Vec<(MetricColumn, Decimal, String)>,
+        quarters: Vec<(MetricColumn, u8, Decimal)>,
     }
     let mut teams: Vec<TeamOut> = Vec::new();
     let team_sheet = sheet(sheets, &["team", "teams", "teammål", "team goals"]);
@@ -830,6 +900,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
         && let Some((header_row, cols)) =
             columns(ts, TEAM_FIELDS, Some(&metrics), &mut notes, &mut problems)
     {
+        check_quarters(ts, header_row, &cols, &mut problems);
         for row in read_rows(ts, header_row, &cols, &metrics, &mut problems) {
             let name_text = row.fields.get("name").map(|(t, _)| t.clone());
             let id_text = row.fields.get("id").map(|(t, _)| t.clone());
@@ -859,6 +930,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
                 parent: row.fields.get("parent").and_then(|(t, _)| id_from(t)),
                 targets: row.targets,
                 baselines: row.baselines,
+                quarters: row.quarters,
                 id,
             });
         }
@@ -883,6 +955,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
                 parent: None,
                 targets: Vec::new(),
                 baselines: Vec::new(),
+                quarters: Vec::new(),
             });
         }
     }
@@ -1085,7 +1158,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
         } else {
             out.push_str("goals:\n");
             for (mc, v, _) in &team.targets {
-                out.push_str(&goal_line(mc, *v));
+                out.push_str(&goal_line(mc, *v, &team.quarters));
             }
         }
         files.push((format!("teams/{}.yaml", team.id), out));
@@ -1116,13 +1189,13 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
         if !goals.is_empty() {
             out.push_str("goals:\n");
             for (mc, v, _) in goals {
-                out.push_str(&goal_line(mc, *v));
+                out.push_str(&goal_line(mc, *v, &s.quarters));
             }
         }
         if !kpis.is_empty() {
             out.push_str("kpis:\n");
             for (mc, v, _) in kpis {
-                out.push_str(&goal_line(mc, *v));
+                out.push_str(&goal_line(mc, *v, &s.quarters));
             }
         }
         files.push((format!("sellers/{}.yaml", s.id), out));
@@ -1152,7 +1225,7 @@ mod tests {
     use super::*;
 
     fn col(h: &str) -> Option<(bool, MetricColumn)> {
-        metric_column(h, &Catalogue::built_in())
+        metric_parts(h, &Catalogue::built_in()).map(|(b, _, mc)| (b, mc))
     }
 
     #[test]
@@ -1183,6 +1256,17 @@ mod tests {
             ("qualified_meetings", Some("week"))
         );
         assert_eq!(col("Farge"), None);
+        assert_eq!(
+            metric_column("Omsetning K2", &Catalogue::built_in()),
+            Some(Column::Quarter(
+                MetricColumn {
+                    metric: "revenue".into(),
+                    product: None,
+                    per: None
+                },
+                2
+            ))
+        );
     }
 
     #[test]

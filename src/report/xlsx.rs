@@ -304,15 +304,57 @@ fn computed(v: &Value, n: Num) -> Cell {
 
 /// Targets and baselines of a list of files (sellers or teams): the
 /// columns in order of first appearance.
-fn target_columns<'a>(goals: impl Iterator<Item = &'a Goal>) -> Vec<Key> {
+/// Each target column's key, with the quarter of a phasing column (the
+/// four follow their target's column where any goal of the key is phased).
+fn target_columns<'a>(goals: impl Iterator<Item = &'a Goal>) -> Vec<(Key, Option<u8>)> {
+    let goals: Vec<&Goal> = goals.collect();
     let mut keys: Vec<Key> = Vec::new();
-    for g in goals {
+    for g in &goals {
         let k = key(g);
         if !keys.contains(&k) {
             keys.push(k);
         }
     }
-    keys
+    let mut out = Vec::new();
+    for k in keys {
+        let phased = goals.iter().any(|g| key(g) == k && g.phasing.is_some());
+        out.push((k.clone(), None));
+        if phased {
+            out.extend((1..=4).map(|q| (k.clone(), Some(q))));
+        }
+    }
+    out
+}
+
+/// A target column's header: the metric's, with ` K1` (` Q1`) for a
+/// quarter of the phasing.
+fn target_header(plan: &Plan, locale: Locale, (key, quarter): &(Key, Option<u8>)) -> String {
+    let h = header(plan, locale, key);
+    match (quarter, locale) {
+        (Some(q), Locale::Nb) => format!("{h} K{q}"),
+        (Some(q), Locale::En) => format!("{h} Q{q}"),
+        (None, _) => h,
+    }
+}
+
+/// The cell of a target column for the goal of its key among `goals`.
+fn target_cell<'a>(
+    plan: &Plan,
+    mut goals: impl Iterator<Item = &'a Goal>,
+    (k, quarter): &(Key, Option<u8>),
+) -> Cell {
+    let Some(g) = goals.find(|g| key(g) == *k) else {
+        return Cell::Empty;
+    };
+    let value = match quarter {
+        None => g.target.map(|t| t.value),
+        Some(q) => g
+            .phasing
+            .as_ref()
+            .and_then(|p| p.0.iter().find(|(n, _)| n == q))
+            .map(|(_, v)| v.value),
+    };
+    value.map_or(Cell::Empty, |v| Cell::Exact(v, num_of(plan, &k.0)))
 }
 
 fn baseline_columns<'a>(
@@ -341,7 +383,7 @@ fn sellers_table(plan: &Plan, locale: Locale) -> Table {
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-    headers.extend(targets.iter().map(|k| header(plan, locale, k)));
+    headers.extend(targets.iter().map(|k| target_header(plan, locale, k)));
     headers.extend(baselines.iter().map(|m| {
         format!(
             "{}: {}",
@@ -361,13 +403,7 @@ fn sellers_table(plan: &Plan, locale: Locale) -> Table {
                 text(&d.team),
             ];
             for k in &targets {
-                let target = d
-                    .goals
-                    .iter()
-                    .chain(&d.kpis)
-                    .find(|g| key(g) == *k)
-                    .and_then(|g| g.target);
-                row.push(target.map_or(Cell::Empty, |t| Cell::Exact(t.value, num_of(plan, &k.0))));
+                row.push(target_cell(plan, d.goals.iter().chain(&d.kpis), k));
             }
             for m in &baselines {
                 row.push(
@@ -398,7 +434,7 @@ fn teams_table(plan: &Plan, locale: Locale) -> Table {
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-    headers.extend(targets.iter().map(|k| header(plan, locale, k)));
+    headers.extend(targets.iter().map(|k| target_header(plan, locale, k)));
     headers.extend(baselines.iter().map(|m| {
         format!(
             "{}: {}",
@@ -418,8 +454,7 @@ fn teams_table(plan: &Plan, locale: Locale) -> Table {
                 opt_text(d.parent.as_deref()),
             ];
             for k in &targets {
-                let target = d.goals.iter().find(|g| key(g) == *k).and_then(|g| g.target);
-                row.push(target.map_or(Cell::Empty, |t| Cell::Exact(t.value, num_of(plan, &k.0))));
+                row.push(target_cell(plan, d.goals.iter(), k));
             }
             for m in &baselines {
                 row.push(
