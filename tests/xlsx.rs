@@ -137,7 +137,10 @@ fn export_then_import_keeps_every_target_exactly() {
     // a check without errors.
     let config = std::fs::read_to_string(work.path().join("ny/salgsmal.yaml")).expect("config");
     assert!(
-        config.contains("company: Nordlys Industri AS\nperiod: 2027\ncurrency: NOK\nlocale: nb\n")
+        config.contains(
+            "company: Nordlys Industri AS\nperiod: 2027\ncurrency: NOK\nlocale: nb\nproducts:\n  - {id: y, name: Produktområde Y, new: true}\n  - {id: service, name: Service og vedlikehold}\n"
+        ),
+        "{config}"
     );
     let json = check_summary(&work.path().join("ny"));
     assert_eq!(json["summary"]["errors"], 0, "{json:#}");
@@ -282,6 +285,7 @@ fn the_workbook_has_formats_a_frozen_header_a_filter_and_the_reports_numbers() {
         "Summering",
         "Evaluering",
         "Funn",
+        "Produkter",
         "Om planen",
     ] {
         assert!(
@@ -295,7 +299,7 @@ fn the_workbook_has_formats_a_frozen_header_a_filter_and_the_reports_numbers() {
         "{styles}"
     );
     assert!(styles.contains("formatCode=\"0%\""), "{styles}");
-    for sheet in 1..=6 {
+    for sheet in 1..=7 {
         let xml = part(&book, &format!("xl/worksheets/sheet{sheet}.xml"));
         assert!(
             xml.contains(

@@ -168,6 +168,20 @@ const CUSTOMER_FIELDS: &[(&str, &[&str])] = &[
     ("category", &["kategori", "category"]),
 ];
 
+const PRODUCT_FIELDS: &[(&str, &[&str])] = &[
+    (
+        "id",
+        &["produkt", "product", "produkt-id", "product id", "id"],
+    ),
+    ("name", &["navn", "name", "produktnavn", "product name"]),
+    ("new", &["nytt produkt", "new product", "nytt", "new", "ny"]),
+];
+
+/// A cell that says yes (`ja`, `x`, …).
+fn yes(text: &str) -> bool {
+    matches!(lower(text).as_str(), "ja" | "yes" | "x" | "true" | "1")
+}
+
 fn lower(text: &str) -> String {
     text.trim().to_lowercase()
 }
@@ -1062,7 +1076,7 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
                 }
             }
             if let Some((p, _)) = row.fields.get("prospect")
-                && matches!(lower(p).as_str(), "ja" | "yes" | "x" | "true" | "1")
+                && yes(p)
             {
                 line.push_str(", prospect: true");
             }
@@ -1077,6 +1091,27 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
             line.push_str("}\n");
             customers.entry(owner).or_default().push(line);
             customer_count += 1;
+        }
+    }
+
+    // The product catalogue: the `Produkter` sheet's names and new
+    // products, then any product a column names.
+    let mut catalogue: Vec<(String, Option<String>, bool)> = Vec::new();
+    if let Some(ps) = sheet(sheets, &["produkter", "products"])
+        && let Some((header_row, cols)) =
+            columns(ps, PRODUCT_FIELDS, None, &mut notes, &mut problems)
+    {
+        for row in read_rows(ps, header_row, &cols, &metrics, &mut problems) {
+            let id_text = row.fields.get("id").map(|(t, _)| t.clone());
+            let name = row.fields.get("name").map(|(t, _)| t.clone());
+            let Some(id) = id_text.as_deref().or(name.as_deref()).and_then(id_from) else {
+                continue;
+            };
+            if catalogue.iter().any(|(c, _, _)| *c == id) {
+                continue;
+            }
+            let new = row.fields.get("new").is_some_and(|(t, _)| yes(t));
+            catalogue.push((id, name, new));
         }
     }
 
@@ -1123,10 +1158,22 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
             Locale::En => "en",
         }
     );
-    if !products.is_empty() {
+    for p in products {
+        if !catalogue.iter().any(|(c, _, _)| *c == p) {
+            catalogue.push((p, None, false));
+        }
+    }
+    if !catalogue.is_empty() {
         config.push_str("products:\n");
-        for p in &products {
-            let _ = writeln!(config, "  - {{id: {p}}}");
+        for (id, name, new) in &catalogue {
+            let mut line = format!("  - {{id: {id}");
+            if let Some(name) = name {
+                let _ = write!(line, ", name: {}", yaml_text(name));
+            }
+            if *new {
+                line.push_str(", new: true");
+            }
+            let _ = writeln!(config, "{line}}}");
         }
     }
     files.push(("salgsmal.yaml".to_string(), config));

@@ -65,6 +65,9 @@ struct Words {
     evaluation: &'static str,
     findings: &'static str,
     about: &'static str,
+    products: &'static str,
+    product: &'static str,
+    new_product: &'static str,
     seller: &'static str,
     name: &'static str,
     email: &'static str,
@@ -120,6 +123,9 @@ const NB: Words = Words {
     evaluation: "Evaluering",
     findings: "Funn",
     about: "Om planen",
+    products: "Produkter",
+    product: "Produkt",
+    new_product: "Nytt produkt",
     seller: "Selger",
     name: "Navn",
     email: "E-post",
@@ -183,6 +189,9 @@ const EN: Words = Words {
     evaluation: "Evaluation",
     findings: "Findings",
     about: "About",
+    products: "Products",
+    product: "Product",
+    new_product: "New product",
     seller: "Seller",
     name: "Name",
     email: "Email",
@@ -688,6 +697,33 @@ fn findings_table(context: &Value, locale: Locale) -> Table {
     }
 }
 
+fn products_table(plan: &Plan, locale: Locale) -> Table {
+    let w = words(locale);
+    let products = plan
+        .config
+        .as_ref()
+        .map(|c| c.data.products.as_slice())
+        .unwrap_or_default();
+    Table {
+        name: w.products.to_string(),
+        headers: vec![
+            w.product.to_string(),
+            w.name.to_string(),
+            w.new_product.to_string(),
+        ],
+        rows: products
+            .iter()
+            .map(|p| {
+                vec![
+                    text(&p.id),
+                    opt_text(p.name.as_deref()),
+                    if p.new { text(w.yes) } else { Cell::Empty },
+                ]
+            })
+            .collect(),
+    }
+}
+
 fn about_table(context: &Value, locale: Locale) -> Table {
     let w = words(locale);
     let t = |v: &Value| opt_text(v.as_str());
@@ -851,6 +887,13 @@ pub fn workbook(
     add_table(&mut book, &rollups_table(json, locale), &formats, true)?;
     add_table(&mut book, &evaluation_table(json, locale), &formats, true)?;
     add_table(&mut book, &findings_table(json, locale), &formats, true)?;
+    if plan
+        .config
+        .as_ref()
+        .is_some_and(|c| !c.data.products.is_empty())
+    {
+        add_table(&mut book, &products_table(plan, locale), &formats, true)?;
+    }
     add_table(&mut book, &about_table(json, locale), &formats, false)?;
     book.save_to_buffer()
 }
