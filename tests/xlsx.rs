@@ -683,3 +683,24 @@ fn hostile_workbooks_are_refused_without_a_panic() {
     );
     assert!(!run.stderr.contains("panicked"));
 }
+
+#[test]
+fn a_second_goal_of_the_same_metric_is_named_not_lost_silently() {
+    let plan = Plan::new().file(
+        "sellers/kari.yaml",
+        &format!(
+            "{}  - {{id: ekstra, metric: revenue, target: 500_000}}\n",
+            common::SELLER
+        ),
+    );
+    let work = tempfile::tempdir().expect("temp dir");
+    let book = work.path().join("plan.xlsx");
+    let run = plan.run(&["export", book.to_str().expect("utf-8"), "--locale", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "note: sellers/kari.yaml: `ekstra` has the metric of `omsetning` (and its product and per); the workbook has a column a metric and holds only `omsetning`\n"
+    );
+    let sheets = read_book(&book);
+    assert_eq!(sheets["Sellers"][1][4], C::Num(10_000_000.0));
+}

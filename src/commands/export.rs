@@ -53,6 +53,13 @@ pub fn execute(args: &ExportArgs, global: Global) -> anyhow::Result<ExitCode> {
     tmp.persist(file).map_err(|e| failed(&e.error))?;
 
     if !global.quiet {
+        for note in report::xlsx::left_out(plan) {
+            super::eprintln(&format!(
+                "{}: {}",
+                say(Message::new("xlsx-note")),
+                say(note)
+            ));
+        }
         super::println(&say(Message::new("export-wrote")
             .text("path", file.display().to_string())
             .count("sellers", plan.sellers.len())

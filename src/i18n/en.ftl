@@ -875,6 +875,7 @@ import-plan-wrote = wrote a plan in { $path }: { $sellers ->
 import-plan-next = next: salgsmal check { $path }
 export-failed = cannot make the workbook: { $error }
 export-is-a-folder = { $path } is a folder; name the workbook file
+export-goal-left-out = { $file }: `{ $goal }` has the metric of `{ $first }` (and its product and per); the workbook has a column a metric and holds only `{ $first }`
 export-wrote = wrote { $path }: { $sellers ->
         [one] { $sellers } seller
        *[other] { $sellers } sellers

@@ -885,6 +885,7 @@ import-plan-wrote = skrev en plan i { $path }: { $sellers ->
 import-plan-next = neste: salgsmal check { $path }
 export-failed = kan ikke lage arbeidsboken: { $error }
 export-is-a-folder = { $path } er en mappe; gi arbeidsboken et filnavn
+export-goal-left-out = { $file }: `{ $goal }` har samme måltall som `{ $first }` (og samme produkt og per); arbeidsboken har én kolonne per måltall og viser bare `{ $first }`
 export-wrote = skrev { $path }: { $sellers ->
         [one] { $sellers } selger
        *[other] { $sellers } selgere

@@ -898,6 +898,40 @@ pub fn workbook(
     book.save_to_buffer()
 }
 
+/// The goals and KPIs the workbook cannot hold: one a file has of the same
+/// metric, product and `per` as an earlier one (the workbook has a column
+/// a metric), each as a note naming the file and both ids.
+pub fn left_out(plan: &Plan) -> Vec<crate::i18n::Message> {
+    let lists = plan
+        .sellers
+        .iter()
+        .map(|s| {
+            (
+                s.file,
+                s.data.goals.iter().chain(&s.data.kpis).collect::<Vec<_>>(),
+            )
+        })
+        .chain(
+            plan.teams
+                .iter()
+                .map(|t| (t.file, t.data.goals.iter().collect())),
+        );
+    let mut out = Vec::new();
+    for (file, goals) in lists {
+        for (i, g) in goals.iter().enumerate() {
+            if let Some(first) = goals[..i].iter().find(|f| key(f) == key(g)) {
+                out.push(
+                    crate::i18n::Message::new("export-goal-left-out")
+                        .text("file", &plan.file(file).path)
+                        .text("goal", &g.id)
+                        .text("first", &first.id),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// Whether `text` is a decimal the workbook can hold as a number exactly.
 pub fn fits(text: &str) -> bool {
     Decimal::from_str(text).ok().and_then(exact_f64).is_some()
