@@ -254,7 +254,8 @@ fn every_bad_cell_is_named_and_nothing_is_written() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert_eq!(
         run.stderr,
-        "error: feil.xlsx: Selgere!I2: a date where a number belongs\n\
+        "error: feil.xlsx: Selgere!G2: a formula whose value the workbook does not hold: open and save it in a spreadsheet program, or type the number\n\
+         error: feil.xlsx: Selgere!I2: a date where a number belongs\n\
          error: feil.xlsx: Selgere!E3: `tjue millioner` is not a number\n\
          error: feil.xlsx: Selgere!F4: the cell holds the error #DIV/0!\n\
          nothing was written\n"

@@ -843,6 +843,7 @@ xlsx-too-large = { $text } is too large: plan values lie within ±10^15
 xlsx-date-not-number = a date where a number belongs
 xlsx-date-not-text = a date where a name or an id belongs
 xlsx-error-cell = the cell holds the error { $error }
+xlsx-uncomputed = a formula whose value the workbook does not hold: open and save it in a spreadsheet program, or type the number
 xlsx-negative = { $text } is negative
 xlsx-bad-period = `{ $text }` is not a plan year like 2027
 xlsx-no-period = the workbook names no plan year: add --period 2027 (or a row `Periode` on a sheet `Om planen`)

@@ -853,6 +853,7 @@ xlsx-too-large = { $text } er for stort: verdier i planen ligger innenfor ±10^1
 xlsx-date-not-number = en dato der det skal stå et tall
 xlsx-date-not-text = en dato der det skal stå et navn eller en id
 xlsx-error-cell = cellen har feilen { $error }
+xlsx-uncomputed = en formel som arbeidsboken ikke har verdien til: åpne og lagre den i et regnearkprogram, eller skriv inn tallet
 xlsx-negative = { $text } er negativt
 xlsx-bad-period = `{ $text }` er ikke et planår som 2027
 xlsx-no-period = arbeidsboken sier ikke hvilket år planen gjelder: legg til --period 2027 (eller en rad `Periode` på et ark `Om planen`)

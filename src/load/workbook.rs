@@ -452,6 +452,7 @@ fn number(cell: &Cell) -> Result<Option<(Decimal, String)>, Message> {
         Value::Date => Err(Message::new("xlsx-date-not-number")),
         Value::Bool(b) => Err(Message::new("xlsx-bad-number").text("text", b.to_string())),
         Value::Error(e) => Err(Message::new("xlsx-error-cell").text("error", e)),
+        Value::Uncomputed => Err(Message::new("xlsx-uncomputed")),
     }
 }
 
@@ -460,6 +461,7 @@ fn text(cell: &Cell) -> Result<Option<String>, Message> {
     match &cell.value {
         Value::Empty => Ok(None),
         Value::Error(e) => Err(Message::new("xlsx-error-cell").text("error", e)),
+        Value::Uncomputed => Err(Message::new("xlsx-uncomputed")),
         Value::Date => Err(Message::new("xlsx-date-not-text")),
         Value::Bool(b) => Ok(Some(b.to_string())),
         v => Ok(text_of(v)),

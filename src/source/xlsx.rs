@@ -24,6 +24,9 @@ pub enum Value {
     Date,
     /// An error value: `#DIV/0!`, `#REF!`, …
     Error(String),
+    /// A formula whose value the workbook does not hold (a file written by
+    /// a program that does not compute formulas).
+    Uncomputed,
 }
 
 /// A cell with its 0-based row and column.
@@ -83,17 +86,18 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
             .map_err(|e| Problem::NotAWorkbook(e.to_string()))?;
         let mut cells: Vec<Cell> = Vec::new();
         while let Some(cell) = reader
-            .next_cell()
+            .next_cell_with_formula_metadata()
             .map_err(|e| Problem::NotAWorkbook(e.to_string()))?
         {
-            let value = value(cell.get_value());
-            if value == Value::Empty {
-                continue;
-            }
+            let value = match value(&cell.value) {
+                Value::Empty if cell.formula.is_some() => Value::Uncomputed,
+                Value::Empty => continue,
+                v => v,
+            };
             if cells.len() >= MAX_CELLS {
                 return Err(Problem::TooManyCells(name));
             }
-            let (row, col) = cell.get_position();
+            let (row, col) = cell.pos;
             cells.push(Cell { row, col, value });
         }
         cells.sort_by_key(|c| (c.row, c.col));
