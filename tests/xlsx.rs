@@ -347,6 +347,12 @@ fn the_workbook_has_formats_a_frozen_header_a_filter_and_the_reports_numbers() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(part(&en, "xl/styles.xml").contains("formatCode=\"&quot;NOK&quot; #,##0\""));
     let sheets = read_book(&en);
+    // The plan's own locale, whatever the workbook's language.
+    assert!(
+        sheets["About"].contains(&vec![cell("Locale"), cell("nb")]),
+        "{:?}",
+        sheets["About"]
+    );
     assert_eq!(
         sheets["Sellers"][0][..4],
         ["Seller", "Name", "Email", "Team"].map(cell)

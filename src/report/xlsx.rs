@@ -724,7 +724,9 @@ fn products_table(plan: &Plan, locale: Locale) -> Table {
     }
 }
 
-fn about_table(context: &Value, locale: Locale) -> Table {
+/// The plan's settings. `Språk`/`Locale` is the plan's own `locale`,
+/// whatever language the workbook is written in.
+fn about_table(plan: &Plan, context: &Value, locale: Locale) -> Table {
     let w = words(locale);
     let t = |v: &Value| opt_text(v.as_str());
     Table {
@@ -734,7 +736,13 @@ fn about_table(context: &Value, locale: Locale) -> Table {
             vec![text(w.company), t(&context["company"])],
             vec![text(w.period), t(&context["period"])],
             vec![text(w.currency), t(&context["currency"])],
-            vec![text(w.locale), t(&context["locale"])],
+            vec![
+                text(w.locale),
+                text(match plan.settings.fmt.locale {
+                    Locale::Nb => "nb",
+                    Locale::En => "en",
+                }),
+            ],
             vec![text(w.as_of), t(&context["as_of"])],
             vec![
                 text(w.made_by),
@@ -894,7 +902,7 @@ pub fn workbook(
     {
         add_table(&mut book, &products_table(plan, locale), &formats, true)?;
     }
-    add_table(&mut book, &about_table(json, locale), &formats, false)?;
+    add_table(&mut book, &about_table(plan, json, locale), &formats, false)?;
     book.save_to_buffer()
 }
 
