@@ -63,11 +63,13 @@ pub enum Command {
     Watch(WatchArgs),
     /// Print or write the JSON Schemas of the plan files
     Schema(SchemaArgs),
-    /// Import data into the plan (actuals from a CRM export)
+    /// Import data into the plan (actuals from a CRM export), or a new plan from a workbook
     #[command(subcommand)]
     Import(ImportCommand),
     /// Propose each seller's target for a team goal (by baseline, potential, evenly or a mix); --write puts it in the seller files
     Allocate(AllocateArgs),
+    /// Write the plan, its roll-ups, evaluation and findings as a workbook (.xlsx)
+    Export(ExportArgs),
     /// Print the shell completion script for bash, zsh, fish, PowerShell or Elvish
     Completions(CompletionsArgs),
     /// Print the man pages (roff): salgsmal's, then each subcommand's
@@ -100,6 +102,43 @@ pub enum CompletionShell {
 pub enum ImportCommand {
     /// Write actuals/<PERIOD>.yaml from a CSV export (one row per seller, or several that add up)
     Actuals(ImportActualsArgs),
+    /// Write a new plan repository from a workbook (.xlsx) of sellers and targets
+    Plan(ImportPlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportPlanArgs {
+    /// The workbook (.xlsx): a sheet of sellers and targets, optionally teams, customers and `Om planen`/`About`
+    pub file: PathBuf,
+
+    /// Where to write the plan: a new folder, or one without plan files (default: the workbook's name without .xlsx)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The plan year (default: `Periode`/`Period` on the workbook's `Om planen`/`About` sheet)
+    #[arg(long, value_name = "YEAR")]
+    pub period: Option<i32>,
+
+    /// The plan's language and number format, and of the messages (default: the workbook's, else nb)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
+
+    /// The company's name (default: `Firma`/`Company` on the `Om planen`/`About` sheet)
+    #[arg(long, value_name = "NAME")]
+    pub company: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The workbook to write (.xlsx); an existing file is replaced
+    pub file: PathBuf,
+
+    /// The plan folder, or any folder below it (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// Language of the sheet names, headers and messages (default: `locale` in salgsmal.yaml)
+    #[arg(long, value_enum)]
+    pub locale: Option<InitLocale>,
 }
 
 #[derive(Debug, Args)]

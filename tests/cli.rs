@@ -454,6 +454,8 @@ fn completions_for_every_shell() {
         "schema",
         "import",
         "actuals",
+        "plan",
+        "export",
         "completions",
         "man",
     ] {
@@ -514,6 +516,7 @@ fn man_prints_the_page_of_salgsmal_and_of_each_subcommand() {
         "watch",
         "schema",
         "import",
+        "export",
         "completions",
         "man",
     ];
@@ -528,6 +531,7 @@ fn man_prints_the_page_of_salgsmal_and_of_each_subcommand() {
         );
     }
     assert!(run.stdout.contains(".TH salgsmal-import-actuals 1 "));
+    assert!(run.stdout.contains(".TH salgsmal-import-plan 1 "));
     // If man is installed, the pages render (not required).
     let file = dir.path().join("salgsmal.1");
     std::fs::write(&file, &run.stdout).expect("write");
@@ -554,6 +558,7 @@ fn man_prints_the_page_of_salgsmal_and_of_each_subcommand() {
     }
     assert!(dir.path().join("man1/salgsmal.1").is_file());
     assert!(dir.path().join("man1/salgsmal-import-actuals.1").is_file());
+    assert!(dir.path().join("man1/salgsmal-import-plan.1").is_file());
 }
 
 #[test]

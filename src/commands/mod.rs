@@ -5,7 +5,9 @@ mod check;
 mod completions;
 mod diff;
 mod explain;
+mod export;
 pub mod import;
+mod import_plan;
 mod init;
 mod man;
 mod render;
@@ -52,6 +54,10 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             import::execute_actuals(&args, global)
         }
         Command::Allocate(args) => allocate::execute(&args, global),
+        Command::Import(crate::cli::ImportCommand::Plan(args)) => {
+            import_plan::execute(&args, global)
+        }
+        Command::Export(args) => export::execute(&args, global),
         Command::Completions(args) => completions::execute(&args),
         Command::Man(args) => man::execute(&args, global),
     }

@@ -828,6 +828,66 @@ import-skipped = skipped { $count ->
        *[other] { $count } rows
     }
 
+## import plan and export (spreadsheets)
+xlsx-note = note
+xlsx-nothing-written = nothing was written
+xlsx-not-a-workbook = not an .xlsx workbook ({ $error })
+xlsx-unpacked-too-large = the workbook unpacks to { $bytes } bytes, more than { $max }
+xlsx-too-many-cells = sheet { $sheet } has more than { $max } cells
+xlsx-empty-workbook = the workbook has no cells
+xlsx-empty-sheet = the sheet is empty: its first row must name the columns
+xlsx-duplicate-column = column `{ $column }` holds the same as column { $first }
+xlsx-column-ignored = column `{ $column }` is not a field or a metric; not imported
+xlsx-bad-number = `{ $text }` is not a number
+xlsx-too-large = { $text } is too large: plan values lie within ±10^15
+xlsx-date-not-number = a date where a number belongs
+xlsx-date-not-text = a date where a name or an id belongs
+xlsx-error-cell = the cell holds the error { $error }
+xlsx-uncomputed = a formula whose value the workbook does not hold: open and save it in a spreadsheet program, or type the number
+xlsx-negative = { $text } is negative
+xlsx-bad-period = `{ $text }` is not a plan year like 2027
+xlsx-no-period = the workbook names no plan year: add --period 2027 (or a row `Periode` on a sheet `Om planen`)
+xlsx-no-seller-column = the header has no seller column (Selger/Seller or Navn/Name)
+xlsx-no-target-column = the header has no target column (a metric like Omsetning/Revenue, or Mål/Target)
+xlsx-no-team-column = no Team column: every seller goes into team `{ $team }`
+xlsx-no-per = a target of { $metric } is a rate: say per what in the header (`… per uke`, `… per week`)
+xlsx-no-seller = the row has targets but no seller
+xlsx-duplicate-seller = a second row for seller `{ $id }` (the first is { $first })
+xlsx-bad-id = `{ $text }` gives no id (letters or digits)
+xlsx-no-sellers = the sheet has no sellers
+xlsx-duplicate-team = a second row for team `{ $id }`
+xlsx-no-team-sheet = no sheet Team/Teams: the teams have no goals, and check will say so; add them to teams/
+xlsx-no-team-goals = team `{ $team }` has no goals: add them to teams/{ $team }.yaml (the allocation rule compares the sellers' targets with them)
+xlsx-no-owner = customer `{ $customer }` has no seller
+xlsx-duplicate-customer = a second row for customer `{ $id }` (the first at { $first })
+xlsx-bad-potential = `{ $text }` is not a potential (low, medium, high or an amount)
+xlsx-quarter-without-target = a quarter of the phasing of { $metric } without a column for its target
+import-plan-exists = { $path } already holds { $files }; import plan writes nothing over existing files
+import-plan-wrote = wrote a plan in { $path }: { $sellers ->
+        [one] { $sellers } seller
+       *[other] { $sellers } sellers
+    }, { $teams ->
+        [one] { $teams } team
+       *[other] { $teams } teams
+    }, { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }
+import-plan-next = next: salgsmal check { $path }
+export-failed = cannot make the workbook: { $error }
+export-is-a-folder = { $path } is a folder; name the workbook file
+export-goal-left-out = { $file }: `{ $goal }` has the metric of `{ $first }` (and its product and per); the workbook has a column a metric and holds only `{ $first }`
+export-wrote = wrote { $path }: { $sellers ->
+        [one] { $sellers } seller
+       *[other] { $sellers } sellers
+    }, { $teams ->
+        [one] { $teams } team
+       *[other] { $teams } teams
+    }, { $findings ->
+        [one] { $findings } finding
+       *[other] { $findings } findings
+    }
+
 ## starting-point
 
 starting-point-sum = the starting point's { $metric } { $start } differs by { $gap } from the sum of the sellers' baselines { $value } ({ $parts }){ $missing }

@@ -838,6 +838,66 @@ import-skipped = hoppet over { $count ->
        *[other] { $count } rader
     }
 
+## import plan og export (regneark)
+xlsx-note = merk
+xlsx-nothing-written = ingenting ble skrevet
+xlsx-not-a-workbook = ikke en .xlsx-arbeidsbok ({ $error })
+xlsx-unpacked-too-large = arbeidsboken pakkes ut til { $bytes } byte, mer enn { $max }
+xlsx-too-many-cells = arket { $sheet } har mer enn { $max } celler
+xlsx-empty-workbook = arbeidsboken har ingen celler
+xlsx-empty-sheet = arket er tomt: første rad må navngi kolonnene
+xlsx-duplicate-column = kolonnen `{ $column }` har det samme som kolonne { $first }
+xlsx-column-ignored = kolonnen `{ $column }` er verken et felt eller et måltall; ikke importert
+xlsx-bad-number = `{ $text }` er ikke et tall
+xlsx-too-large = { $text } er for stort: verdier i planen ligger innenfor ±10^15
+xlsx-date-not-number = en dato der det skal stå et tall
+xlsx-date-not-text = en dato der det skal stå et navn eller en id
+xlsx-error-cell = cellen har feilen { $error }
+xlsx-uncomputed = en formel som arbeidsboken ikke har verdien til: åpne og lagre den i et regnearkprogram, eller skriv inn tallet
+xlsx-negative = { $text } er negativt
+xlsx-bad-period = `{ $text }` er ikke et planår som 2027
+xlsx-no-period = arbeidsboken sier ikke hvilket år planen gjelder: legg til --period 2027 (eller en rad `Periode` på et ark `Om planen`)
+xlsx-no-seller-column = overskriften har ingen selgerkolonne (Selger/Seller eller Navn/Name)
+xlsx-no-target-column = overskriften har ingen målkolonne (et måltall som Omsetning/Revenue, eller Mål/Target)
+xlsx-no-team-column = ingen Team-kolonne: alle selgerne havner i teamet `{ $team }`
+xlsx-no-per = et mål for { $metric } er en rate: skriv per hva i overskriften (`… per uke`, `… per week`)
+xlsx-no-seller = raden har mål, men ingen selger
+xlsx-duplicate-seller = en rad til for selgeren `{ $id }` (den første er { $first })
+xlsx-bad-id = `{ $text }` gir ingen id (bokstaver eller sifre)
+xlsx-no-sellers = arket har ingen selgere
+xlsx-duplicate-team = en rad til for teamet `{ $id }`
+xlsx-no-team-sheet = intet ark Team/Teams: teamene har ingen mål, og check vil si fra; legg dem inn i teams/
+xlsx-no-team-goals = teamet `{ $team }` har ingen mål: legg dem inn i teams/{ $team }.yaml (allocation-regelen sammenligner selgernes mål med dem)
+xlsx-no-owner = kunden `{ $customer }` har ingen selger
+xlsx-duplicate-customer = en rad til for kunden `{ $id }` (den første på { $first })
+xlsx-bad-potential = `{ $text }` er ikke et potensial (lav, middels, høy eller et beløp)
+xlsx-quarter-without-target = et kvartal av periodiseringen av { $metric } uten en kolonne for målet
+import-plan-exists = { $path } har allerede { $files }; import plan skriver ikke over filer som finnes
+import-plan-wrote = skrev en plan i { $path }: { $sellers ->
+        [one] { $sellers } selger
+       *[other] { $sellers } selgere
+    }, { $teams ->
+        [one] { $teams } team
+       *[other] { $teams } team
+    }, { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    }
+import-plan-next = neste: salgsmal check { $path }
+export-failed = kan ikke lage arbeidsboken: { $error }
+export-is-a-folder = { $path } er en mappe; gi arbeidsboken et filnavn
+export-goal-left-out = { $file }: `{ $goal }` har samme måltall som `{ $first }` (og samme produkt og per); arbeidsboken har én kolonne per måltall og viser bare `{ $first }`
+export-wrote = skrev { $path }: { $sellers ->
+        [one] { $sellers } selger
+       *[other] { $sellers } selgere
+    }, { $teams ->
+        [one] { $teams } team
+       *[other] { $teams } team
+    }, { $findings ->
+        [one] { $findings } funn
+       *[other] { $findings } funn
+    }
+
 ## starting-point
 
 starting-point-sum = startpunktets { $metric } { $start } avviker med { $gap } fra summen av selgernes startpunkter { $value } ({ $parts }){ $missing }

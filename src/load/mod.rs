@@ -4,6 +4,7 @@
 pub mod git;
 pub mod schema;
 pub mod whatif;
+pub mod workbook;
 
 use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Message;

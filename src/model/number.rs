@@ -158,6 +158,54 @@ pub fn ratio_above_one(what: &str, value: Decimal) -> crate::i18n::Message {
         .text("written", value.to_string())
 }
 
+/// A money or count cell: the CSV conventions of `source::csv`, plus a
+/// `kr`/`NOK` prefix (or suffix), a trailing `,-` and a Unicode minus.
+/// `None` when it is not a number.
+pub fn parse_value(text: &str, decimal_comma: bool) -> Option<Decimal> {
+    let t = text.trim().replace('\u{2212}', "-");
+    let (negative, rest) = match t.strip_prefix('-') {
+        Some(r) => (true, r.trim_start()),
+        None => (false, t.as_str()),
+    };
+    let rest = strip_currency(rest);
+    let (negative, rest) = match rest.strip_prefix('-') {
+        Some(r) if !negative => (true, r.trim_start()),
+        _ => (negative, rest),
+    };
+    let rest = rest
+        .strip_suffix(",-")
+        .or_else(|| rest.strip_suffix(".-"))
+        .unwrap_or(rest)
+        .trim();
+    if rest.starts_with(['-', '+']) {
+        return None;
+    }
+    let signed = if negative {
+        format!("-{rest}")
+    } else {
+        rest.to_string()
+    };
+    let number = crate::source::csv::normalise_number(&signed, decimal_comma)?;
+    let quantity = Quantity::parse(&number).ok()?;
+    bounded(quantity.value, text).ok()
+}
+
+fn strip_currency(text: &str) -> &str {
+    for word in ["kr.", "kr", "nok"] {
+        if text
+            .get(..word.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(word))
+        {
+            return text[word.len()..].trim();
+        }
+        let at = text.len().saturating_sub(word.len());
+        if text.get(at..).is_some_and(|p| p.eq_ignore_ascii_case(word)) {
+            return text[..at].trim();
+        }
+    }
+    text.trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

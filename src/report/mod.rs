@@ -9,3 +9,4 @@ pub mod diff_render;
 pub mod labels;
 pub mod linked;
 pub mod render;
+pub mod xlsx;

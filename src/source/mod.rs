@@ -7,4 +7,5 @@ pub mod csv;
 pub mod de;
 pub mod edit;
 pub mod pointer;
+pub mod xlsx;
 pub mod yaml;
