@@ -231,13 +231,17 @@ fn human(
     let say = |m: Message| loc.format(&m);
     let kind = p.kind;
     let team = &plan.teams[p.team];
-    let label = plan
-        .metrics
-        .get(&p.metric)
-        .map_or(p.metric.clone(), |m| match loc.locale() {
-            crate::model::Locale::Nb => m.label_nb.clone(),
-            crate::model::Locale::En => m.label_en.clone(),
-        });
+    let label = plan.metrics.get(&p.metric).map_or(p.metric.clone(), |m| {
+        let label = match loc.locale() {
+            crate::model::Locale::Nb => &m.label_nb,
+            crate::model::Locale::En => &m.label_en,
+        };
+        // In the middle of a sentence: `omsetning`, `revenue`.
+        let mut chars = label.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_lowercase().chain(chars).collect()
+        })
+    });
     let by: Vec<String> = req
         .by
         .iter()
