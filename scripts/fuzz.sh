@@ -2,7 +2,7 @@
 # Run each fuzz target for a bounded time: scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 #   SECONDS  how long each target runs (default 60)
-#   TARGET   plan, csv (default both)
+#   TARGET   plan, csv, xlsx (default all three)
 #
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz
 # --locked`). The corpus grows in fuzz/corpus/<target>/ (seeded from
@@ -20,7 +20,7 @@ set -eu
 
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-plan csv}
+targets=${*:-plan csv xlsx}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -70,8 +70,13 @@ for target in $targets; do
         seed csv crm-customers 1 "$tmp/list.csv" "$tmp/nul" \
             examples/crm-eksport-2027-Q2.csv "$tmp/more.csv"
         ;;
+    xlsx)
+        seed xlsx book 0 examples/salgsplan.xlsx
+        printf '#Selgere\nSelger\tNavn\tTeam\tOmsetning\tStartpunkt omsetning\tDG\tKundemøter per uke\tOmsetning K1\nkari\tKari Nordmann\tsalg-vest\tkr 10 000 000,-\t8000000\t0.25\t8\t2500000\nola\tOla\tsalg-vest\t!#DIV/0!\t?\t25 %%\t\t\n#Team\nTeam\tNavn\tOmsetning\nsalg-vest\tSalg Vest\t60000000\n#Kunder\nKunde\tNavn\tSelger\tOmsetning\tPotensial\nfjordtre\tFjordtre AS\tkari\t1800000\thigh\n#Om planen\nPeriode\t2027\n' >"$tmp/cells.txt"
+        seed xlsx cells 1 "$tmp/cells.txt"
+        ;;
     *)
-        echo "no fuzz target $target (plan, csv)" >&2
+        echo "no fuzz target $target (plan, csv, xlsx)" >&2
         exit 2
         ;;
     esac

@@ -126,6 +126,10 @@ pub struct ImportPlanArgs {
     /// The company's name (default: `Firma`/`Company` on the `Om planen`/`About` sheet)
     #[arg(long, value_name = "NAME")]
     pub company: Option<String>,
+
+    /// Read a column under another header, as `import actuals` maps CRM columns: "HEADER=KNOWN HEADER", e.g. "Budsjett 2027=Omsetning" (repeatable)
+    #[arg(long = "column", value_name = "HEADER=NAME")]
+    pub columns: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +202,10 @@ pub struct AllocateArgs {
     /// The metric of the team goal to split
     #[arg(long, value_name = "M", default_value = "revenue")]
     pub metric: String,
+
+    /// For a metric per product (product_revenue): the product whose goal is split (default: the team's first goal of the metric)
+    #[arg(long, value_name = "ID")]
+    pub product: Option<String>,
 
     /// What each seller's share follows: baseline, potential, even, or a mix such as baseline=0.7,potential=0.3
     #[arg(long, value_name = "BASIS", default_value = "baseline")]

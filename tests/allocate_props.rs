@@ -48,6 +48,7 @@ fn request(by: Vec<(Basis, Decimal)>, unit: Decimal) -> Request<'static> {
     Request {
         team: "t",
         metric: "revenue",
+        product: None,
         by,
         unit: Some(unit),
         over: Decimal::ZERO,

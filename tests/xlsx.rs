@@ -689,6 +689,130 @@ fn hostile_workbooks_are_refused_without_a_panic() {
         run.stderr
     );
     assert!(!run.stderr.contains("panicked"));
+
+    // A zip bomb that lies: its sheet says it unpacks to 1 000 bytes and
+    // holds 80 MiB. The reader stops at the declared size.
+    {
+        use std::io::Write as _;
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut bytes);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            // Every part of a real workbook but its first sheet.
+            let good =
+                std::fs::read(common::example_dir().join("../salgsplan.xlsx")).expect("read");
+            let mut real = zip::ZipArchive::new(std::io::Cursor::new(good)).expect("a zip");
+            for i in 0..real.len() {
+                let part = real.by_index_raw(i).expect("part");
+                if part.name().expect("a name") != "xl/worksheets/sheet1.xml" {
+                    zip.raw_copy_file(part).expect("copy");
+                }
+            }
+            zip.start_file("xl/worksheets/sheet1.xml", options)
+                .expect("start");
+            zip.write_all(
+                b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>",
+            )
+            .expect("write");
+            let block = vec![b'A'; 1024 * 1024];
+            for _ in 0..80 {
+                zip.write_all(&block).expect("write");
+            }
+            zip.write_all(b"</t></is></c></row></sheetData></worksheet>")
+                .expect("write");
+            zip.finish().expect("finish");
+        }
+        let mut bytes = bytes.into_inner();
+        let name = b"xl/worksheets/sheet1.xml";
+        let mut patched = 0;
+        for i in 0..bytes.len().saturating_sub(name.len()) {
+            if &bytes[i..i + name.len()] != name {
+                continue;
+            }
+            // The uncompressed size: 22 bytes into a local header (30
+            // before its name), 24 into a central one (46 before it).
+            let at = if i >= 30 && bytes[i - 30..i - 26] == *b"PK\x03\x04" {
+                i - 30 + 22
+            } else if i >= 46 && bytes[i - 46..i - 42] == *b"PK\x01\x02" {
+                i - 46 + 24
+            } else {
+                continue;
+            };
+            bytes[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+            patched += 1;
+        }
+        assert_eq!(patched, 2, "both headers name the sheet");
+        std::fs::write(dir.join("liar.xlsx"), bytes).expect("write");
+    }
+    let run = import("liar.xlsx");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("larger than its declared uncompressed size"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"));
+}
+
+#[test]
+fn headers_of_the_workbooks_own_are_mapped_with_column() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let dir = work.path();
+    one_sheet(&dir.join("egen.xlsx"), |s| {
+        for (col, header) in ["Selger", "Selgernavn", "Team", "Budsjett 2027"]
+            .iter()
+            .enumerate()
+        {
+            s.write_string(0, u16::try_from(col).expect("col"), *header)
+                .expect("cell");
+        }
+        s.write_string(1, 0, "kari").expect("cell");
+        s.write_string(1, 1, "Kari Nordmann").expect("cell");
+        s.write_string(1, 2, "salg-vest").expect("cell");
+        s.write_string(1, 3, "kr 12 345 678,50").expect("cell");
+    });
+    let args = |extra: &[&'static str]| {
+        let mut all = vec![
+            "import",
+            "plan",
+            "egen.xlsx",
+            "--locale",
+            "en",
+            "--period",
+            "2027",
+        ];
+        all.extend_from_slice(extra);
+        all
+    };
+    // Without a mapping the sheet has no target column known.
+    let run = run_in(dir, &args(&["--out", "uten"]));
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("the header has no target column"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(
+        dir,
+        &args(&[
+            "--out",
+            "med",
+            "--column",
+            "budsjett 2027=Omsetning",
+            "--column",
+            "Selgernavn=Navn",
+        ]),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let kari = std::fs::read_to_string(dir.join("med/sellers/kari.yaml")).expect("kari");
+    assert!(kari.contains("name: Kari Nordmann"), "{kari}");
+    assert!(kari.contains("target: 12_345_678.5"), "{kari}");
+    let run = run_in(dir, &args(&["--out", "feil", "--column", "Budsjett"]));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--column takes"), "{}", run.stderr);
+    assert!(!dir.join("feil").exists());
 }
 
 #[test]

@@ -125,6 +125,8 @@ pub struct Request<'r> {
     pub team: &'r str,
     /// The metric of the team goal to split (default: revenue).
     pub metric: &'r str,
+    /// For a metric per product (product revenue): which product's goal.
+    pub product: Option<&'r str>,
     /// The bases and how much each counts (`baseline=0.7,potential=0.3`).
     pub by: Vec<(Basis, Decimal)>,
     /// The unit targets are rounded to (default: 1 000 for money, 1 for
@@ -234,7 +236,12 @@ pub fn propose(analysis: &Analysis<'_>, req: &Request<'_>) -> Result<Proposal, R
         .goals
         .iter()
         .enumerate()
-        .find_map(|(i, g)| Some((i, g, g.target?)).filter(|_| g.metric == req.metric))
+        .find_map(|(i, g)| {
+            Some((i, g, g.target?)).filter(|_| {
+                g.metric == req.metric
+                    && req.product.is_none_or(|p| g.product.as_deref() == Some(p))
+            })
+        })
         .filter(|(_, g, q)| usable(&plan.metrics, &g.metric, *q))
     else {
         return Err(Refusal::NoGoal {

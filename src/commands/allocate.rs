@@ -23,6 +23,7 @@ pub fn execute(args: &AllocateArgs, global: Global) -> anyhow::Result<ExitCode> 
     let request = Request {
         team: &args.team,
         metric: &args.metric,
+        product: args.product.as_deref(),
         by: parse_by(&args.by)
             .map_err(|()| say(Message::new("allocate-bad-by").text("by", &args.by)))?,
         unit: args

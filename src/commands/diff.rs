@@ -26,9 +26,14 @@ pub fn execute(args: &DiffArgs, _global: Global) -> anyhow::Result<ExitCode> {
         revisions(args)?
     } else {
         if args.head.is_some() {
-            anyhow::bail!(
-                "with --scenario or --set, diff compares the plan (the working tree, or BASE) with itself changed: give no HEAD"
-            );
+            let locale = match args.locale {
+                Some(crate::cli::InitLocale::En) => crate::i18n::Locale::En,
+                Some(crate::cli::InitLocale::Nb) => crate::i18n::Locale::Nb,
+                None => crate::load::find_root(Path::new("."))
+                    .map_or(crate::i18n::Locale::Nb, |root| super::config_locale(&root)),
+            };
+            let loc = crate::i18n::Localizer::new(locale, "NOK");
+            anyhow::bail!(loc.format(&crate::i18n::Message::new("diff-what-if-head")));
         }
         what_if(args)?
     };

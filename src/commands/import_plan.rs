@@ -26,8 +26,17 @@ pub fn execute(args: &ImportPlanArgs, global: Global) -> anyhow::Result<ExitCode
     let say = |m: Message| loc.format(&m);
     let shown = args.file.display().to_string();
 
+    let mut renames = Vec::new();
+    for column in &args.columns {
+        match column.split_once('=') {
+            Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+                renames.push((from.trim().to_string(), to.trim().to_string()));
+            }
+            _ => anyhow::bail!(say(Message::new("xlsx-bad-column").text("column", column))),
+        }
+    }
     let bytes = read(&args.file).map_err(|m| anyhow::anyhow!(say(m)))?;
-    let sheets = match xlsx::read(&bytes) {
+    let mut sheets = match xlsx::read(&bytes) {
         Ok(sheets) => sheets,
         Err(problem) => {
             let message = match problem {
@@ -55,6 +64,7 @@ pub fn execute(args: &ImportPlanArgs, global: Global) -> anyhow::Result<ExitCode
             return Ok(ExitCode::from(1));
         }
     };
+    workbook::rename_headers(&mut sheets, &renames);
     let options = workbook::Options {
         period: args.period,
         locale,

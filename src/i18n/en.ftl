@@ -1052,3 +1052,5 @@ allocate-rules-found = What the rules say about the proposal:
 allocate-hint = Nothing was written; add --write to put the proposal in the seller files.
 allocate-wrote = wrote { $path }
 allocate-nothing-to-write = Nothing to write: the targets are already so.
+diff-what-if-head = with --scenario or --set, diff compares the plan (the working tree, or BASE) with itself changed: give no HEAD
+xlsx-bad-column = --column takes "HEADER=KNOWN HEADER", for example "Budget 2027=Revenue", not `{ $column }`

@@ -1062,3 +1062,5 @@ allocate-rules-found = Dette sier reglene om forslaget:
 allocate-hint = Ingenting er skrevet; legg til --write for å skrive forslaget inn i selgerfilene.
 allocate-wrote = skrev { $path }
 allocate-nothing-to-write = Ingenting å skrive: målene er allerede slik.
+diff-what-if-head = med --scenario eller --set sammenligner diff planen (arbeidskopien, eller BASE) med seg selv endret: ikke oppgi HEAD
+xlsx-bad-column = --column tar "OVERSKRIFT=KJENT OVERSKRIFT", for eksempel "Budsjett 2027=Omsetning", ikke `{ $column }`

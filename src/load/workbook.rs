@@ -346,6 +346,27 @@ fn metric_parts(header: &str, metrics: &Catalogue) -> Option<(bool, Option<u8>, 
     ))
 }
 
+/// Rename header cells as the user maps them (`import plan --column
+/// "Budsjett 2027=Omsetning"`): each header whose text is the first
+/// (case and surrounding spaces ignored) gets the second, a header the
+/// import knows. Cells keep their places, so problems are still named by
+/// the workbook's own cells.
+pub fn rename_headers(sheets: &mut [Sheet], renames: &[(String, String)]) {
+    for sheet in sheets {
+        let Some(header) = sheet.rows.first_mut() else {
+            continue;
+        };
+        for cell in header {
+            let Some(text) = text_of(&cell.value) else {
+                continue;
+            };
+            if let Some((_, to)) = renames.iter().find(|(from, _)| lower(from) == lower(&text)) {
+                cell.value = Value::Text(to.clone());
+            }
+        }
+    }
+}
+
 /// The columns of a sheet's header row, with the headers no column is
 /// known for as notes.
 fn columns(
