@@ -365,3 +365,43 @@ fn the_table_speaks_norwegian() {
     assert!(run.stdout.contains("Forslag"), "{}", run.stdout);
     assert!(run.stdout.contains("−kr 1 600 000"), "{}", run.stdout);
 }
+
+#[test]
+fn a_goal_per_product_is_chosen_with_product() {
+    let seller = |name: &str, y: &str, service: &str| {
+        format!(
+            "name: {name}\nteam: salg-vest\ngoals:\n  - {{id: y, metric: product_revenue, product: y, target: {y}}}\n  - {{id: s, metric: product_revenue, product: service, target: {service}}}\n"
+        )
+    };
+    let plan = Plan::empty()
+        .file(
+            "salgsmal.yaml",
+            &format!("{CONFIG}locale: en\nproducts:\n  - {{id: y, name: Y}}\n  - {{id: service, name: Service}}\n"),
+        )
+        .file(
+            "teams/salg-vest.yaml",
+            "name: Salg Vest\ngoals:\n  - {id: y, metric: product_revenue, product: y, target: 3_000_000}\n  - {id: s, metric: product_revenue, product: service, target: 900_000}\n",
+        )
+        .file("sellers/kari.yaml", &seller("Kari", "1_000_000", "100_000"))
+        .file("sellers/ola.yaml", &seller("Ola", "1_000_000", "200_000"));
+    let v = json(
+        &plan,
+        &[
+            "--metric",
+            "product_revenue",
+            "--product",
+            "service",
+            "--by",
+            "even",
+        ],
+    );
+    assert_eq!(v["goal"], 900_000.0);
+    assert_eq!(proposed(&v, "kari"), 450_000);
+    assert_eq!(proposed(&v, "ola"), 450_000);
+    let first = json(&plan, &["--metric", "product_revenue", "--by", "even"]);
+    assert_eq!(
+        first["goal"], 3_000_000.0,
+        "without --product: the first goal"
+    );
+    assert_eq!(proposed(&first, "kari"), 1_500_000);
+}
