@@ -500,17 +500,19 @@ fn split_ratio(
         .collect();
     let all_w: Decimal =
         weights.iter().copied().sum::<Decimal>() + child_w.iter().copied().sum::<Decimal>();
+    // The child teams' part of the weighted sum, as it is.
+    let from_children: Decimal = children
+        .iter()
+        .zip(&child_w)
+        .map(|((c, _), w)| c.value * w)
+        .sum();
     let fixed: Decimal = rows
         .iter()
         .zip(weights)
         .filter(|(r, _)| r.locked)
         .map(|(r, w)| r.current * w)
         .sum::<Decimal>()
-        + children
-            .iter()
-            .zip(&child_w)
-            .map(|((c, _), w)| c.value * w)
-            .sum::<Decimal>();
+        + from_children;
     let needed = goal * all_w - fixed;
     let scale: Decimal = rows
         .iter()
@@ -536,11 +538,7 @@ fn split_ratio(
         .zip(weights)
         .map(|(r, w)| r.proposed * w)
         .sum::<Decimal>()
-        + children
-            .iter()
-            .zip(&child_w)
-            .map(|((c, _), w)| c.value * w)
-            .sum::<Decimal>();
+        + from_children;
     Ok(if all_w.is_zero() { sum } else { sum / all_w })
 }
 

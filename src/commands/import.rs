@@ -306,9 +306,9 @@ fn report(loc: &Localizer, level: &'static str, file: &str, pos: Pos, message: &
     ));
 }
 
-/// Control characters from the file shown as `\u{..}`, so a CSV cannot
-/// forge terminal sequences or CI annotations.
-fn escape(text: &str) -> String {
+/// Control characters from the file shown as `\u{..}`, so a CSV (or a
+/// workbook) cannot forge terminal sequences or CI annotations.
+pub(super) fn escape(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() {

@@ -8,6 +8,7 @@
 //! written.
 
 use super::Global;
+use super::import::escape;
 use crate::cli::{ImportPlanArgs, InitLocale};
 use crate::i18n::{Locale, Localizer, Message};
 use crate::load::workbook::{self, Problem};
@@ -153,20 +154,6 @@ fn report(loc: &Localizer, level: &'static str, file: &str, p: &Problem) {
         loc.format(&Message::new(level)),
         loc.format(&p.message)
     )));
-}
-
-/// Control characters shown as `\u{..}`: a workbook cannot forge terminal
-/// sequences or CI annotations.
-fn escape(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// Write `files` into `out`: refused if `out` holds any of their top-level

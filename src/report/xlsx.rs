@@ -380,18 +380,17 @@ fn baseline_columns<'a>(
     keys
 }
 
-fn sellers_table(plan: &Plan, locale: Locale) -> Table {
+/// The headers of a sheet of sellers or teams: its own four columns, then
+/// a column per target and one per baseline.
+fn goal_headers(
+    plan: &Plan,
+    locale: Locale,
+    own: [&str; 4],
+    targets: &[(Key, Option<u8>)],
+    baselines: &[String],
+) -> Vec<String> {
     let w = words(locale);
-    let targets = target_columns(
-        plan.sellers
-            .iter()
-            .flat_map(|s| s.data.goals.iter().chain(&s.data.kpis)),
-    );
-    let baselines = baseline_columns(plan.sellers.iter().map(|s| &s.data.baseline));
-    let mut headers: Vec<String> = [w.seller, w.name, w.email, w.team]
-        .iter()
-        .map(|s| (*s).to_string())
-        .collect();
+    let mut headers: Vec<String> = own.iter().map(|s| (*s).to_string()).collect();
     headers.extend(targets.iter().map(|k| target_header(plan, locale, k)));
     headers.extend(baselines.iter().map(|m| {
         format!(
@@ -400,6 +399,24 @@ fn sellers_table(plan: &Plan, locale: Locale) -> Table {
             header(plan, locale, &(m.clone(), None, None))
         )
     }));
+    headers
+}
+
+fn sellers_table(plan: &Plan, locale: Locale) -> Table {
+    let w = words(locale);
+    let targets = target_columns(
+        plan.sellers
+            .iter()
+            .flat_map(|s| s.data.goals.iter().chain(&s.data.kpis)),
+    );
+    let baselines = baseline_columns(plan.sellers.iter().map(|s| &s.data.baseline));
+    let headers = goal_headers(
+        plan,
+        locale,
+        [w.seller, w.name, w.email, w.team],
+        &targets,
+        &baselines,
+    );
     let rows = plan
         .sellers
         .iter()
@@ -439,18 +456,13 @@ fn teams_table(plan: &Plan, locale: Locale) -> Table {
             .iter()
             .filter_map(|t| t.data.starting_point.as_ref().map(|sp| &sp.values)),
     );
-    let mut headers: Vec<String> = [w.team, w.name, w.manager, w.parent]
-        .iter()
-        .map(|s| (*s).to_string())
-        .collect();
-    headers.extend(targets.iter().map(|k| target_header(plan, locale, k)));
-    headers.extend(baselines.iter().map(|m| {
-        format!(
-            "{}: {}",
-            w.baseline,
-            header(plan, locale, &(m.clone(), None, None))
-        )
-    }));
+    let headers = goal_headers(
+        plan,
+        locale,
+        [w.team, w.name, w.manager, w.parent],
+        &targets,
+        &baselines,
+    );
     let rows = plan
         .teams
         .iter()
