@@ -66,17 +66,22 @@ fn proposed(v: &Value, id: &str) -> i64 {
     seller["proposed"].as_f64().expect("a number") as i64
 }
 
-#[test]
-fn a_split_by_baseline_adds_up_exactly_and_nothing_is_written_without_write() {
-    let plan = team();
-    let before: Vec<String> = [
+/// The three seller files' text.
+fn sellers(plan: &Plan) -> Vec<String> {
+    [
         "sellers/kari.yaml",
         "sellers/ola.yaml",
         "sellers/ingrid.yaml",
     ]
     .iter()
     .map(|f| plan.read(f))
-    .collect();
+    .collect()
+}
+
+#[test]
+fn a_split_by_baseline_adds_up_exactly_and_nothing_is_written_without_write() {
+    let plan = team();
+    let before = sellers(&plan);
     let v = json(&plan, &["--round", "100_000"]);
     let (k, o, i) = (
         proposed(&v, "kari"),
@@ -93,14 +98,7 @@ fn a_split_by_baseline_adds_up_exactly_and_nothing_is_written_without_write() {
         "{v:#}"
     );
     assert_eq!(v["written"], serde_json::json!([]));
-    let after: Vec<String> = [
-        "sellers/kari.yaml",
-        "sellers/ola.yaml",
-        "sellers/ingrid.yaml",
-    ]
-    .iter()
-    .map(|f| plan.read(f))
-    .collect();
+    let after = sellers(&plan);
     assert_eq!(before, after);
 
     let human = plan.run(&["allocate", "salg-vest", "--round", "100_000"]);
