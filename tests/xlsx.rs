@@ -815,6 +815,35 @@ fn headers_of_the_workbooks_own_are_mapped_with_column() {
     assert!(!dir.join("feil").exists());
 }
 
+/// Found by fuzzing: a sheet whose cell reference overflows calamine's
+/// row arithmetic made it panic (in a build with overflow checks, as the
+/// tests are). It is a damaged workbook, said so, and nothing is written.
+#[test]
+fn a_cell_reference_that_overflows_is_a_damaged_workbook() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let run = run_in(
+        work.path(),
+        &[
+            "import",
+            "plan",
+            fixture("fuzz-row-overflow.xlsx").to_str().expect("utf-8"),
+            "--out",
+            "plan",
+            "--locale",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("not an .xlsx workbook (the reader stopped at a damaged part)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!work.path().join("plan").exists());
+}
+
 #[test]
 fn a_second_goal_of_the_same_metric_is_named_not_lost_silently() {
     let plan = Plan::new().file(

@@ -72,7 +72,23 @@ pub fn a1(row: u32, col: u32) -> String {
 }
 
 /// Every sheet of the workbook, in order.
+///
+/// calamine panics on some damaged sheets (a cell reference whose row
+/// overflows when it is read, found by fuzzing): such a panic is caught
+/// here and reported as a damaged workbook, without its message.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| read_sheets(bytes));
+    std::panic::set_hook(hook);
+    read.unwrap_or_else(|_| {
+        Err(Problem::NotAWorkbook(
+            "the reader stopped at a damaged part".to_string(),
+        ))
+    })
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
     let unpacked = unpacked_size(bytes)?;
     if unpacked > MAX_UNPACKED_BYTES {
         return Err(Problem::TooLarge(unpacked));
