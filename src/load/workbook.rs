@@ -1011,14 +1011,21 @@ pub fn plan(sheets: &[Sheet], options: &Options) -> Result<Imported, Vec<Problem
         &mut problems,
     ) {
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
-        let index = |text: &str| -> Option<&SellerOut> {
-            let t = lower(text);
-            sellers.iter().find(|s| {
-                s.id == t
-                    || lower(&s.name) == t
-                    || s.email.as_deref().is_some_and(|e| lower(e) == t)
-            })
-        };
+        // A seller by id, name or email (case ignored), found once: the
+        // first seller in order that any of them names.
+        let mut by_key: std::collections::HashMap<String, &SellerOut> =
+            std::collections::HashMap::new();
+        for s in &sellers {
+            let keys = [
+                Some(s.id.clone()),
+                Some(lower(&s.name)),
+                s.email.as_deref().map(lower),
+            ];
+            for key in keys.into_iter().flatten() {
+                by_key.entry(key).or_insert(s);
+            }
+        }
+        let index = |text: &str| -> Option<&SellerOut> { by_key.get(&lower(text)).copied() };
         for row in read_rows(cs, header_row, &cols, &metrics, &mut problems) {
             let id_text = row.fields.get("id").map(|(t, _)| t.clone());
             let name_text = row.fields.get("name").map(|(t, _)| t.clone());

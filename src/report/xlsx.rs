@@ -499,6 +499,13 @@ fn customers_table(plan: &Plan, context: &crate::report::context::Built, locale:
     let w = words(locale);
     let customers = plan.customers();
     let targets = baseline_columns(customers.iter().map(|c| &c.customer.target));
+    // Each customer's row of the analysis, by id and owner, found once.
+    let mut placed: std::collections::HashMap<(&str, &str), &crate::report::context::CustomerRow> =
+        std::collections::HashMap::new();
+    for r in &context.customers {
+        // A repeated customer (a `duplicate-id` error): the first counts.
+        placed.entry((r.id.as_str(), r.owner.as_str())).or_insert(r);
+    }
     let mut headers: Vec<String> = [
         w.customer,
         w.name,
@@ -554,10 +561,7 @@ fn customers_table(plan: &Plan, context: &crate::report::context::Built, locale:
                         .map_or(Cell::Empty, |q| Cell::Exact(q.value, num_of(plan, m))),
                 );
             }
-            let placed = context
-                .customers
-                .iter()
-                .find(|r| r.id == d.id && r.owner == c.owner);
+            let placed = placed.get(&(d.id.as_str(), c.owner)).copied();
             row.push(placed.map_or(Cell::Empty, |r| Cell::Computed(r.contribution, Num::Money)));
             row.push(placed.map_or(Cell::Empty, |r| text(r.category_label)));
             row

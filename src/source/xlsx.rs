@@ -10,7 +10,7 @@ use std::io::Cursor;
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The most non-empty cells read of one sheet.
-pub const MAX_CELLS: usize = 200_000;
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// A cell's value as the workbook stores it.
 #[derive(Clone, Debug, PartialEq)]
