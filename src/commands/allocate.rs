@@ -16,7 +16,9 @@ use std::process::ExitCode;
 
 pub fn execute(args: &AllocateArgs, global: Global) -> anyhow::Result<ExitCode> {
     let at = super::PlanAt::find(args.dir.as_deref(), None)?;
-    let loaded = at.load()?;
+    // The seller files the proposal changes are parsed again; the rest once.
+    let mut cache = crate::load::Cache::default();
+    let loaded = crate::load::load_from_cached(&at.root, &at.files(), &mut cache)?;
     let plan = &loaded.plan;
     let loc = super::localizer(plan, args.locale);
     let say = |m: Message| anyhow::anyhow!(loc.format(&m));
@@ -52,7 +54,7 @@ pub fn execute(args: &AllocateArgs, global: Global) -> anyhow::Result<ExitCode> 
     let edits = allocate::changes(plan, &proposal);
     let changes = whatif::apply_at(plan, &edits)
         .map_err(|r| anyhow::anyhow!("{}: {}", r.at, loc.format(&r.message)))?;
-    let after = changes.load(&at.root, &at.files())?;
+    let after = changes.load_cached(&at.root, &at.files(), &mut cache)?;
     let outcome = rules::run(&after.plan, after.diagnostics);
     let team_file = plan.teams[proposal.team].file;
     let seller_files: Vec<&str> = proposal

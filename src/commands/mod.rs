@@ -205,10 +205,12 @@ impl PlanAt {
         locale: Option<InitLocale>,
     ) -> anyhow::Result<(crate::load::Loaded, Option<crate::load::whatif::Scenario>)> {
         use crate::load::whatif;
-        let loaded = self.load()?;
         if what_if.is_empty() {
-            return Ok((loaded, None));
+            return Ok((self.load()?, None));
         }
+        // The files the what-if leaves as they are are parsed once.
+        let mut cache = crate::load::Cache::default();
+        let loaded = crate::load::load_from_cached(&self.root, &self.files(), &mut cache)?;
         let loc = localizer(&loaded.plan, locale);
         let refused = |r: whatif::Refused| anyhow::anyhow!("{}: {}", r.at, loc.format(&r.message));
         let mut settings = Vec::new();
@@ -233,7 +235,10 @@ impl PlanAt {
             changes: changes.changes.clone(),
         };
         drop(loaded);
-        Ok((changes.load(&self.root, &self.files())?, Some(scenario)))
+        Ok((
+            changes.load_cached(&self.root, &self.files(), &mut cache)?,
+            Some(scenario),
+        ))
     }
 
     /// The git history of the plan's targets into `plan.history`: the

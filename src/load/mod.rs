@@ -382,8 +382,19 @@ impl Cache {
 /// Read the plan rooted at `root`, as [`load`] does, taking the files whose
 /// bytes have not changed since the last load with this `cache` from it.
 pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<Loaded, LoadError> {
+    load_from_cached(root, &Files::Dir(root), cache)
+}
+
+/// [`load_from`] with a cache, as [`load_cached`] (a what-if reads the
+/// plan, then the plan with a few files changed: only those are parsed
+/// again).
+pub fn load_from_cached(
+    root: &Path,
+    files: &Files<'_>,
+    cache: &mut Cache,
+) -> Result<Loaded, LoadError> {
     let mut fresh = Vec::new();
-    let loaded = load_with(root, &Files::Dir(root), Some((cache, &mut fresh)))?;
+    let loaded = load_with(root, files, Some((cache, &mut fresh)))?;
     // Files gone from the plan leave the cache; those read anew enter it.
     let read: HashSet<&str> = loaded.plan.files.iter().map(|f| f.path.as_str()).collect();
     cache.files.retain(|path, _| read.contains(path.as_str()));

@@ -77,6 +77,17 @@ impl WhatIf {
     pub fn load(&self, root: &Path, files: &Files<'_>) -> Result<Loaded, LoadError> {
         load_from(root, &Files::Overlay(files, &self.changed))
     }
+
+    /// [`WhatIf::load`], taking the files that did not change from the
+    /// cache the plan was first read with.
+    pub fn load_cached(
+        &self,
+        root: &Path,
+        files: &Files<'_>,
+        cache: &mut super::Cache,
+    ) -> Result<Loaded, LoadError> {
+        super::load_from_cached(root, &Files::Overlay(files, &self.changed), cache)
+    }
 }
 
 /// Read `FILE:DOTTED.PATH=VALUE`. A value that is not one YAML scalar on
