@@ -122,12 +122,16 @@ fn normalise(file: &str) -> String {
 /// `value` as the YAML text of one scalar.
 fn as_yaml(value: &str) -> String {
     let parsed = yaml::parse(value);
+    // One scalar that is all of the text: `Hei # du` would lose its
+    // comment, `[1, 2]` is a list.
     let scalar = parsed.issues.is_empty()
         && !value.contains(['\n', '\r'])
-        && parsed
-            .root
-            .as_ref()
-            .is_some_and(|n| matches!(n.value, Value::Scalar(_)));
+        && !value.contains(" #")
+        && parsed.root.as_ref().is_some_and(|n| {
+            matches!(n.value, Value::Scalar(_))
+                && n.span.start.column == 1
+                && n.span.end.column == value.chars().count() + 1
+        });
     if scalar && !value.is_empty() {
         value.to_string()
     } else {
@@ -513,6 +517,22 @@ mod tests {
             "25 %"
         );
         assert_eq!(parse_set("kari.yaml:note=").expect("valid").value, "\"\"");
+        assert_eq!(
+            parse_set("kari.yaml:note=Hei # du").expect("valid").value,
+            "\"Hei # du\""
+        );
+        assert_eq!(
+            parse_set("kari.yaml:note=[1, 2]").expect("valid").value,
+            "\"[1, 2]\""
+        );
+        assert_eq!(
+            parse_set("kari.yaml:note=\"12\"").expect("valid").value,
+            "\"12\""
+        );
+        assert_eq!(
+            parse_set("kari.yaml:note='a b'").expect("valid").value,
+            "'a b'"
+        );
         for bad in ["kari.yaml", "kari.yaml:goals", ":a=1", "k.yaml:a..b=1"] {
             assert!(parse_set(bad).is_err(), "{bad}");
         }
