@@ -127,7 +127,15 @@ pub fn replace(text: &str, edits: &[(SrcSpan, String)]) -> Option<String> {
             }
             let covered = &text[range.clone()];
             let new = if covered.ends_with(['\n', '\r']) {
-                format!("{new}\n")
+                // The file's own line end: `\r\n`, `\n` or a lone `\r`.
+                let end = if covered.ends_with("\r\n") {
+                    "\r\n"
+                } else if covered.ends_with('\r') {
+                    "\r"
+                } else {
+                    "\n"
+                };
+                format!("{new}{end}")
             } else if range.is_empty() && !text[..range.start].ends_with([' ', '\t']) {
                 format!(" {new}")
             } else {
