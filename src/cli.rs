@@ -143,6 +143,9 @@ pub struct ExportArgs {
     /// Language of the sheet names, headers and messages (default: `locale` in salgsmal.yaml)
     #[arg(long, value_enum)]
     pub locale: Option<InitLocale>,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 #[derive(Debug, Args)]

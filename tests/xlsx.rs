@@ -402,6 +402,40 @@ fn read_book(file: &Path) -> BTreeMap<String, Vec<Vec<C>>> {
 }
 
 #[test]
+fn a_workbook_of_a_what_if_says_so_and_the_plan_stays() {
+    let plan = Plan::new();
+    let before = plan.read("sellers/kari.yaml");
+    let work = tempfile::tempdir().expect("temp dir");
+    let book = work.path().join("scenario.xlsx");
+    let run = plan.run(&[
+        "export",
+        book.to_str().expect("utf-8"),
+        "--locale",
+        "en",
+        "--set",
+        "sellers/kari.yaml:goals.omsetning.target=12_000_000",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("What if (--set)"), "{}", run.stdout);
+    let sheets = read_book(&book);
+    assert_eq!(sheets["Sellers"][1][4], C::Num(12_000_000.0));
+    let about = &sheets["About"];
+    let scenario = about
+        .iter()
+        .position(|r| r[0] == cell("Scenario (changed in memory, not in the plan's files)"))
+        .unwrap_or_else(|| panic!("{about:?}"));
+    assert_eq!(about[scenario][1], cell("--set"));
+    assert_eq!(
+        about[scenario + 1],
+        vec![
+            cell("sellers/kari.yaml: goals.omsetning.target"),
+            cell("10_000_000 → 12_000_000")
+        ]
+    );
+    assert_eq!(plan.read("sellers/kari.yaml"), before);
+}
+
+#[test]
 fn a_folder_that_holds_plan_files_is_refused_and_left_as_it_was() {
     let work = tempfile::tempdir().expect("temp dir");
     std::fs::copy(

@@ -10,15 +10,17 @@ use std::process::ExitCode;
 
 pub fn execute(args: &ExportArgs, global: Global) -> anyhow::Result<ExitCode> {
     let at = super::PlanAt::find(args.dir.as_deref(), None)?;
-    let loaded = at.load()?;
+    let (loaded, scenario) = at.load_what_if(&args.what_if, args.locale)?;
     let plan = &loaded.plan;
     let loc = super::localizer(plan, args.locale);
     let locale = loc.locale();
     let say = |m: Message| loc.format(&m);
     let analysis = rules::analyse_until(plan, None);
     let outcome = rules::run_on(&analysis, loaded.diagnostics.clone());
-    let context =
+    let mut context =
         report::context::build(&analysis, &outcome.diagnostics, &outcome.accepted, locale);
+    // A workbook of a what-if says so on its `Om planen` sheet.
+    context.json["scenario"] = serde_json::to_value(&scenario)?;
     let bytes = report::xlsx::workbook(plan, &context, locale).map_err(|e| {
         anyhow::anyhow!(say(
             Message::new("export-failed").text("error", e.to_string())
@@ -53,6 +55,9 @@ pub fn execute(args: &ExportArgs, global: Global) -> anyhow::Result<ExitCode> {
     tmp.persist(file).map_err(|e| failed(&e.error))?;
 
     if !global.quiet {
+        if let Some(scenario) = &scenario {
+            super::print(&super::scenario_lines(scenario, &loc))?;
+        }
         for note in report::xlsx::left_out(plan) {
             super::eprintln(&format!(
                 "{}: {}",

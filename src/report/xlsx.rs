@@ -109,6 +109,7 @@ struct Words {
     locale: &'static str,
     as_of: &'static str,
     made_by: &'static str,
+    scenario: &'static str,
     yes: &'static str,
     pers: [&'static str; 5],
     potentials: [&'static str; 3],
@@ -167,6 +168,7 @@ const NB: Words = Words {
     locale: "Språk",
     as_of: "Per dato",
     made_by: "Laget med",
+    scenario: "Scenario (endret i minnet, ikke i planens filer)",
     yes: "ja",
     pers: ["dag", "uke", "måned", "kvartal", "år"],
     potentials: ["lav", "middels", "høy"],
@@ -233,6 +235,7 @@ const EN: Words = Words {
     locale: "Locale",
     as_of: "As of",
     made_by: "Made with",
+    scenario: "Scenario (changed in memory, not in the plan's files)",
     yes: "yes",
     pers: ["day", "week", "month", "quarter", "year"],
     potentials: ["low", "medium", "high"],
@@ -764,8 +767,29 @@ fn about_table(plan: &Plan, context: &Value, locale: Locale) -> Table {
                 text(w.made_by),
                 text(format!("salgsmal {}", env!("CARGO_PKG_VERSION"))),
             ],
-        ],
+        ]
+        .into_iter()
+        .chain(scenario_rows(context, w))
+        .collect(),
     }
+}
+
+/// A what-if's source and each change (`export --set`, `--scenario`): the
+/// workbook says it is not the plan as its files have it.
+fn scenario_rows(context: &Value, w: &Words) -> Vec<Vec<Cell>> {
+    let Some(changes) = context["scenario"]["changes"].as_array() else {
+        return Vec::new();
+    };
+    let source = context["scenario"]["source"].as_str().unwrap_or_default();
+    let mut rows = vec![vec![text(w.scenario), text(source)]];
+    for c in changes {
+        let s = |k: &str| c[k].as_str().unwrap_or_default().to_string();
+        rows.push(vec![
+            text(format!("{}: {}", s("file"), s("path"))),
+            text(format!("{} → {}", s("before"), s("after"))),
+        ]);
+    }
+    rows
 }
 
 /// The number formats of a workbook in a locale and currency.
