@@ -158,6 +158,8 @@ pub struct Row {
     /// The quarterly phasing, rescaled: the pointer of each value that
     /// changes, and its new value.
     pub phasing: Vec<(String, Decimal)>,
+    /// The goal's phasing as written (what `phasing` rescales).
+    own_phasing: Option<crate::model::Phasing>,
 }
 
 /// A child team's contribution to the goal, taken as it is (its own goal,
@@ -305,6 +307,7 @@ pub fn propose(analysis: &Analysis<'_>, req: &Request<'_>) -> Result<Proposal, R
             baseline: value_of(&plan.metrics, &seller.data.baseline, &goal.metric),
             weight: Decimal::ZERO,
             phasing: Vec::new(),
+            own_phasing: found.goal.phasing.clone(),
         });
     }
     if rows.is_empty() {
@@ -466,15 +469,19 @@ fn potentials(analysis: &Analysis<'_>, rows: &[Row], levels: [Decimal; 3]) -> Ve
 /// The weights of the rows in the team's weighted roll-up (1 each for a
 /// plain mean, or where a weight is missing).
 fn ratio_weights(rolled: Option<&crate::analysis::rollup::Rolled>, rows: &[Row]) -> Vec<Decimal> {
-    let plan_weight = |row: &Row| {
-        rolled?
-            .contributions
-            .iter()
-            .find(|c| !c.team && c.id == row.id)
-            .and_then(|c| c.weight)
-            .map(super::exact::Frac::value)
-    };
-    let weights: Vec<Option<Decimal>> = rows.iter().map(plan_weight).collect();
+    let by_id: std::collections::HashMap<&str, Decimal> = rolled
+        .map(|r| {
+            r.contributions
+                .iter()
+                .filter(|c| !c.team)
+                .filter_map(|c| Some((c.id.as_str(), c.weight?.value())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let weights: Vec<Option<Decimal>> = rows
+        .iter()
+        .map(|row| by_id.get(row.id.as_str()).copied())
+        .collect();
     if rolled.is_some_and(|r| r.weighted_by.is_some() && r.missing_weights.is_empty())
         && weights.iter().all(Option::is_some)
     {
@@ -552,24 +559,8 @@ fn rephase(
     team: Option<&crate::model::Phasing>,
     unit: Decimal,
 ) -> Vec<(String, Decimal)> {
-    let seller = &plan.sellers[row.seller].data;
-    let Some(goal_pointer) = row.pointer.strip_suffix("/target") else {
-        return Vec::new();
-    };
-    let goals = if goal_pointer.starts_with("/kpis") {
-        &seller.kpis
-    } else {
-        &seller.goals
-    };
-    let Some(goal) = goal_pointer
-        .rsplit('/')
-        .next()
-        .and_then(|i| i.parse::<usize>().ok())
-        .and_then(|i| goals.get(i))
+    let (Some(goal_pointer), Some(own)) = (row.pointer.strip_suffix("/target"), &row.own_phasing)
     else {
-        return Vec::new();
-    };
-    let Some(own) = &goal.phasing else {
         return Vec::new();
     };
     if own.0.iter().any(|(_, q)| q.percent) || row.locked {
@@ -622,13 +613,11 @@ pub fn changes(plan: &crate::model::Plan, p: &Proposal) -> Vec<(usize, String, S
     let mut out = Vec::new();
     for row in p.rows.iter().filter(|r| !r.locked) {
         let file = plan.file(row.file);
+        let lines = crate::source::edit::Lines::new(&file.text);
         let written = |pointer: &str| {
             file.node()
                 .and_then(|n| n.pointer(pointer))
-                .and_then(|n| {
-                    let lines = crate::source::edit::Lines::new(&file.text);
-                    crate::source::edit::scalar_range(&lines, n.span)
-                })
+                .and_then(|n| crate::source::edit::scalar_range(&lines, n.span))
                 .and_then(|r| file.text.get(r))
                 .unwrap_or_default()
                 .trim()
@@ -662,26 +651,10 @@ fn styled(old: &str, value: Decimal, kind: Kind) -> String {
         };
         return format!("{}{space}%", (value * Decimal::ONE_HUNDRED).normalize());
     }
-    let text = value.normalize().to_string();
-    if !plain.contains('_') {
-        return text;
-    }
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |d| ("-", d));
-    let (whole, frac) = digits
-        .split_once('.')
-        .map_or((digits, None), |(w, f)| (w, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('_');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    if plain.contains('_') {
+        crate::model::number::underscored(value, 0)
+    } else {
+        value.normalize().to_string()
     }
 }
 

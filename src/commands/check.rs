@@ -67,13 +67,13 @@ pub fn execute(args: &CheckArgs, global: Global) -> anyhow::Result<ExitCode> {
                 diag::render_human(diagnostics, accepted, &sources, Some(summary), style, &loc)
             }
         }
-        CheckFormat::Json => {
-            let json = diag::render_json(diagnostics, accepted, summary, &loc);
-            match &scenario {
-                Some(scenario) => super::with_scenario_json(&json, scenario)?,
-                None => json,
-            }
-        }
+        CheckFormat::Json => diag::render_json(
+            diagnostics,
+            accepted,
+            summary,
+            scenario.as_ref().map(serde_json::to_value).transpose()?,
+            &loc,
+        ),
         CheckFormat::Github => {
             // The whole list for the job's summary page, when GitHub asks.
             if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {

@@ -142,18 +142,6 @@ pub fn scenario_lines(scenario: &crate::load::whatif::Scenario, loc: &Localizer)
     out
 }
 
-/// A JSON document (an object) with `scenario` added.
-pub fn with_scenario_json(
-    json: &str,
-    scenario: &crate::load::whatif::Scenario,
-) -> anyhow::Result<String> {
-    let mut value: serde_json::Value = serde_json::from_str(json)?;
-    if let Some(object) = value.as_object_mut() {
-        object.insert("scenario".to_string(), serde_json::to_value(scenario)?);
-    }
-    Ok(format!("{}\n", serde_json::to_string_pretty(&value)?))
-}
-
 /// How many commits back the target history looks at most.
 const HISTORY_LIMIT: usize = 20_000;
 

@@ -93,6 +93,9 @@ struct Report<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     accepted: Vec<JsonAccepted<'a>>,
     summary: Summary,
+    /// The what-if checked (`--set`, `--scenario`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenario: Option<serde_json::Value>,
 }
 
 fn json<'a>(d: &'a Diagnostic, loc: &Localizer) -> JsonDiagnostic<'a> {
@@ -130,6 +133,7 @@ pub fn render(
     diags: &[Diagnostic],
     accepted: &[Accepted],
     summary: Summary,
+    scenario: Option<serde_json::Value>,
     loc: &Localizer,
 ) -> String {
     let report = Report {
@@ -144,6 +148,7 @@ pub fn render(
             })
             .collect(),
         summary,
+        scenario,
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
     out.push('\n');

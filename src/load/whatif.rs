@@ -316,10 +316,14 @@ struct Found {
 fn make(plan: &Plan, found: Vec<Found>) -> Result<WhatIf, Refused> {
     let mut edits: BTreeMap<usize, BTreeMap<String, (SrcSpan, String)>> = BTreeMap::new();
     let mut changes: BTreeMap<(usize, String), Change> = BTreeMap::new();
+    // Each file's line index, made once.
+    let mut indexes: BTreeMap<usize, edit::Lines<'_>> = BTreeMap::new();
     for f in found {
         let source = plan.file(f.file);
-        let lines = edit::Lines::new(&source.text);
-        let before = edit::scalar_range(&lines, f.span)
+        let lines = indexes
+            .entry(f.file)
+            .or_insert_with(|| edit::Lines::new(&source.text));
+        let before = edit::scalar_range(lines, f.span)
             .and_then(|r| source.text.get(r))
             .unwrap_or_default()
             .trim_end()
@@ -477,25 +481,18 @@ fn in_what(path: &str, file: &str) -> String {
 }
 
 /// The names offered instead of a missing one: the closest one when it is
-/// close, else all of them (a few).
+/// close (as every "did you mean" of the tool), else a few of them.
 fn nearest(wanted: &str, names: &[&str]) -> String {
-    let close = names
-        .iter()
-        .map(|n| (strsim::levenshtein(wanted, n), *n))
-        .filter(|(d, _)| *d <= 2.max(wanted.chars().count() / 3))
-        .min();
-    match close {
-        Some((_, name)) => name.to_string(),
-        None => {
-            let shown: Vec<&str> = names.iter().take(8).copied().collect();
-            let more = if names.len() > shown.len() {
-                ", …"
-            } else {
-                ""
-            };
-            format!("{}{more}", shown.join(", "))
-        }
+    if let Some(name) = crate::diag::did_you_mean(wanted, names.iter().copied()) {
+        return name.to_string();
     }
+    let shown: Vec<&str> = names.iter().take(8).copied().collect();
+    let more = if names.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    format!("{}{more}", shown.join(", "))
 }
 
 #[cfg(test)]

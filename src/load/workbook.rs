@@ -631,28 +631,7 @@ fn yaml_text(text: &str) -> String {
 /// A number as the plan files write it: exact, digits grouped by `_`
 /// from 10 000 up (`10_000_000`, `0.25`).
 fn yaml_number(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (sign, rest) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    if int.len() > 4 {
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push('_');
-            }
-            grouped.push(c);
-        }
-    } else {
-        grouped.push_str(int);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    crate::model::number::underscored(value, 5)
 }
 
 /// A goal's id: its metric in kebab case, with its product.

@@ -158,6 +158,30 @@ pub fn ratio_above_one(what: &str, value: Decimal) -> crate::i18n::Message {
         .text("written", value.to_string())
 }
 
+/// `value` exact, its whole digits grouped by `_` in threes when there are
+/// at least `from` of them (`12_345_678.5`), as YAML 1.2 editors and the
+/// plan's own files write large numbers.
+pub fn underscored(value: Decimal, from: usize) -> String {
+    let text = value.normalize().to_string();
+    let (sign, rest) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if int.len() >= from && i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// A money or count cell: the CSV conventions of `source::csv`, plus a
 /// `kr`/`NOK` prefix (or suffix), a trailing `,-` and a Unicode minus.
 /// `None` when it is not a number.

@@ -405,6 +405,23 @@ fn goal_headers(
     headers
 }
 
+/// A cell for each metric's value among `values` (a baseline, a starting
+/// point, a customer's targets), empty where it has none.
+fn value_cells(
+    plan: &Plan,
+    values: Option<&crate::model::MetricValues>,
+    metrics: &[String],
+) -> Vec<Cell> {
+    metrics
+        .iter()
+        .map(|m| {
+            values
+                .and_then(|v| v.get(m))
+                .map_or(Cell::Empty, |q| Cell::Exact(q.value, num_of(plan, m)))
+        })
+        .collect()
+}
+
 fn sellers_table(plan: &Plan, locale: Locale) -> Table {
     let w = words(locale);
     let targets = target_columns(
@@ -434,13 +451,7 @@ fn sellers_table(plan: &Plan, locale: Locale) -> Table {
             for k in &targets {
                 row.push(target_cell(plan, d.goals.iter().chain(&d.kpis), k));
             }
-            for m in &baselines {
-                row.push(
-                    d.baseline
-                        .get(m)
-                        .map_or(Cell::Empty, |q| Cell::Exact(q.value, num_of(plan, m))),
-                );
-            }
+            row.extend(value_cells(plan, Some(&d.baseline), &baselines));
             row
         })
         .collect();
@@ -480,14 +491,11 @@ fn teams_table(plan: &Plan, locale: Locale) -> Table {
             for k in &targets {
                 row.push(target_cell(plan, d.goals.iter(), k));
             }
-            for m in &baselines {
-                row.push(
-                    d.starting_point
-                        .as_ref()
-                        .and_then(|sp| sp.values.get(m))
-                        .map_or(Cell::Empty, |q| Cell::Exact(q.value, num_of(plan, m))),
-                );
-            }
+            row.extend(value_cells(
+                plan,
+                d.starting_point.as_ref().map(|sp| &sp.values),
+                &baselines,
+            ));
             row
         })
         .collect();
@@ -557,13 +565,7 @@ fn customers_table(plan: &Plan, context: &crate::report::context::Built, locale:
                 },
                 if d.prospect { text(w.yes) } else { Cell::Empty },
             ];
-            for m in &targets {
-                row.push(
-                    d.target
-                        .get(m)
-                        .map_or(Cell::Empty, |q| Cell::Exact(q.value, num_of(plan, m))),
-                );
-            }
+            row.extend(value_cells(plan, Some(&d.target), &targets));
             let placed = placed.get(&(d.id.as_str(), c.owner)).copied();
             row.push(placed.map_or(Cell::Empty, |r| Cell::Computed(r.contribution, Num::Money)));
             row.push(placed.map_or(Cell::Empty, |r| text(r.category_label)));
