@@ -403,3 +403,41 @@ fn a_goal_per_product_is_chosen_with_product() {
     );
     assert_eq!(proposed(&first, "kari"), 1_500_000);
 }
+
+#[test]
+fn plan_text_in_the_table_and_in_refusals_is_shown_escaped() {
+    // A seller's name with an escape sequence and a line that would be a
+    // GitHub annotation.
+    let hostile = OLA.replace(
+        "name: Ola Berg",
+        "name: \"Ola\\e]0;owned\\a\\n::error::forged\"",
+    );
+    let plan = team().file("sellers/ola.yaml", &hostile);
+    let run = plan.run(&["allocate", "salg-vest"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Ola\\u{1b}]0;owned\\u{7}\\n::error::forged"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains('\u{1b}'));
+    assert!(
+        !run.stdout.lines().any(|l| l.starts_with("::")),
+        "{}",
+        run.stdout
+    );
+    // The same name in a refusal (no baseline), on stderr.
+    let refused = team().file(
+        "sellers/ola.yaml",
+        "name: \"Ola\\e[31m\\n::error::forged\"\nteam: salg-vest\ngoals:\n  - {id: omsetning, metric: revenue, target: 1}\n",
+    );
+    let run = refused.run(&["allocate", "salg-vest"]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+    assert!(
+        !run.stderr.lines().any(|l| l.starts_with("::")),
+        "{}",
+        run.stderr
+    );
+}

@@ -400,3 +400,30 @@ fn csv_lists_cannot_be_set() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("is a CSV list"), "{}", run.stderr);
 }
+
+#[test]
+fn plan_text_in_a_refused_change_is_shown_escaped() {
+    let plan = Plan::new().file(
+        "sellers/kari.yaml",
+        "name: Kari\nteam: salg-vest\ngoals:\n  - {id: \"om\\e[31m\\n::error::x\", metric: revenue, target: 1}\n",
+    );
+    let run = plan.run(&[
+        "check",
+        "--locale",
+        "en",
+        "--set",
+        "sellers/kari.yaml:goals.nope.target=2",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("om\\u{1b}[31m\\n::error::x"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{1b}'));
+    assert!(
+        !run.stderr.lines().any(|l| l.starts_with("::")),
+        "{}",
+        run.stderr
+    );
+}

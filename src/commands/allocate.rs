@@ -5,7 +5,7 @@
 use super::Global;
 use crate::analysis::allocate::{self, Basis, Problem, Proposal, Refusal, Request};
 use crate::cli::{AllocateArgs, AllocateFormat};
-use crate::diag::{Diagnostic, RuleId};
+use crate::diag::{Diagnostic, RuleId, escape};
 use crate::i18n::{Fmt, Localizer, Message};
 use crate::load::whatif;
 use crate::model::metrics::Kind;
@@ -21,7 +21,9 @@ pub fn execute(args: &AllocateArgs, global: Global) -> anyhow::Result<ExitCode> 
     let loaded = crate::load::load_from_cached(&at.root, &at.files(), &mut cache)?;
     let plan = &loaded.plan;
     let loc = super::localizer(plan, args.locale);
-    let say = |m: Message| anyhow::anyhow!(loc.format(&m));
+    // Plan text (names, ids, file names) in a message is shown escaped: a
+    // plan cannot drive the terminal or forge a CI annotation.
+    let say = |m: Message| anyhow::anyhow!(escape(&loc.format(&m)));
     let request = Request {
         team: &args.team,
         metric: &args.metric,
@@ -53,7 +55,7 @@ pub fn execute(args: &AllocateArgs, global: Global) -> anyhow::Result<ExitCode> 
     // The proposal in copies of the seller files, checked by the real rules.
     let edits = allocate::changes(plan, &proposal);
     let changes = whatif::apply_at(plan, &edits)
-        .map_err(|r| anyhow::anyhow!("{}: {}", r.at, loc.format(&r.message)))?;
+        .map_err(|r| anyhow::anyhow!("{}: {}", escape(&r.at), escape(&loc.format(&r.message))))?;
     let after = changes.load_cached(&at.root, &at.files(), &mut cache)?;
     let outcome = rules::run(&after.plan, after.diagnostics);
     let team_file = plan.teams[proposal.team].file;
@@ -231,7 +233,7 @@ fn human(
     written: &[String],
     write: bool,
 ) -> String {
-    let say = |m: Message| loc.format(&m);
+    let say = |m: Message| escape(&loc.format(&m));
     let kind = p.kind;
     let team = &plan.teams[p.team];
     let label = plan.metrics.get(&p.metric).map_or(p.metric.clone(), |m| {
@@ -303,7 +305,7 @@ fn human(
             String::from("ok")
         };
         table.push([
-            row.name.clone(),
+            escape(&row.name),
             shown(fmt, kind, row.current),
             shown(fmt, kind, row.proposed),
             signed(fmt, kind, row.proposed - row.current),
@@ -360,9 +362,9 @@ fn human(
                 "  {}[{}] {}:{}: {}\n",
                 d.level,
                 d.rule.as_str(),
-                d.location.file,
+                escape(&d.location.file),
                 d.location.line,
-                crate::diag::escape(&loc.format(&d.message))
+                escape(&loc.format(&d.message))
             ));
         }
     }

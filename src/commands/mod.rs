@@ -130,10 +130,10 @@ pub fn scenario_lines(scenario: &crate::load::whatif::Scenario, loc: &Localizer)
     for c in &scenario.changes {
         out.push_str(&format!(
             "  {}:{}:{} {}: {} → {}\n",
-            c.file,
+            crate::diag::escape(&c.file),
             c.line,
             c.column,
-            c.path,
+            crate::diag::escape(&c.path),
             crate::diag::escape(&c.before),
             crate::diag::escape(&c.after)
         ));
@@ -200,7 +200,14 @@ impl PlanAt {
         let mut cache = crate::load::Cache::default();
         let loaded = crate::load::load_from_cached(&self.root, &self.files(), &mut cache)?;
         let loc = localizer(&loaded.plan, locale);
-        let refused = |r: whatif::Refused| anyhow::anyhow!("{}: {}", r.at, loc.format(&r.message));
+        // The message names keys and ids of the plan: shown escaped.
+        let refused = |r: whatif::Refused| {
+            anyhow::anyhow!(
+                "{}: {}",
+                crate::diag::escape(&r.at),
+                crate::diag::escape(&loc.format(&r.message))
+            )
+        };
         let mut settings = Vec::new();
         let mut sources = Vec::new();
         if let Some(path) = &what_if.scenario {
