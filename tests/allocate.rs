@@ -441,3 +441,54 @@ fn plan_text_in_the_table_and_in_refusals_is_shown_escaped() {
         run.stderr
     );
 }
+
+#[test]
+fn potential_levels_count_as_points() {
+    let list = |owner: &str, levels: &[&str]| {
+        let mut text = format!("owner: {owner}\ncustomers:\n");
+        for (i, level) in levels.iter().enumerate() {
+            text.push_str(&format!(
+                "  - {{id: {owner}-{i}, name: K {owner} {i}, revenue: 100_000, potential: {level}}}\n"
+            ));
+        }
+        text
+    };
+    let plan = team()
+        .file("customers/kari.yaml", &list("kari", &["high", "high"]))
+        .file("customers/ola.yaml", &list("ola", &["medium"]))
+        .file("customers/ingrid.yaml", &list("ingrid", &["low", "high"]));
+    // high 3, medium 2, low 1: 6, 2 and 4 points of 12.
+    let v = json(&plan, &["--by", "potential", "--round", "1"]);
+    assert_eq!(proposed(&v, "kari"), 30_000_000);
+    assert_eq!(proposed(&v, "ola"), 10_000_000);
+    assert_eq!(proposed(&v, "ingrid"), 20_000_000);
+    // high 5, medium 2, low 1: 10, 2 and 6 points of 18.
+    let v = json(
+        &plan,
+        &[
+            "--by",
+            "potential",
+            "--levels",
+            "high=5,medium=2,low=1",
+            "--round",
+            "1",
+        ],
+    );
+    assert_eq!(proposed(&v, "ola"), 6_666_667);
+    assert_eq!(proposed(&v, "ingrid"), 20_000_000);
+    assert_eq!(proposed(&v, "kari"), 33_333_333);
+    // A ratio is not split by potential.
+    let run = plan.run(&[
+        "allocate",
+        "salg-vest",
+        "--metric",
+        "contribution_margin",
+        "--by",
+        "potential",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not by potential"), "{}", run.stderr);
+    let run = plan.run(&["allocate", "salg-vest", "--levels", "huge=9"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--levels takes"), "{}", run.stderr);
+}

@@ -427,3 +427,31 @@ fn plan_text_in_a_refused_change_is_shown_escaped() {
         run.stderr
     );
 }
+
+#[test]
+fn diff_of_a_revision_with_a_scenario_reads_the_revision() {
+    let (plan, _) = example();
+    let who = ("Ola Hansen", "ola@nordlys.no");
+    common::git_as(plan.path(), &["init", "-q", "-b", "main"], who, None);
+    common::git_as(plan.path(), &["add", "-A"], who, None);
+    common::git_as(plan.path(), &["commit", "-qm", "plan"], who, None);
+    // The working tree says 11 M; the revision 10 M.
+    let kari = plan.read("sellers/kari.yaml");
+    std::fs::write(
+        plan.path().join("sellers/kari.yaml"),
+        kari.replace("target: 10_000_000}", "target: 11_000_000}"),
+    )
+    .expect("write");
+    let run = plan.run(&[
+        "diff",
+        "HEAD",
+        "--format",
+        "json",
+        "--set",
+        "sellers/kari.yaml:goals.omsetning.target=12_000_000",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("12000000"), "{}", run.stdout);
+    assert!(run.stdout.contains("10000000"), "{}", run.stdout);
+    assert!(!run.stdout.contains("11000000"), "{}", run.stdout);
+}
